@@ -1,0 +1,215 @@
+package dev.panorama.devstack;
+
+import dev.panorama.devstack.kafka.KafkaBroker;
+import dev.panorama.devstack.keycloak.KeycloakServer;
+import dev.panorama.devstack.mongo.MongoWireServer;
+import dev.panorama.devstack.postgres.PostgresServer;
+import dev.panorama.devstack.process.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * Real infrastructure for tests and local runs: PostgreSQL, Kafka, a MongoDB-wire server and
+ * Keycloak, started in parallel, each replaceable by an external server through its environment
+ * variable (see {@link Part}).
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static DevStack shared;
+
+    private final DevStackSettings settings;
+    private final Map<Part, AutoCloseable> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    private final Map<Part, Double> startSeconds = Collections.synchronizedMap(new EnumMap<>(Part.class));
+
+    private DevStack(DevStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static DevStack create(DevStackSettings settings) {
+        return new DevStack(settings);
+    }
+
+    /**
+     * The stack of this JVM, shared by every test class: each part starts once, on first request,
+     * and everything stops when the JVM exits.
+     */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            DevStack stack = new DevStack(DevStackSettings.forTests());
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+            shared = stack;
+        }
+        return shared;
+    }
+
+    /** Starts, in parallel, the requested parts that are not running yet, and waits until each answers. */
+    public synchronized DevStack ensure(Set<Part> parts) {
+        List<Part> missing = parts.stream().filter(part -> !running.containsKey(part)).sorted().toList();
+        if (missing.isEmpty()) {
+            return this;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(missing.size());
+        try {
+            List<CompletableFuture<Void>> starts = missing.stream()
+                    .map(part -> CompletableFuture.runAsync(() -> startTimed(part), executor))
+                    .toList();
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        } finally {
+            executor.shutdown();
+        }
+        return this;
+    }
+
+    private void startTimed(Part part) {
+        long start = System.nanoTime();
+        running.put(part, start(part));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        startSeconds.put(part, seconds);
+        System.err.printf("devstack: %s ready in %.1f s%n", part.name().toLowerCase(), seconds);
+    }
+
+    private AutoCloseable start(Part part) {
+        String external = System.getenv(part.externalVariable());
+        if (external != null && !external.isBlank()) {
+            return external(part, external.trim());
+        }
+        Path dir = settings.dataDir().resolve(part.name().toLowerCase());
+        Path logs = settings.logDir();
+        return switch (part) {
+            case POSTGRES -> PostgresServer.start(settings.cacheDir(), settings.postgresVersion(), dir, logs,
+                    port(DevStackSettings.POSTGRES_PORT), settings.durable());
+            case KAFKA -> KafkaBroker.start(dir, logs, port(DevStackSettings.KAFKA_PORT),
+                    port(DevStackSettings.KAFKA_CONTROLLER_PORT));
+            case MONGO -> MongoWireServer.start(port(DevStackSettings.MONGO_PORT),
+                    settings.durable() ? dir.resolve("mongo.mv") : null);
+            case KEYCLOAK -> KeycloakServer.start(settings.keycloakDistribution(), dir, logs,
+                    port(DevStackSettings.KEYCLOAK_PORT), port(DevStackSettings.KEYCLOAK_MANAGEMENT_PORT));
+        };
+    }
+
+    private static AutoCloseable external(Part part, String address) {
+        return switch (part) {
+            case POSTGRES -> PostgresServer.external(address,
+                    envOr("PANORAMA_POSTGRES_USER", PostgresServer.DEFAULT_USER),
+                    envOr("PANORAMA_POSTGRES_PASSWORD", PostgresServer.DEFAULT_PASSWORD));
+            case KAFKA -> KafkaBroker.external(address);
+            case MONGO -> MongoWireServer.external(address);
+            case KEYCLOAK -> KeycloakServer.external(address);
+        };
+    }
+
+    private int port(int fixed) {
+        if (!settings.fixedPorts()) {
+            return Ports.free();
+        }
+        if (Ports.isOpen(fixed)) {
+            throw new IllegalStateException("port " + fixed + " on 127.0.0.1 is taken: is Panorama already up"
+                    + " (./panorama down), or does another server use it?");
+        }
+        return fixed;
+    }
+
+    private static String envOr(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * The Quarkus configuration that points a service at the given parts.
+     *
+     * @param database the service's PostgreSQL database and MongoDB database name
+     */
+    public Map<String, String> quarkusConfig(Set<Part> parts, String database) {
+        ensure(parts);
+        Map<String, String> config = new HashMap<>();
+        for (Part part : parts) {
+            config.putAll(switch (part) {
+                case POSTGRES -> postgres().quarkusConfig(database);
+                case KAFKA -> kafka().quarkusConfig();
+                case MONGO -> mongo().quarkusConfig(database);
+                case KEYCLOAK -> keycloak().quarkusConfig();
+            });
+        }
+        return config;
+    }
+
+    public PostgresServer postgres() {
+        return get(Part.POSTGRES, PostgresServer.class);
+    }
+
+    public KafkaBroker kafka() {
+        return get(Part.KAFKA, KafkaBroker.class);
+    }
+
+    public MongoWireServer mongo() {
+        return get(Part.MONGO, MongoWireServer.class);
+    }
+
+    public KeycloakServer keycloak() {
+        return get(Part.KEYCLOAK, KeycloakServer.class);
+    }
+
+    /** How long each part took to become ready, for reports. */
+    public Map<Part, Double> startSeconds() {
+        return Map.copyOf(startSeconds);
+    }
+
+    public DevStackSettings settings() {
+        return settings;
+    }
+
+    private <T> T get(Part part, Class<T> type) {
+        ensure(EnumSet.of(part));
+        return type.cast(running.get(part));
+    }
+
+    /** Stops every part (Keycloak and Kafka first, PostgreSQL last); throw-away data is deleted. */
+    @Override
+    public synchronized void close() {
+        List<Part> parts = new ArrayList<>(running.keySet());
+        parts.sort(Comparator.reverseOrder());
+        parts.parallelStream().forEach(part -> stopQuietly(part, running.remove(part)));
+        if (!settings.durable()) {
+            deleteRecursively(settings.dataDir());
+        }
+    }
+
+    private static void stopQuietly(Part part, AutoCloseable server) {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (Exception e) {
+            System.err.println("devstack: stopping " + part + " failed: " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("devstack: could not delete " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.panorama.devstack.process;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A server process started under a {@link Guardian}, with its output in a log file. */
+public final class ManagedProcess implements AutoCloseable {
+
+    /** How the server wants to be asked to stop. */
+    public enum StopSignal {
+        /** SIGTERM: JVMs run their shutdown hooks. */
+        TERM,
+        /** SIGINT: PostgreSQL's fast shutdown (SIGTERM would wait for every client). */
+        INT
+    }
+
+    private final String name;
+    private final Process guardian;
+    private final Path logFile;
+
+    private ManagedProcess(String name, Process guardian, Path logFile) {
+        this.name = name;
+        this.guardian = guardian;
+        this.logFile = logFile;
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+            Path logFile, StopSignal stopSignal, Duration grace) {
+        List<String> guarded = new ArrayList<>(List.of(Java.executable(), "-Xmx24m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", ownClasspath(), Guardian.class.getName(),
+                stopSignal.name(), Long.toString(grace.toSeconds()), "--"));
+        guarded.addAll(command);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(guarded)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            return new ManagedProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Runs a short command to completion (e.g. initdb), failing with its output when it fails. */
+    public static void runToCompletion(String name, List<String> command, Map<String, String> environment,
+            Path logFile, Duration timeout) {
+        try (ManagedProcess process = start(name, command, environment, logFile, StopSignal.TERM, Duration.ofSeconds(5))) {
+            if (!process.guardian.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " did not finish within " + timeout + process.logTail());
+            }
+            if (process.guardian.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed with exit code " + process.guardian.exitValue()
+                        + process.logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " interrupted", e);
+        }
+    }
+
+    public boolean isAlive() {
+        return guardian.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The last lines of the log, to put into an error message. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return "\n--- last lines of " + logFile + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return " (no log at " + logFile + ")";
+        }
+    }
+
+    /** Asks the guardian to stop the server and waits until both are gone. */
+    @Override
+    public void close() {
+        try (OutputStream stdin = guardian.getOutputStream()) {
+            stdin.flush();
+        } catch (IOException alreadyClosed) {
+            // the guardian is gone already
+        }
+        try {
+            if (!guardian.waitFor(60, TimeUnit.SECONDS)) {
+                guardian.descendants().forEach(ProcessHandle::destroyForcibly);
+                guardian.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + guardian.pid() + ")";
+    }
+
+    private static String ownClasspath() {
+        try {
+            return Path.of(Guardian.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate devstack classes", e);
+        }
+    }
+}

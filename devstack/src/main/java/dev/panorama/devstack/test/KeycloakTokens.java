@@ -1,0 +1,116 @@
+package dev.panorama.devstack.test;
+
+import dev.panorama.devstack.DevStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Real access tokens from the devstack Keycloak, and forged ones, for tests. */
+public final class KeycloakTokens {
+
+    /** The password of every demo user of the panorama realm. */
+    public static final String DEMO_PASSWORD = "panorama";
+    private static final String TEST_CLIENT = "panorama-cli";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private KeycloakTokens() {
+    }
+
+    /** A user's access token, by the password grant of the development client. */
+    public static String forUser(String username) {
+        return requestToken(Map.of("grant_type", "password", "client_id", TEST_CLIENT,
+                "username", username, "password", DEMO_PASSWORD));
+    }
+
+    /** A confidential client's access token, by client credentials (demo secret: {@code <clientId>-secret}). */
+    public static String forClient(String clientId) {
+        return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientId + "-secret"));
+    }
+
+    /** A well-formed token with the realm's issuer and an admin role, signed by a key Keycloak never had. */
+    public static String forged() {
+        return forgedWith(issuer(), Instant.now().plusSeconds(300));
+    }
+
+    /** Like {@link #forged()}, with the given issuer and expiry. */
+    public static String forgedWith(String issuer, Instant expiresAt) {
+        String header = json(Map.of("alg", "RS256", "typ", "JWT", "kid", "forged"));
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"exp\":"
+                + expiresAt.getEpochSecond() + ",\"iat\":" + Instant.now().getEpochSecond()
+                + ",\"preferred_username\":\"mallory\",\"typ\":\"Bearer\",\"azp\":\"" + TEST_CLIENT
+                + "\",\"realm_access\":{\"roles\":[\"agent\",\"supervisor\",\"admin\"]}}";
+        String signingInput = base64Url(header) + "." + base64Url(payload);
+        return signingInput + "." + sign(signingInput);
+    }
+
+    public static String issuer() {
+        return DevStack.shared().keycloak().issuer();
+    }
+
+    private static String requestToken(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("Keycloak refused a token (" + response.statusCode() + "): "
+                        + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(String signingInput) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair foreignKey = generator.generateKeyPair();
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(foreignKey.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
