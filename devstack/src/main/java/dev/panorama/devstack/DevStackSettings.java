@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Where devstack keeps things and how it runs the servers.
@@ -25,14 +27,38 @@ public record DevStackSettings(Path dataDir, Path cacheDir, boolean fixedPorts, 
     public static final int KEYCLOAK_PORT = 8180;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
 
+    private static final String TEST_DIR_PREFIX = "panorama-devstack-";
     private static final Properties BUILD = loadBuildProperties();
 
-    /** Throw-away data in a fresh temporary directory, free ports, no fsync. */
+    /**
+     * Throw-away data in a fresh temporary directory, free ports, no fsync. Directories left by test
+     * JVMs that were killed before they could clean up are removed first.
+     */
     public static DevStackSettings forTests() {
         try {
-            return new DevStackSettings(Files.createTempDirectory("panorama-devstack-"), defaultCacheDir(), false, false);
+            removeDirectoriesOfDeadRuns();
+            Path dataDir = Files.createTempDirectory(TEST_DIR_PREFIX + ProcessHandle.current().pid() + "-");
+            return new DevStackSettings(dataDir, defaultCacheDir(), false, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeDirectoriesOfDeadRuns() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            dirs.filter(dir -> dir.getFileName().toString().startsWith(TEST_DIR_PREFIX))
+                    .filter(dir -> ownerPid(dir).flatMap(ProcessHandle::of).isEmpty())
+                    .forEach(DevStack::deleteRecursively);
+        }
+    }
+
+    private static Optional<Long> ownerPid(Path dir) {
+        String[] parts = dir.getFileName().toString().substring(TEST_DIR_PREFIX.length()).split("-");
+        try {
+            return Optional.of(Long.parseLong(parts[0]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

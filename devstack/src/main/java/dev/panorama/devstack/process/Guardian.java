@@ -67,6 +67,7 @@ public final class Guardian {
 
     private static void sendSignal(Process child, String signal) {
         if ("TERM".equals(signal)) {
+            child.descendants().forEach(ProcessHandle::destroy);
             child.destroy();
             return;
         }
