@@ -99,7 +99,7 @@ public final class DevStack implements AutoCloseable {
             case KAFKA -> KafkaBroker.start(dir, logs, port(DevStackSettings.KAFKA_PORT),
                     port(DevStackSettings.KAFKA_CONTROLLER_PORT));
             case MONGO -> MongoWireServer.start(port(DevStackSettings.MONGO_PORT),
-                    settings.durable() ? dir.resolve("mongo.mv") : null);
+                    settings.durable() ? dir.resolve("mongo.mv") : null, logs);
             case KEYCLOAK -> KeycloakServer.start(settings.keycloakDistribution(), dir, logs,
                     port(DevStackSettings.KEYCLOAK_PORT), port(DevStackSettings.KEYCLOAK_MANAGEMENT_PORT));
         };

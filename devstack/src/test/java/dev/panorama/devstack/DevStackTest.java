@@ -3,6 +3,10 @@ package dev.panorama.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import dev.panorama.devstack.test.KeycloakTokens;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,10 +67,12 @@ class DevStackTest {
     }
 
     @Test
-    void mongoAnswersOnTheWireProtocol() {
-        assertThat(stack.mongo().connectionString()).startsWith("mongodb://127.0.0.1:");
-        assertThat(dev.panorama.devstack.process.Ports.isOpen(
-                Integer.parseInt(stack.mongo().connectionString().replaceAll(".*:", "")))).isTrue();
+    void mongoStoresAndFindsDocumentsOverTheWireProtocol() {
+        try (MongoClient client = MongoClients.create(stack.mongo().connectionString())) {
+            MongoCollection<Document> customers = client.getDatabase("devstack_check").getCollection("customers");
+            customers.insertOne(new Document("_id", "c-1").append("tier", "VIP"));
+            assertThat(customers.find(Filters.eq("_id", "c-1")).first()).containsEntry("tier", "VIP");
+        }
     }
 
     @Test

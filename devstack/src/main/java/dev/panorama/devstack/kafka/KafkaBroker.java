@@ -1,13 +1,12 @@
 package dev.panorama.devstack.kafka;
 
+import dev.panorama.devstack.process.Classpaths;
 import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,15 +116,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static String brokerClasspath() {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Kafka broker classpath " + CLASSPATH_RESOURCE
-                        + " missing: build the devstack/kafka-broker module");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Classpaths.fromResource(CLASSPATH_RESOURCE, "devstack/kafka-broker");
     }
 
     private boolean answers() {

@@ -1,26 +1,37 @@
 package dev.panorama.devstack.mongo;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.panorama.devstack.process.Classpaths;
+import dev.panorama.devstack.process.Java;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.ManagedProcess.StopSignal;
+import dev.panorama.devstack.process.Ports;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) inside the devstack JVM, or an external MongoDB.
+ * A MongoDB wire-protocol server (mongo-java-server) as its own JVM, or an external MongoDB.
  *
  * <p>It has no change streams, no multi-document transactions and ignores TTL and non-unique
  * indexes; the services are written not to need them.
  */
 public final class MongoWireServer implements AutoCloseable {
 
-    private final String connectionString;
-    private final MongoServer server;
+    private static final String MAIN_CLASS = "dev.panorama.devstack.mongo.wire.MongoWireMain";
+    private static final String CLASSPATH_RESOURCE = "/dev/panorama/devstack/mongo/wire/server.classpath";
 
-    private MongoWireServer(String connectionString, MongoServer server) {
+    private final String connectionString;
+    private final ManagedProcess process;
+
+    private MongoWireServer(String connectionString, ManagedProcess process) {
         this.connectionString = connectionString;
-        this.server = server;
+        this.process = process;
     }
 
     public static MongoWireServer external(String connectionString) {
@@ -32,11 +43,27 @@ public final class MongoWireServer implements AutoCloseable {
      *
      * @param storeFile where data survives restarts, or null to keep it in memory only
      */
-    public static MongoWireServer start(int port, Path storeFile) {
-        MongoBackend backend = storeFile == null ? new MemoryBackend() : new H2Backend(storeFile.toString());
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
-        return new MongoWireServer("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), server);
+    public static MongoWireServer start(int port, Path storeFile, Path logDir) {
+        String classpath = Classpaths.rootOf(MAIN_CLASS) + File.pathSeparator
+                + Classpaths.fromResource(CLASSPATH_RESOURCE, "devstack/mongo-wire");
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
+                "-cp", classpath, MAIN_CLASS, Integer.toString(port)));
+        if (storeFile != null) {
+            createDirectories(storeFile.getParent());
+            command.add(storeFile.toString());
+        }
+        ManagedProcess process = ManagedProcess.start("mongo-wire", command, Map.of(), logDir.resolve("mongo.log"),
+                StopSignal.TERM, Duration.ofSeconds(20));
+        Ports.await("MongoDB-wire server", Duration.ofSeconds(60), process, () -> Ports.isOpen(port));
+        return new MongoWireServer("mongodb://127.0.0.1:" + port, process);
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String connectionString() {
@@ -49,8 +76,8 @@ public final class MongoWireServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.shutdownNow();
+        if (process != null) {
+            process.close();
         }
     }
 }

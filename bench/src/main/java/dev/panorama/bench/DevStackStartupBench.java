@@ -1,0 +1,65 @@
+package dev.panorama.bench;
+
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.DevStackSettings;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Java;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long each devstack part takes to become ready, started together as the tests start them,
+ * against the baseline of starting a bare JVM on the same machine in the same run.
+ *
+ * <p>Arguments: number of rounds (default 3). Prints medians, minima and maxima.
+ */
+public final class DevStackStartupBench {
+
+    private DevStackStartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Double> bareJvm = new ArrayList<>();
+        List<Double> whole = new ArrayList<>();
+        Map<Part, List<Double>> perPart = new EnumMap<>(Part.class);
+        for (int round = 0; round < rounds; round++) {
+            bareJvm.add(bareJvmSeconds());
+            long start = System.nanoTime();
+            try (DevStack stack = DevStack.create(DevStackSettings.forTests()).ensure(EnumSet.allOf(Part.class))) {
+                whole.add((System.nanoTime() - start) / 1e9);
+                stack.startSeconds().forEach((part, seconds) -> perPart.computeIfAbsent(part, p -> new ArrayList<>()).add(seconds));
+            }
+        }
+        double baseline = median(bareJvm);
+        System.out.printf("devstack start-up, %d rounds, all parts in parallel (median [min..max] seconds, ratio to a bare JVM start)%n", rounds);
+        System.out.printf("  %-10s %s%n", "bare JVM", figures(bareJvm, baseline));
+        perPart.forEach((part, seconds) -> System.out.printf("  %-10s %s%n", part.name().toLowerCase(), figures(seconds, baseline)));
+        System.out.printf("  %-10s %s%n", "all", figures(whole, baseline));
+    }
+
+    private static double bareJvmSeconds() throws Exception {
+        long start = System.nanoTime();
+        new ProcessBuilder(Java.executable(), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String figures(List<Double> values, double baseline) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        double median = median(sorted);
+        return String.format("%6.2f [%.2f..%.2f]  x%.1f", median, sorted.getFirst(), sorted.getLast(), median / baseline);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.panorama.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** The outbox table: events are added inside business transactions and read back by the relay. */
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /** The oldest events not yet relayed, at most {@code limit} of them. */
+    public Uni<List<OutboxEvent>> findUnpublished(int limit) {
+        return find("publishedAt is null", Sort.by("createdAt")).page(0, limit).list();
+    }
+}

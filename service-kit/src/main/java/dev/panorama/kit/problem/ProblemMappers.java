@@ -1,0 +1,105 @@
+package dev.panorama.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error that reaches the REST layer into problem details, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(Problem.of("validation", "Invalid request", 400, "One or more fields are invalid.")
+                .withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? "The body does not match the expected shape at '" + jsonPath(mismatch) + "'."
+                : "The body is not well-formed JSON.";
+        return respond(Problem.of("malformed-body", "Malformed request body", 400, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return respond(Problem.of("unauthenticated", "Authentication required", 401,
+                "A valid bearer token is required."));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return respond(Problem.of("unauthenticated", "Authentication required", 401,
+                "A valid bearer token is required."));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request."));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+        String detail = status == 400 && e.getCause() instanceof JsonProcessingException
+                ? "The body is not well-formed JSON."
+                : title + ".";
+        return respond(Problem.of(slug(title), title, status, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", errorId);
+        return respond(Problem.of("internal", "Internal error", 500,
+                "The request could not be completed. Error id: " + errorId + "."));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // drop the method and parameter names a resource method adds in front of the field path
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .filter(node -> node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER)
+                .toList();
+        if (nodes.isEmpty()) {
+            return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                    .reduce((first, second) -> second).map(Path.Node::getName).orElse("");
+        }
+        return String.join(".", nodes.stream().map(Path.Node::toString).toList());
+    }
+
+    private static String jsonPath(MismatchedInputException e) {
+        return String.join(".", e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .toList());
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
