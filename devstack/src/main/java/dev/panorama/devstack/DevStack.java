@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -33,15 +34,22 @@ public final class DevStack implements AutoCloseable {
     private static DevStack shared;
 
     private final DevStackSettings settings;
+    private final UnaryOperator<String> environment;
     private final Map<Part, AutoCloseable> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
     private final Map<Part, Double> startSeconds = Collections.synchronizedMap(new EnumMap<>(Part.class));
 
-    private DevStack(DevStackSettings settings) {
+    private DevStack(DevStackSettings settings, UnaryOperator<String> environment) {
         this.settings = settings;
+        this.environment = environment;
     }
 
     public static DevStack create(DevStackSettings settings) {
-        return new DevStack(settings);
+        return new DevStack(settings, System::getenv);
+    }
+
+    /** A stack that reads the external-server variables from the given environment instead of the process's. */
+    public static DevStack create(DevStackSettings settings, UnaryOperator<String> environment) {
+        return new DevStack(settings, environment);
     }
 
     /**
@@ -50,7 +58,7 @@ public final class DevStack implements AutoCloseable {
      */
     public static synchronized DevStack shared() {
         if (shared == null) {
-            DevStack stack = new DevStack(DevStackSettings.forTests());
+            DevStack stack = create(DevStackSettings.forTests());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
             shared = stack;
         }
@@ -87,7 +95,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private AutoCloseable start(Part part) {
-        String external = System.getenv(part.externalVariable());
+        String external = environment.apply(part.externalVariable());
         if (external != null && !external.isBlank()) {
             return external(part, external.trim());
         }
@@ -105,7 +113,7 @@ public final class DevStack implements AutoCloseable {
         };
     }
 
-    private static AutoCloseable external(Part part, String address) {
+    private AutoCloseable external(Part part, String address) {
         return switch (part) {
             case POSTGRES -> PostgresServer.external(address,
                     envOr("PANORAMA_POSTGRES_USER", PostgresServer.DEFAULT_USER),
@@ -127,8 +135,8 @@ public final class DevStack implements AutoCloseable {
         return fixed;
     }
 
-    private static String envOr(String variable, String fallback) {
-        String value = System.getenv(variable);
+    private String envOr(String variable, String fallback) {
+        String value = environment.apply(variable);
         return value == null || value.isBlank() ? fallback : value;
     }
 

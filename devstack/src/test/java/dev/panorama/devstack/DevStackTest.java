@@ -87,6 +87,30 @@ class DevStackTest {
         assertThatThrownBy(() -> KeycloakTokens.forClient("no-such-client")).hasMessageContaining("401");
     }
 
+    @Test
+    void everyPartCanBeAnExternalServerGivenByItsVariable() throws Exception {
+        Map<String, String> environment = Map.of(
+                "PANORAMA_POSTGRES", "127.0.0.1:" + stack.postgres().port(),
+                "PANORAMA_KAFKA", stack.kafka().bootstrapServers(),
+                "PANORAMA_MONGODB", stack.mongo().connectionString(),
+                "PANORAMA_KEYCLOAK", stack.keycloak().url());
+        long before = ProcessHandle.current().children().count();
+        try (DevStack external = DevStack.create(DevStackSettings.forTests(), environment::get)) {
+            Map<String, String> config = external.quarkusConfig(EnumSet.allOf(Part.class), "external_check");
+
+            assertThat(ProcessHandle.current().children().count()).as("no server started").isEqualTo(before);
+            assertThat(config).containsEntry("kafka.bootstrap.servers", stack.kafka().bootstrapServers())
+                    .containsEntry("quarkus.mongodb.connection-string", stack.mongo().connectionString())
+                    .containsEntry("quarkus.oidc.auth-server-url", stack.keycloak().issuer());
+            try (Connection connection = external.postgres().connect("external_check")) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+        try (Connection stillRunning = stack.postgres().connect("external_check")) {
+            assertThat(stillRunning.isValid(2)).as("closing a stack of external servers stops none of them").isTrue();
+        }
+    }
+
     private static Properties producerProperties() {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
