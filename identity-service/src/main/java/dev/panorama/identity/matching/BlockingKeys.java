@@ -1,0 +1,55 @@
+package dev.panorama.identity.matching;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The keys under which a record is indexed, so that candidates for a new record are the records
+ * sharing at least one key: cheap to look up, whatever the number of stored customers, and loose
+ * enough that a typo in one field still leaves another key in common.
+ */
+public final class BlockingKeys {
+
+    private BlockingKeys() {
+    }
+
+    public static Set<String> of(PersonRecord record) {
+        Set<String> keys = new LinkedHashSet<>();
+        record.uniqueIds().forEach((type, value) -> keys.add("id:" + type + ":" + value));
+        record.emails().forEach(email -> keys.add("em:" + email));
+        record.emails().forEach(email -> keys.add("el:" + email.substring(0, email.indexOf('@'))));
+        record.phones().forEach(phone -> keys.add("ph:" + phone));
+        String given = record.givenName();
+        String family = record.familyName();
+        String birth = record.birthDate() == null ? null : Similarity.compact(record.birthDate());
+        if (birth != null) {
+            keys.add("dob:" + birth);
+        }
+        if (family != null && given != null) {
+            keys.add("fg:" + Similarity.phonetic(family) + ":" + given.charAt(0));
+            keys.add("fg:" + Similarity.phonetic(given) + ":" + family.charAt(0));
+        }
+        if (family != null && birth != null) {
+            keys.add("fy:" + Similarity.phonetic(family) + ":" + birth.substring(0, 4));
+        }
+        if (given != null && birth != null) {
+            keys.add("gy:" + Similarity.phonetic(given) + ":" + birth.substring(0, 4));
+        }
+        if (record.postcode() != null && family != null) {
+            keys.add("pf:" + record.postcode() + ":" + family.charAt(0));
+        }
+        if (record.postcode() != null && given != null) {
+            keys.add("pg:" + record.postcode() + ":" + given.charAt(0));
+        }
+        if (record.locality() != null && family != null) {
+            keys.add("lf:" + record.locality() + ":" + Similarity.phonetic(family));
+        }
+        if (record.locality() != null && given != null) {
+            keys.add("lg:" + record.locality() + ":" + Similarity.phonetic(given));
+        }
+        if (record.street() != null) {
+            keys.add("st:" + record.street());
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.panorama.identity.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Records, the customers they belong to and the blocking index, in memory: the graph the resolver
+ * works on in benchmarks and unit tests. The service keeps the same structure in PostgreSQL.
+ */
+public final class InMemoryIdentityGraph implements IdentityGraph {
+
+    private final Map<String, PersonRecord> records = new HashMap<>();
+    private final Map<String, String> customerOfRecord = new HashMap<>();
+    private final Map<String, Set<String>> recordsOfCustomer = new HashMap<>();
+    private final Map<String, List<String>> recordsByKey = new HashMap<>();
+
+    @Override
+    public Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String key : keys) {
+            List<String> block = recordsByKey.get(key);
+            if (block != null && block.size() <= maxPerKey) {
+                found.addAll(block);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public PersonRecord record(String recordId) {
+        return records.get(recordId);
+    }
+
+    @Override
+    public String customerOf(String recordId) {
+        return customerOfRecord.get(recordId);
+    }
+
+    @Override
+    public Set<String> recordsOf(String customerId) {
+        return recordsOfCustomer.getOrDefault(customerId, Set.of());
+    }
+
+    @Override
+    public void add(PersonRecord record, Collection<String> keys, String customerId) {
+        records.put(record.recordId(), record);
+        customerOfRecord.put(record.recordId(), customerId);
+        recordsOfCustomer.computeIfAbsent(customerId, id -> new LinkedHashSet<>()).add(record.recordId());
+        keys.forEach(key -> recordsByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(record.recordId()));
+    }
+
+    @Override
+    public void merge(String survivorId, String mergedId) {
+        Set<String> moved = recordsOfCustomer.remove(mergedId);
+        if (moved == null) {
+            return;
+        }
+        moved.forEach(recordId -> customerOfRecord.put(recordId, survivorId));
+        recordsOfCustomer.computeIfAbsent(survivorId, id -> new LinkedHashSet<>()).addAll(moved);
+    }
+
+    /** Every customer with its records, for measuring. */
+    public Map<String, Set<String>> customers() {
+        return Map.copyOf(recordsOfCustomer);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.panorama.identity.normalisation;
+
+import dev.panorama.events.common.Identifier;
+import dev.panorama.events.common.PersonName;
+import dev.panorama.events.common.PostalAddress;
+import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.matching.PersonRecord;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a source record as a system sent it into the normalised values the matcher compares. */
+public final class RecordNormaliser {
+
+    private final Emails emails;
+    private final Phones phones;
+    private final Addresses addresses;
+    private final Set<String> uniqueIdentifierTypes;
+
+    /**
+     * @param uniqueIdentifierTypes identifier types that belong to one customer only (e.g. national-id,
+     *                              account-number, customer-number); others, such as a shared household
+     *                              email, never link on their own
+     */
+    public RecordNormaliser(Emails emails, Phones phones, Addresses addresses, Set<String> uniqueIdentifierTypes) {
+        this.emails = emails;
+        this.phones = phones;
+        this.addresses = addresses;
+        this.uniqueIdentifierTypes = Set.copyOf(uniqueIdentifierTypes);
+    }
+
+    public static RecordNormaliser withDefaults(String defaultPhoneRegion) {
+        return new RecordNormaliser(Emails.withDefaultRules(), new Phones(defaultPhoneRegion), Addresses.withDefaultRules(),
+                Set.of("national-id", "account-number", "customer-number", "passport"));
+    }
+
+    public PersonRecord normalise(SourceRecord source) {
+        PersonName name = source.name();
+        Optional<PostalAddress> address = source.addresses().stream().findFirst();
+        return new PersonRecord(
+                source.sourceSystem() + ":" + source.sourceId(),
+                name == null ? null : Names.normalise(name.given()),
+                name == null ? null : Names.normalise(name.family()),
+                source.dateOfBirth(),
+                source.emails().stream().map(emails::normalise).flatMap(Optional::stream).collect(Collectors.toSet()),
+                source.phones().stream().map(phones::normalise).flatMap(Optional::stream).collect(Collectors.toSet()),
+                address.map(a -> addresses.street(String.join(" ", a.lines()))).orElse(null),
+                address.map(a -> Addresses.locality(a.locality())).orElse(null),
+                address.map(a -> Addresses.postcode(a.postcode())).orElse(null),
+                address.map(a -> a.region() == null ? null : Names.normalise(a.region())).orElse(null),
+                uniqueIds(source));
+    }
+
+    private Map<String, String> uniqueIds(SourceRecord source) {
+        Map<String, String> ids = new HashMap<>();
+        for (Identifier identifier : source.identifiers()) {
+            String type = identifier.type().toLowerCase(Locale.ROOT);
+            String value = identifier.value() == null ? "" : identifier.value().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+            if (uniqueIdentifierTypes.contains(type) && !value.isEmpty()) {
+                ids.put(identifier.issuer() == null ? type : type + "@" + identifier.issuer(), value);
+            }
+        }
+        return ids;
+    }
+
+}
