@@ -54,15 +54,26 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The stack of this JVM, shared by every test class: each part starts once, on first request,
-     * and everything stops when the JVM exits.
+     * and everything stops when its users are done or, at the latest, when the JVM exits.
      */
     public static synchronized DevStack shared() {
         if (shared == null) {
             DevStack stack = create(DevStackSettings.forTests());
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(DevStack::stopShared, "devstack-stop"));
             shared = stack;
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared stack once its users are done (Quarkus calls this after stopping the application,
+     * so no client sees its servers vanish). A later {@link #shared()} starts a fresh one.
+     */
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** Starts, in parallel, the requested parts that are not running yet, and waits until each answers. */

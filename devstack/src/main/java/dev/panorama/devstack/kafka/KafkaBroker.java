@@ -50,7 +50,8 @@ public final class KafkaBroker implements AutoCloseable {
                 javaCommand(logConfig, "kafka.Kafka", config.toString()), Map.of(), logDir.resolve("kafka.log"),
                 StopSignal.TERM, Duration.ofSeconds(30));
         KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, process);
-        Ports.await("Kafka", Duration.ofSeconds(90), process, broker::answers);
+        // the port first, so the admin client does not log every refused connection while the JVM boots
+        Ports.await("Kafka", Duration.ofSeconds(90), process, () -> Ports.isOpen(port) && broker.answers());
         return broker;
     }
 

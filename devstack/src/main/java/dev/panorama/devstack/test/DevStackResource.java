@@ -15,7 +15,8 @@ import java.util.Set;
  *     @ResourceArg(name = DevStackResource.DATABASE, value = "identity") })
  * }</pre>
  *
- * Each part starts once per test JVM and is shared by every test class; it stops when the JVM exits.
+ * Each part starts once per test JVM and is shared by every test class (Quarkus starts this resource
+ * once per application start); it stops after the application does.
  */
 public class DevStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -38,8 +39,9 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         return DevStack.shared().quarkusConfig(parts, database);
     }
 
+    /** Called after the application under test has stopped; the next start (another test profile) starts afresh. */
     @Override
     public void stop() {
-        // shared with the other test classes of this JVM: stopped by DevStack's shutdown hook
+        DevStack.stopShared();
     }
 }
