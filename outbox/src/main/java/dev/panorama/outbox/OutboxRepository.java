@@ -1,5 +1,6 @@
 package dev.panorama.outbox;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
+
     /** The oldest events not yet relayed, at most {@code limit} of them. */
     public Uni<List<OutboxEvent>> findUnpublished(int limit) {
         return find("publishedAt is null", Sort.by("createdAt")).page(0, limit).list();
+    }
+
+    /**
+     * Like {@link #findUnpublished}, locked for this transaction; rows another replica's relay holds
+     * are skipped rather than waited for.
+     */
+    public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from outbox_event where published_at is null order by created_at"
+                        + " limit :limit for update skip locked", OutboxEvent.class)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 }

@@ -34,11 +34,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return respond(Problem.of("validation", "Invalid request", 400, "One or more fields are invalid.")
+                .withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? "The body does not match the expected shape at '" + jsonPath(mismatch) + "'."
-                : "The body is not well-formed JSON.";
-        return respond(Problem.of("malformed-body", "Malformed request body", 400, detail));
+        return respond(Problem.of("malformed-body", "Malformed request body", 400, "The body is not well-formed JSON."));
+    }
+
+    /** Declared for this exact type so it wins over the platform's own mapper, which answers in another shape. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = jsonPath(e);
+        String detail = field.isEmpty() ? "The body does not have the expected JSON shape."
+                : "The body does not have the expected JSON shape at '" + field + "'.";
+        Problem problem = Problem.of("malformed-body", "Malformed request body", 400, detail);
+        return respond(field.isEmpty() ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong JSON type"))));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,54 @@
+package dev.panorama.identity.records;
+
+import dev.panorama.identity.resolution.RecordResolution;
+import dev.panorama.identity.resolution.ResolutionService;
+import dev.panorama.outbox.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/api/v1/identity/records")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordsResource {
+
+    private final ResolutionService resolution;
+    private final OutboxRelay relay;
+
+    public RecordsResource(ResolutionService resolution, OutboxRelay relay) {
+        this.resolution = resolution;
+        this.relay = relay;
+    }
+
+    @POST
+    @RolesAllowed({"backoffice-system", "channel-adapter", "admin"})
+    @Operation(summary = "Store a source record and resolve it to a customer",
+            description = "Idempotent on sourceSystem + sourceId: the same content again changes nothing; changed content is"
+                    + " stored as a new version linked to the same customer, the old version kept.")
+    @APIResponse(responseCode = "201", description = "Stored; the body names the customer and the decision (NEW, MATCHED, POSSIBLE)")
+    @APIResponse(responseCode = "200", description = "Already stored with this content; the original answer")
+    @APIResponse(responseCode = "400", description = "Invalid record (problem details naming the fields)")
+    public Uni<Response> store(@Valid @NotNull SourceRecordRequest request) {
+        return resolution.ingest(SourceRecordMapper.toSourceRecord(request, Instant.now()))
+                .invoke(relay::nudge)
+                .map(RecordsResource::respond);
+    }
+
+    private static Response respond(RecordResolution resolved) {
+        if (!resolved.stored()) {
+            return Response.ok(resolved).build();
+        }
+        return Response.created(URI.create("/api/v1/identity/customers/" + resolved.customerId())).entity(resolved).build();
+    }
+}

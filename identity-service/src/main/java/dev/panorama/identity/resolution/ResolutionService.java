@@ -1,0 +1,257 @@
+package dev.panorama.identity.resolution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.common.SourceRef;
+import dev.panorama.events.identity.CustomerCreated;
+import dev.panorama.events.identity.CustomersMerged;
+import dev.panorama.events.identity.LinkDecision;
+import dev.panorama.events.identity.RecordLinked;
+import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.matching.BlockingKeys;
+import dev.panorama.identity.matching.PersonRecord;
+import dev.panorama.identity.matching.Resolution;
+import dev.panorama.identity.matching.Resolver;
+import dev.panorama.identity.resolution.persistence.BlockingKeyEntity;
+import dev.panorama.identity.resolution.persistence.CustomerEntity;
+import dev.panorama.identity.resolution.persistence.IdentityStore;
+import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
+import dev.panorama.identity.resolution.persistence.MergeHistoryEntity;
+import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
+import dev.panorama.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores a source record and resolves it to a customer in one transaction, with its events in the
+ * outbox: candidates come from the blocking index under the keys' locks, the pure {@link Resolver}
+ * decides, and the decision, any merges and the events are written together.
+ */
+@ApplicationScoped
+public class ResolutionService {
+
+    private static final Logger LOG = Logger.getLogger(ResolutionService.class);
+    static final String SYSTEM_ACTOR = "identity-service";
+
+    private final IdentityStore store;
+    private final MatchEngine engine;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, ObjectMapper json) {
+        this.store = store;
+        this.engine = engine;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Idempotent on (sourceSystem, sourceId) and content: a retry answers as the first call did. */
+    @WithTransaction
+    public Uni<RecordResolution> ingest(SourceRecord source) {
+        String hash = contentHash(source);
+        return store.currentRecord(source.sourceSystem(), source.sourceId()).chain(existing -> {
+            if (existing == null) {
+                return resolveNew(source, hash);
+            }
+            return existing.contentHash.equals(hash) ? unchanged(existing) : storeNewVersion(existing, source, hash);
+        });
+    }
+
+    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash) {
+        UUID recordId = UUID.randomUUID();
+        PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
+        Set<String> keys = BlockingKeys.of(person);
+        return store.lockKeys(keys)
+                .chain(() -> store.currentRecordsSharingKeys(keys))
+                .chain(this::loadNeighbourhood)
+                .chain(graph -> {
+                    Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
+                            .resolve(person);
+                    return persist(source, hash, person, keys, resolution, graph);
+                });
+    }
+
+    private Uni<SnapshotGraph> loadNeighbourhood(List<SourceRecordEntity> candidates) {
+        SnapshotGraph graph = new SnapshotGraph(candidates.stream().map(r -> r.id.toString()).toList());
+        Set<UUID> customers = candidates.stream().map(r -> r.customerId).collect(Collectors.toSet());
+        return store.currentRecordsOf(customers).map(records -> {
+            records.forEach(r -> graph.load(readNormalised(r), r.customerId.toString()));
+            return graph;
+        });
+    }
+
+    private Uni<RecordResolution> persist(SourceRecord source, String hash, PersonRecord person, Set<String> keys,
+            Resolution resolution, SnapshotGraph graph) {
+        Instant now = clock.instant();
+        UUID customerId = UUID.fromString(resolution.customerId());
+        UUID recordId = UUID.fromString(person.recordId());
+        boolean newCustomer = resolution.decision() != Resolution.Decision.MATCHED;
+        SourceRecordEntity record = recordEntity(recordId, source, 1, hash, person, customerId, now);
+        Uni<Void> customer = newCustomer ? store.persistAll(CustomerEntity.active(customerId, now)) : Uni.createFrom().voidItem();
+        LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
+        return customer
+                .chain(() -> store.persistAll(record))
+                .chain(() -> store.persistAll(keys.stream().map(key -> BlockingKeyEntity.of(key, recordId)).toArray()))
+                .chain(() -> store.persistAll(decision(recordId, customerId, resolution, now)))
+                .chain(() -> mergeAll(graph.merges(), resolution, now))
+                .chain(() -> newCustomer
+                        ? outbox.add(new CustomerCreated(customerId, ref(source), now), customerId, now).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .chain(() -> outbox.add(new RecordLinked(customerId, ref(source), linkDecision(resolution),
+                        probability(resolution), now), customerId, now))
+                .map(ignored -> new RecordResolution(customerId, recordId, 1, resolution.decision().name(),
+                        probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList()));
+    }
+
+    private Uni<Void> mergeAll(List<SnapshotGraph.Merge> merges, Resolution resolution, Instant now) {
+        return Multi.createFrom().iterable(merges)
+                .onItem().transformToUniAndConcatenate(merge -> merge(merge, resolution, now))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> merge(SnapshotGraph.Merge merge, Resolution resolution, Instant now) {
+        UUID survivor = UUID.fromString(merge.survivorId());
+        UUID merged = UUID.fromString(merge.mergedId());
+        MergeHistoryEntity history = new MergeHistoryEntity();
+        history.id = UUID.randomUUID();
+        history.survivorId = survivor;
+        history.mergedId = merged;
+        history.reason = "a new record matched both customers";
+        history.actor = SYSTEM_ACTOR;
+        history.probability = probability(resolution);
+        history.mergedAt = now;
+        return store.customer(merged)
+                .invoke(customer -> {
+                    customer.status = CustomerEntity.Status.MERGED;
+                    customer.mergedInto = survivor;
+                    customer.updatedAt = now;
+                })
+                .chain(() -> store.moveRecords(merged, survivor))
+                .chain(() -> store.persistAll(history))
+                .chain(() -> outbox.add(new CustomersMerged(history.id, survivor, List.of(merged), history.reason,
+                        history.actor, history.probability, now), survivor, now))
+                .replaceWithVoid();
+    }
+
+    /** A changed record: a new version, linked to the same customer; the old version stays in history. */
+    private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash) {
+        Instant now = clock.instant();
+        UUID recordId = UUID.randomUUID();
+        PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
+        Set<String> keys = BlockingKeys.of(person);
+        previous.current = false;
+        SourceRecordEntity record = recordEntity(recordId, source, previous.version + 1, hash, person, previous.customerId, now);
+        MatchDecisionEntity decision = new MatchDecisionEntity();
+        decision.id = UUID.randomUUID();
+        decision.recordId = recordId;
+        decision.customerId = previous.customerId;
+        decision.decision = Resolution.Decision.MATCHED.name();
+        decision.explanation = "{\"reason\":\"new version of record " + previous.id + "\"}";
+        decision.decidedAt = now;
+        return store.removeKeysOf(previous.id)
+                .chain(store::flush) // the old version stops being current before the new one is inserted
+                .chain(() -> store.persistAll(record))
+                .chain(() -> store.persistAll(keys.stream().map(key -> BlockingKeyEntity.of(key, recordId)).toArray()))
+                .chain(() -> store.persistAll(decision))
+                .chain(() -> outbox.add(new RecordLinked(previous.customerId, ref(source), LinkDecision.MATCHED, null, now),
+                        previous.customerId, now))
+                .map(ignored -> new RecordResolution(previous.customerId, recordId, record.version, decision.decision, null,
+                        true, List.of()));
+    }
+
+    private Uni<RecordResolution> unchanged(SourceRecordEntity existing) {
+        return store.decisionsFor(List.of(existing.id)).map(decisions -> {
+            MatchDecisionEntity last = decisions.getLast();
+            return new RecordResolution(existing.customerId, existing.id, existing.version, last.decision, last.probability,
+                    false, List.of());
+        });
+    }
+
+    private SourceRecordEntity recordEntity(UUID id, SourceRecord source, int version, String hash, PersonRecord person,
+            UUID customerId, Instant now) {
+        SourceRecordEntity record = new SourceRecordEntity();
+        record.id = id;
+        record.sourceSystem = source.sourceSystem();
+        record.sourceId = source.sourceId();
+        record.version = version;
+        record.current = true;
+        record.contentHash = hash;
+        record.payload = write(source);
+        record.normalised = write(person);
+        record.customerId = customerId;
+        record.receivedAt = now;
+        return record;
+    }
+
+    private MatchDecisionEntity decision(UUID recordId, UUID customerId, Resolution resolution, Instant now) {
+        MatchDecisionEntity decision = new MatchDecisionEntity();
+        decision.id = UUID.randomUUID();
+        decision.recordId = recordId;
+        decision.customerId = customerId;
+        decision.decision = resolution.decision().name();
+        decision.probability = probability(resolution);
+        decision.explanation = resolution.bestMatch() == null ? null : write(Explanation.of(resolution.bestMatch()));
+        decision.decidedAt = now;
+        return decision;
+    }
+
+    private static LinkDecision linkDecision(Resolution resolution) {
+        return LinkDecision.valueOf(resolution.decision().name());
+    }
+
+    private static Double probability(Resolution resolution) {
+        return resolution.bestMatch() == null ? null : resolution.bestMatch().probability();
+    }
+
+    private static SourceRef ref(SourceRecord source) {
+        return new SourceRef(source.sourceSystem(), source.sourceId());
+    }
+
+    private static PersonRecord withId(PersonRecord r, UUID id) {
+        return new PersonRecord(id.toString(), r.givenName(), r.familyName(), r.birthDate(), r.emails(), r.phones(),
+                r.street(), r.locality(), r.postcode(), r.region(), r.uniqueIds());
+    }
+
+    PersonRecord readNormalised(SourceRecordEntity record) {
+        try {
+            return json.readValue(record.normalised, PersonRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored record " + record.id + " cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record's content without the time it was sent: a resend of the same facts is the same content. */
+    private String contentHash(SourceRecord source) {
+        SourceRecord withoutTime = new SourceRecord(source.sourceSystem(), source.sourceId(), Instant.EPOCH, source.name(),
+                source.dateOfBirth(), source.emails(), source.phones(), source.addresses(), source.identifiers());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(withoutTime).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.panorama.identity.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.panorama.events.CloudEvents;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.EventType;
+import dev.panorama.events.Topics;
+import dev.panorama.events.common.Identifier;
+import dev.panorama.events.common.PersonName;
+import dev.panorama.events.source.SourceRecord;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Source records pushed to Kafka are resolved like REST ones; unreadable ones land in the DLQ with the reason. */
+@QuarkusTest
+class SourceRecordsTopicTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aRecordOnTheTopicIsResolvedAndAnnounced() throws Exception {
+        String sourceId = "K-" + UUID.randomUUID();
+        SourceRecord record = new SourceRecord("loans", sourceId, Instant.now(), new PersonName(null, "Freya", null, "Kowalski", null),
+                LocalDate.of(1979, 11, 30), List.of(), List.of(), List.of(), List.of(new Identifier("national-id", "K" + sourceId.hashCode(), null)));
+        produce(Topics.SOURCE_RECORDS, EventJson.mapper().writeValueAsString(record), true);
+
+        ConsumerRecord<String, String> linked = awaitOne(Topics.IDENTITY_EVENTS,
+                event -> event.value().contains(sourceId) && event.value().contains("\"decision\""));
+        assertThat(CloudEvents.fromKafkaHeaders(linked.headers()).type()).isEqualTo(EventType.RECORD_LINKED.ceType());
+        assertThat(linked.key()).isEqualTo(CloudEvents.fromKafkaHeaders(linked.headers()).subject());
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
+        String poison = "{\"sourceSystem\": \"loans\", \"broken\": " + UUID.randomUUID();
+        produce(Topics.SOURCE_RECORDS, poison, false);
+
+        ConsumerRecord<String, String> dead = awaitOne(Topics.deadLetter(Topics.SOURCE_RECORDS), event -> poison.equals(event.value()));
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("not a SourceRecord");
+    }
+
+    private void produce(String topic, String value, boolean cloudEvent) {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, value);
+            if (cloudEvent) {
+                CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.SOURCE_RECORD, "/loans", null, Instant.now()))
+                        .forEach(header -> record.headers().add(header));
+            }
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConsumerRecord<String, String> awaitOne(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> wanted) {
+        List<ConsumerRecord<String, String>> found = new CopyOnWriteArrayList<>();
+        Properties properties = new Properties();
+        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "source-records-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
+}

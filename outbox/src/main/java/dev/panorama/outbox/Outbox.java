@@ -1,0 +1,39 @@
+package dev.panorama.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.EventType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Adds events to the outbox inside the caller's transaction: they are published only if it commits. */
+@ApplicationScoped
+public class Outbox {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final OutboxRepository repository;
+
+    public Outbox(OutboxRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * @param subject the customer the event is about: its Kafka key and CloudEvents subject
+     */
+    public Uni<OutboxEvent> add(Record event, UUID subject, Instant now) {
+        EventType type = EventType.of(event.getClass());
+        return repository.persist(OutboxEvent.pending(UUID.randomUUID(), subject, type.topic(), type.ceType(), json(event), now));
+    }
+
+    private static String json(Record event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON: " + event.getClass().getSimpleName(), e);
+        }
+    }
+}
