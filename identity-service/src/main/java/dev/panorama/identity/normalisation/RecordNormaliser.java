@@ -42,8 +42,8 @@ public final class RecordNormaliser {
         Optional<PostalAddress> address = source.addresses().stream().findFirst();
         return new PersonRecord(
                 source.sourceSystem() + ":" + source.sourceId(),
-                name == null ? null : Names.normalise(name.given()),
-                name == null ? null : Names.normalise(name.family()),
+                Names.normalise(givenName(name)),
+                Names.normalise(familyName(name)),
                 source.dateOfBirth(),
                 source.emails().stream().map(emails::normalise).flatMap(Optional::stream).collect(Collectors.toSet()),
                 source.phones().stream().map(phones::normalise).flatMap(Optional::stream).collect(Collectors.toSet()),
@@ -52,6 +52,30 @@ public final class RecordNormaliser {
                 address.map(a -> Addresses.postcode(a.postcode())).orElse(null),
                 address.map(a -> a.region() == null ? null : Names.normalise(a.region())).orElse(null),
                 uniqueIds(source));
+    }
+
+    /** The given name, or the first word of a full name given alone (e.g. a sender's display name). */
+    private static String givenName(PersonName name) {
+        if (name == null) {
+            return null;
+        }
+        return name.given() != null || name.full() == null ? name.given() : fullNameParts(name.full())[0];
+    }
+
+    private static String familyName(PersonName name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.family() != null || name.full() == null) {
+            return name.family();
+        }
+        String[] parts = fullNameParts(name.full());
+        return parts.length > 1 ? parts[parts.length - 1] : null;
+    }
+
+    private static String[] fullNameParts(String full) {
+        String normalised = Names.normalise(full);
+        return normalised == null ? new String[] {null} : normalised.split(" ");
     }
 
     private Map<String, String> uniqueIds(SourceRecord source) {

@@ -1,0 +1,63 @@
+package dev.panorama.identity.lookup;
+
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.common.PersonName;
+import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.resolution.RecordResolution;
+import dev.panorama.identity.resolution.ResolutionService;
+import dev.panorama.outbox.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Who sent this contact? The sender's address on a channel is kept as a source record of that channel,
+ * so it resolves like any record: to a known customer, or to a new prospect.
+ */
+@Path("/api/v1/identity/resolve")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ResolveResource {
+
+    /** A contact's sender as a channel saw them. */
+    public record Sender(@NotNull Channel channel, @NotBlank @Size(max = 320) String address,
+            @Size(max = 300) String displayName) {
+    }
+
+    private final ResolutionService resolution;
+    private final OutboxRelay relay;
+
+    public ResolveResource(ResolutionService resolution, OutboxRelay relay) {
+        this.resolution = resolution;
+        this.relay = relay;
+    }
+
+    @POST
+    @RolesAllowed({"channel-adapter", "agent", "admin"})
+    @Operation(summary = "Resolve a contact's sender to a customer, creating a prospect for an unknown sender")
+    public Uni<RecordResolution> resolve(@Valid @NotNull Sender sender) {
+        return resolution.ingest(asSourceRecord(sender)).invoke(relay::nudge);
+    }
+
+    private static SourceRecord asSourceRecord(Sender sender) {
+        String address = sender.address().trim();
+        boolean email = sender.channel() == Channel.EMAIL || address.contains("@");
+        boolean phone = !email && (sender.channel() == Channel.PHONE || sender.channel() == Channel.SMS || sender.channel() == Channel.FAX);
+        PersonName name = sender.displayName() == null ? null : new PersonName(null, null, null, null, sender.displayName());
+        return new SourceRecord("channel-" + sender.channel().name().toLowerCase(Locale.ROOT), address.toLowerCase(Locale.ROOT),
+                Instant.now(), name, null, email ? List.of(address) : List.of(), phone ? List.of(address) : List.of(),
+                List.of(), List.of());
+    }
+}
