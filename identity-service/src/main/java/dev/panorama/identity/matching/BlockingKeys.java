@@ -47,8 +47,8 @@ public final class BlockingKeys {
         if (record.locality() != null && given != null) {
             keys.add("lg:" + record.locality() + ":" + Similarity.phonetic(given));
         }
-        if (record.street() != null) {
-            keys.add("st:" + record.street());
+        if (record.street() != null && (record.postcode() != null || record.locality() != null)) {
+            keys.add("st:" + record.street() + ":" + (record.postcode() != null ? record.postcode() : record.locality()));
         }
         return keys;
     }

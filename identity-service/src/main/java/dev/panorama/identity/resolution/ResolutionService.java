@@ -32,7 +32,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +44,8 @@ public class ResolutionService {
 
     private static final Logger LOG = Logger.getLogger(ResolutionService.class);
     static final String SYSTEM_ACTOR = "identity-service";
+    /** Blocking keys shared by more records than this are too common to find candidates with. */
+    private static final int MAX_BLOCK_SIZE = 200;
 
     private final IdentityStore store;
     private final MatchEngine engine;
@@ -77,8 +78,8 @@ public class ResolutionService {
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         return store.lockKeys(keys)
-                .chain(() -> store.currentRecordsSharingKeys(keys))
-                .chain(this::loadNeighbourhood)
+                .chain(() -> store.neighbourhood(keys, MAX_BLOCK_SIZE))
+                .map(this::snapshot)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                             .resolve(person);
@@ -86,13 +87,11 @@ public class ResolutionService {
                 });
     }
 
-    private Uni<SnapshotGraph> loadNeighbourhood(List<SourceRecordEntity> candidates) {
-        SnapshotGraph graph = new SnapshotGraph(candidates.stream().map(r -> r.id.toString()).toList());
-        Set<UUID> customers = candidates.stream().map(r -> r.customerId).collect(Collectors.toSet());
-        return store.currentRecordsOf(customers).map(records -> {
-            records.forEach(r -> graph.load(readNormalised(r), r.customerId.toString()));
-            return graph;
-        });
+    private SnapshotGraph snapshot(List<IdentityStore.Neighbour> neighbours) {
+        SnapshotGraph graph = new SnapshotGraph(neighbours.stream().filter(IdentityStore.Neighbour::candidate)
+                .map(n -> n.recordId().toString()).toList());
+        neighbours.forEach(n -> graph.load(readNormalised(n.normalised()), n.customerId().toString()));
+        return graph;
     }
 
     private Uni<RecordResolution> persist(SourceRecord source, String hash, PersonRecord person, Set<String> keys,
@@ -227,11 +226,11 @@ public class ResolutionService {
                 r.street(), r.locality(), r.postcode(), r.region(), r.uniqueIds());
     }
 
-    PersonRecord readNormalised(SourceRecordEntity record) {
+    private PersonRecord readNormalised(String normalised) {
         try {
-            return json.readValue(record.normalised, PersonRecord.class);
+            return json.readValue(normalised, PersonRecord.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored record " + record.id + " cannot be read", e);
+            throw new IllegalStateException("a stored record cannot be read", e);
         }
     }
 

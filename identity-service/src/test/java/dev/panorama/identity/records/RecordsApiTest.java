@@ -60,6 +60,27 @@ class RecordsApiTest {
     }
 
     @Test
+    void theSamePersonArrivingFromSeveralSystemsAtOnceBecomesOneCustomer() throws Exception {
+        String person = "Okafor" + family;
+        java.util.concurrent.ExecutorService systems = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int system = 0; system < 6; system++) {
+                String name = "system" + system;
+                answers.add(systems.submit(() -> store(name, "X-" + run, record(name, "X-" + run, "Isla", person, "1992-02-29",
+                        "isla." + run + "@example.com")).statusCode(201).extract().<String>path("customerId")));
+            }
+            java.util.Set<String> customers = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                customers.add(answer.get());
+            }
+            assertThat(customers).as("concurrent resolutions of one person").hasSize(1);
+        } finally {
+            systems.shutdown();
+        }
+    }
+
+    @Test
     void aChangedRecordIsANewVersionOfTheSameCustomer() {
         Map<String, Object> first = record("crm", "V-" + run, "Theo", "Lindqvist" + family, "1985-05-06", "theo" + run + "@example.com");
         String customerId = store("crm", "V-" + run, first).statusCode(201).extract().path("customerId");

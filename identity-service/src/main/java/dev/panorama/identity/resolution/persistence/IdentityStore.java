@@ -1,7 +1,6 @@
 package dev.panorama.identity.resolution.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -25,16 +24,58 @@ public class IdentityStore {
      * per blocking key, taken in key order so two resolutions never wait on each other in a cycle.
      */
     public Uni<Void> lockKeys(Collection<String> keys) {
-        return Multi.createFrom().iterable(keys.stream().sorted().toList())
-                .onItem().transformToUniAndConcatenate(this::lockKey)
-                .collect().last().replaceWithVoid();
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> sorted = keys.stream().sorted().toList();
+        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from "
+                + values(sorted.size()) + " k(key) order by k.key) locked";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), sorted).getSingleResult())
+                .replaceWithVoid();
     }
 
-    private Uni<Object> lockKey(String key) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
-                .setParameter("key", key)
-                .getSingleResult());
+    /**
+     * The neighbourhood of a new record: for every record sharing one of its blocking keys, every current
+     * record of that record's customer, as (record id, customer id, normalised values). Keys shared by
+     * more than {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so
+     * the cost stays flat as the store grows.
+     */
+    public Uni<List<Neighbour>> neighbourhood(Collection<String> keys, int maxPerKey) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ordered = List.copyOf(keys);
+        String sql = "with hits as (select k.key, b.record_id from " + values(ordered.size()) + " k(key)"
+                + " cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") b),"
+                + " useful as (select key from hits group by key having count(*) <= " + maxPerKey + "),"
+                + " candidates as (select distinct record_id from hits where key in (select key from useful)),"
+                + " customers as (select distinct r.customer_id from source_record r join candidates c on c.record_id = r.id"
+                + " where r.current)"
+                + " select cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
+                + " r.id in (select record_id from candidates)"
+                + " from source_record r join customers c on c.customer_id = r.customer_id where r.current";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ordered).getResultList())
+                .map(rows -> rows.stream().map(Neighbour::of).toList());
+    }
+
+    /** A stored record near a new one: its customer, its normalised values, and whether it shares a key itself. */
+    public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate) {
+        static Neighbour of(Object[] row) {
+            return new Neighbour(UUID.fromString((String) row[0]), UUID.fromString((String) row[1]), (String) row[2],
+                    Boolean.TRUE.equals(row[3]));
+        }
+    }
+
+    private static String values(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "(cast(?" + i + " as text))")
+                .collect(java.util.stream.Collectors.joining(",", "(values ", ")"));
+    }
+
+    private static <Q extends org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?>> Q bind(Q query, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query;
     }
 
     public Uni<List<SourceRecordEntity>> currentRecordsSharingKeys(Collection<String> keys) {

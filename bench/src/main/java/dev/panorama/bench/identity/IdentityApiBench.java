@@ -1,0 +1,169 @@
+package dev.panorama.bench.identity;
+
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Java;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.test.KeycloakTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * identity-service through its REST API on real PostgreSQL (devstack): records per second and latency
+ * percentiles of {@code POST /api/v1/identity/records} as the store grows, beside the baseline of the
+ * same service answering {@code GET /q/health/live} in the same run.
+ *
+ * <p>Arguments: store sizes to measure at (default 10000,100000), concurrency (default 8).
+ */
+public final class IdentityApiBench {
+
+    private static final int WINDOW = 2_000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private IdentityApiBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
+        int port = Ports.free();
+        try (ManagedProcess service = startService(stack, port)) {
+            String base = "http://127.0.0.1:" + port;
+            Ports.await("identity-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
+            String token = KeycloakTokens.forClient("backoffice-system");
+            Load load = new Load(base, token, concurrency);
+            load.baseline(500);
+            int stored = 0;
+            for (int size : sizes) {
+                load.fill(size - WINDOW - stored);
+                stored = size - WINDOW;
+                Stats baseline = load.baseline(WINDOW);
+                Stats records = load.records(WINDOW);
+                stored += WINDOW;
+                System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
+                        stored, records, baseline, records.p99() / baseline.p99());
+            }
+        } finally {
+            DevStack.stopShared();
+        }
+    }
+
+    private static ManagedProcess startService(DevStack stack, int port) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=WARN"));
+        stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("..", "identity-service", "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve("identity-bench.log"),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    static int status(String url, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Latencies of one measured window, in milliseconds, and its throughput. */
+    record Stats(double perSecond, double p50, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f/s p50 %.1f ms p99 %.1f ms", perSecond, p50, p99);
+        }
+    }
+
+    /** Sends requests from a fixed number of concurrent clients. */
+    private static final class Load {
+
+        private final String base;
+        private final String token;
+        private final int concurrency;
+        private final Random random = new Random(7);
+        private final AtomicInteger sequence = new AtomicInteger();
+
+        Load(String base, String token, int concurrency) {
+            this.base = base;
+            this.token = token;
+            this.concurrency = concurrency;
+        }
+
+        void fill(int count) throws Exception {
+            if (count > 0) {
+                run(count, this::postRecord);
+            }
+        }
+
+        Stats records(int count) throws Exception {
+            return run(count, this::postRecord);
+        }
+
+        Stats baseline(int count) throws Exception {
+            return run(count, () -> send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).GET()));
+        }
+
+        private long postRecord() {
+            String body = SyntheticPeople.next(random, sequence.incrementAndGet());
+            return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/records"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private long send(HttpRequest.Builder request) {
+            long start = System.nanoTime();
+            try {
+                int status = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status >= 300) {
+                    throw new IllegalStateException("HTTP " + status);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return System.nanoTime() - start;
+        }
+
+        private Stats run(int count, java.util.function.LongSupplier call) throws Exception {
+            long[] latencies = new long[count];
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        latencies[i] = call.getAsLong();
+                    }
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            clients.shutdown();
+            Arrays.sort(latencies);
+            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.panorama.bench.identity;
+
+import java.util.Random;
+
+/** Source records of synthetic people for load, as JSON; about one in five repeats an earlier person with a typo. */
+final class SyntheticPeople {
+
+    private static final String[] GIVEN = {"oliver", "amelia", "george", "isla", "harry", "ava", "noah", "mia", "leo", "ivy",
+            "arthur", "freya", "oscar", "lily", "theo", "rosie", "jack", "grace", "henry", "ella"};
+    private static final String[] FAMILY = {"smith", "jones", "taylor", "brown", "williams", "wilson", "johnson", "davies",
+            "patel", "wright", "walker", "white", "green", "hall", "wood", "thompson", "clarke", "hughes", "edwards", "king"};
+
+    private SyntheticPeople() {
+    }
+
+    static String next(Random random, int sequence) {
+        int person = random.nextInt(5) == 0 && sequence > 10 ? random.nextInt(sequence) : sequence;
+        Random facts = new Random(person);
+        String given = GIVEN[facts.nextInt(GIVEN.length)];
+        String family = FAMILY[facts.nextInt(FAMILY.length)] + suffix(facts);
+        String birth = String.format("%04d-%02d-%02d", 1930 + facts.nextInt(75), 1 + facts.nextInt(12), 1 + facts.nextInt(28));
+        String email = given + "." + family + person + "@example.com";
+        if (person != sequence) {
+            given = given.substring(0, given.length() - 1) + (char) ('a' + random.nextInt(26));
+        }
+        return "{\"sourceSystem\":\"bench\",\"sourceId\":\"S-" + sequence + "\",\"name\":{\"given\":\"" + given
+                + "\",\"family\":\"" + family + "\"},\"dateOfBirth\":\"" + birth + "\",\"emails\":[\"" + email
+                + "\"],\"addresses\":[{\"lines\":[\"" + (1 + facts.nextInt(400)) + " high street\"],\"locality\":\"town"
+                + facts.nextInt(500) + "\",\"postcode\":\"" + (1000 + facts.nextInt(8999)) + "\"}]}";
+    }
+
+    /** A family-name suffix so that the store holds many distinct families, as a real one does. */
+    private static String suffix(Random facts) {
+        return Integer.toString(facts.nextInt(2000), 36);
+    }
+}
