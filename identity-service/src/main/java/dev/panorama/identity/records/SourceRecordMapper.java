@@ -33,7 +33,7 @@ final class SourceRecordMapper {
             return null;
         }
         return Dates.parse(text).orElseThrow(() -> InvalidInputException.field("dateOfBirth",
-                "not a date: use YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY or D.M.YYYY"));
+                "not a plausible date of birth: use YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY or D.M.YYYY, from 1850 on"));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
