@@ -1,5 +1,6 @@
 package dev.panorama.devstack.keycloak;
 
+import dev.panorama.devstack.process.Http;
 import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
@@ -7,10 +8,6 @@ import dev.panorama.devstack.process.Ports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,8 +27,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "panorama";
     public static final String REALM_RESOURCE = "/dev/panorama/devstack/keycloak/panorama-realm.json";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String url;
     private final ManagedProcess process;
@@ -61,7 +56,7 @@ public final class KeycloakServer implements AutoCloseable {
                 logDir.resolve("keycloak.log"), StopSignal.TERM, Duration.ofSeconds(20));
         KeycloakServer server = new KeycloakServer(url, process);
         Ports.await("Keycloak", Duration.ofMinutes(3), process,
-                () -> answers200("http://127.0.0.1:" + managementPort + "/health/ready") && server.realmReady());
+                () -> Http.answers200("http://127.0.0.1:" + managementPort + "/health/ready") && server.realmReady());
         return server;
     }
 
@@ -99,19 +94,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private boolean realmReady() {
-        return answers200(issuer() + "/.well-known/openid-configuration");
-    }
-
-    private static boolean answers200(String address) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Http.answers200(issuer() + "/.well-known/openid-configuration");
     }
 
     /** Base address, e.g. {@code http://127.0.0.1:8180}. */

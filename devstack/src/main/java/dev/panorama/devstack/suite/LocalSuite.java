@@ -3,15 +3,11 @@ package dev.panorama.devstack.suite;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.DevStackSettings;
 import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Http;
 import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
  * service and the gateway as its own JVM, each waited for until ready.
  */
 public final class LocalSuite implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path root;
     private final DevStack stack;
@@ -67,24 +61,11 @@ public final class LocalSuite implements AutoCloseable {
         synchronized (services) {
             services.add(process);
         }
-        Ports.await(service.name(), Duration.ofMinutes(2), process, () -> ready(service));
+        Ports.await(service.name(), Duration.ofMinutes(2), process, () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
         synchronized (startSeconds) {
             startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
         }
         System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
-    }
-
-    private static boolean ready(ServiceSpec service) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** What a user needs to start working: addresses, demo logins, where logs and data are. */

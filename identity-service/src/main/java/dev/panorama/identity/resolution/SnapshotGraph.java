@@ -1,13 +1,11 @@
 package dev.panorama.identity.resolution;
 
 import dev.panorama.identity.matching.IdentityGraph;
+import dev.panorama.identity.matching.InMemoryIdentityGraph;
 import dev.panorama.identity.matching.PersonRecord;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,9 +20,7 @@ final class SnapshotGraph implements IdentityGraph {
     }
 
     private final Set<String> candidates;
-    private final Map<String, PersonRecord> records = new HashMap<>();
-    private final Map<String, String> customerOfRecord = new HashMap<>();
-    private final Map<String, Set<String>> recordsOfCustomer = new HashMap<>();
+    private final InMemoryIdentityGraph loaded = new InMemoryIdentityGraph();
     private final List<Merge> merges = new ArrayList<>();
 
     SnapshotGraph(Collection<String> candidateRecordIds) {
@@ -32,11 +28,10 @@ final class SnapshotGraph implements IdentityGraph {
     }
 
     void load(PersonRecord record, String customerId) {
-        records.put(record.recordId(), record);
-        customerOfRecord.put(record.recordId(), customerId);
-        recordsOfCustomer.computeIfAbsent(customerId, id -> new LinkedHashSet<>()).add(record.recordId());
+        loaded.add(record, List.of(), customerId);
     }
 
+    /** The candidates were found by the database's blocking index, under the same keys. */
     @Override
     public Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey) {
         return candidates;
@@ -44,31 +39,27 @@ final class SnapshotGraph implements IdentityGraph {
 
     @Override
     public PersonRecord record(String recordId) {
-        return records.get(recordId);
+        return loaded.record(recordId);
     }
 
     @Override
     public String customerOf(String recordId) {
-        return customerOfRecord.get(recordId);
+        return loaded.customerOf(recordId);
     }
 
     @Override
     public Set<String> recordsOf(String customerId) {
-        return recordsOfCustomer.getOrDefault(customerId, Set.of());
+        return loaded.recordsOf(customerId);
     }
 
     @Override
     public void add(PersonRecord record, Collection<String> keys, String customerId) {
-        load(record, customerId);
+        loaded.add(record, List.of(), customerId);
     }
 
     @Override
     public void merge(String survivorId, String mergedId) {
-        Set<String> moved = recordsOfCustomer.remove(mergedId);
-        if (moved != null) {
-            moved.forEach(recordId -> customerOfRecord.put(recordId, survivorId));
-            recordsOfCustomer.computeIfAbsent(survivorId, id -> new LinkedHashSet<>()).addAll(moved);
-        }
+        loaded.merge(survivorId, mergedId);
         merges.add(new Merge(survivorId, mergedId));
     }
 
