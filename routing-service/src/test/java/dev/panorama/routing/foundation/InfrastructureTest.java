@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InfrastructureTest {
 
+    private static final String PROBE_TOPIC = "panorama.foundation-probe.routing";
+    private static final String PROBE_TYPE = "panorama.foundation.Probe.v1";
+
     @Inject
     OutboxRepository outbox;
 
@@ -30,21 +33,27 @@ class InfrastructureTest {
 
     @Test
     @RunOnVertxContext
-    void anOutboxEventIsStoredInPostgresAndReadBack(UniAsserter asserter) {
-        UUID id = UUID.randomUUID();
+    void outboxEventsAreStoredInPostgresAndReadBack(UniAsserter asserter) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OutboxEvent event = OutboxEvent.pending(id, UUID.randomUUID(), "panorama.routing.events",
-                "panorama.routing.TaskCreated.v1", "{\"taskId\":\"" + id + "\"}", now);
+        OutboxEvent newer = probeEvent(now);
+        OutboxEvent older = probeEvent(now.minusSeconds(1));
+        OutboxEvent published = probeEvent(now.minusSeconds(2));
+        published.publishedAt = now.minusSeconds(1);
 
-        asserter.execute(() -> Panache.withTransaction(() -> outbox.persist(event)));
-        asserter.assertThat(() -> Panache.withSession(() -> outbox.findById(id)), stored -> {
-            assertThat(stored.eventType).isEqualTo("panorama.routing.TaskCreated.v1");
-            assertThat(stored.payload).contains(id.toString());
-            assertThat(stored.createdAt).isEqualTo(now);
-            assertThat(stored.publishedAt).isNull();
+        // Queried before the commit: the relay, which publishes pending events every second, cannot see them yet.
+        asserter.assertThat(() -> Panache.withTransaction(() -> outbox.persist(newer, older, published)
+                        .chain(() -> outbox.findUnpublished(1000))),
+                pending -> assertThat(pending).extracting(event -> event.id)
+                        .doesNotContain(published.id)
+                        .containsSubsequence(older.id, newer.id));
+        asserter.assertThat(() -> Panache.withSession(() -> outbox.findById(published.id)), stored -> {
+            assertThat(stored.aggregateId).isEqualTo(published.aggregateId);
+            assertThat(stored.topic).isEqualTo(PROBE_TOPIC);
+            assertThat(stored.eventType).isEqualTo(PROBE_TYPE);
+            assertThat(stored.payload).contains(published.id.toString());
+            assertThat(stored.createdAt).isEqualTo(now.minusSeconds(2));
+            assertThat(stored.publishedAt).isEqualTo(now.minusSeconds(1));
         });
-        asserter.assertThat(() -> Panache.withSession(() -> outbox.findUnpublished(1000)),
-                pending -> assertThat(pending).extracting(e -> e.id).contains(id));
     }
 
     @Test
@@ -59,5 +68,12 @@ class InfrastructureTest {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Kafka connection health check"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+
+    /** Pending events are relayed for real: to the probe topic, so no consumer of the service's events sees them. */
+    private static OutboxEvent probeEvent(Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        return OutboxEvent.pending(id, UUID.randomUUID(), PROBE_TOPIC, PROBE_TYPE,
+                "{\"probe\":\"" + id + "\"}", createdAt);
     }
 }
