@@ -4,9 +4,8 @@ import dev.panorama.devstack.kafka.KafkaBroker;
 import dev.panorama.devstack.keycloak.KeycloakServer;
 import dev.panorama.devstack.mongo.MongoWireServer;
 import dev.panorama.devstack.postgres.PostgresServer;
+import dev.panorama.devstack.process.Directories;
 import dev.panorama.devstack.process.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Real infrastructure for tests and local runs: PostgreSQL, Kafka, a MongoDB-wire server and
@@ -207,7 +205,7 @@ public final class DevStack implements AutoCloseable {
         parts.sort(Comparator.reverseOrder());
         parts.parallelStream().forEach(part -> stopQuietly(part, running.remove(part)));
         if (!settings.durable()) {
-            deleteRecursively(settings.dataDir());
+            Directories.deleteRecursively(settings.dataDir());
         }
     }
 
@@ -218,17 +216,6 @@ public final class DevStack implements AutoCloseable {
             }
         } catch (Exception e) {
             System.err.println("devstack: stopping " + part + " failed: " + e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("devstack: could not delete " + dir + ": " + e);
         }
     }
 }

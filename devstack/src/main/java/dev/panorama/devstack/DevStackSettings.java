@@ -1,5 +1,6 @@
 package dev.panorama.devstack;
 
+import dev.panorama.devstack.process.Directories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public record DevStackSettings(Path dataDir, Path cacheDir, boolean fixedPorts, 
         try (Stream<Path> dirs = Files.list(tmp)) {
             dirs.filter(dir -> dir.getFileName().toString().startsWith(TEST_DIR_PREFIX))
                     .filter(dir -> ownerPid(dir).flatMap(ProcessHandle::of).isEmpty())
-                    .forEach(DevStack::deleteRecursively);
+                    .forEach(Directories::deleteRecursively);
         }
     }
 

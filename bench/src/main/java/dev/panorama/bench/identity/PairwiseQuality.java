@@ -26,13 +26,6 @@ record PairwiseQuality(long truePairs, long predictedPairs, long correctPairs) {
         return new PairwiseQuality(truePairs, predicted, correct);
     }
 
-    /** For engines that answer cluster ids per record (e.g. Duke's link file). */
-    static PairwiseQuality ofAssignments(Map<String, String> clusterOfRecord, Map<String, String> personOfRecord) {
-        Map<String, Set<String>> clusters = new HashMap<>();
-        clusterOfRecord.forEach((record, cluster) -> clusters.computeIfAbsent(cluster, c -> new java.util.HashSet<>()).add(record));
-        return of(clusters.values(), personOfRecord);
-    }
-
     private static long pairs(long n) {
         return n * (n - 1) / 2;
     }

@@ -1,5 +1,6 @@
 package dev.panorama.devstack.postgres;
 
+import dev.panorama.devstack.process.Directories;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -42,7 +41,7 @@ final class PostgresBinaries {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack PostgreSQL binaries into " + home, e);
         } finally {
-            deleteQuietly(staging);
+            Directories.deleteRecursively(staging);
         }
     }
 
@@ -88,16 +87,5 @@ final class PostgresBinaries {
                     PosixFilePermission.OTHERS_EXECUTE));
         }
         return permissions;
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover staging directory is harmless
-        }
     }
 }

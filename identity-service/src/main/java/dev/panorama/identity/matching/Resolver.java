@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  */
 public final class Resolver {
 
-    private static final int MAX_BLOCK_SIZE = 500;
+    /** Blocking keys shared by more records than this are too common to find candidates with. */
+    public static final int MAX_BLOCK_SIZE = 200;
 
     private final IdentityGraph graph;
     private final MatchScorer scorer;

@@ -44,8 +44,6 @@ public class ResolutionService {
 
     private static final Logger LOG = Logger.getLogger(ResolutionService.class);
     static final String SYSTEM_ACTOR = "identity-service";
-    /** Blocking keys shared by more records than this are too common to find candidates with. */
-    private static final int MAX_BLOCK_SIZE = 200;
 
     private final IdentityStore store;
     private final MatchEngine engine;
@@ -78,7 +76,7 @@ public class ResolutionService {
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         return store.lockKeys(keys)
-                .chain(() -> store.neighbourhood(keys, MAX_BLOCK_SIZE))
+                .chain(() -> store.neighbourhood(keys, Resolver.MAX_BLOCK_SIZE))
                 .map(this::snapshot)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
