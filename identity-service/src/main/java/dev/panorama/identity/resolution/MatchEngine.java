@@ -1,10 +1,15 @@
 package dev.panorama.identity.resolution;
 
+import dev.panorama.identity.config.IdentityConfig;
 import dev.panorama.identity.matching.MatchModel;
 import dev.panorama.identity.matching.TermFrequencies;
+import dev.panorama.identity.normalisation.Addresses;
+import dev.panorama.identity.normalisation.Emails;
+import dev.panorama.identity.normalisation.Phones;
 import dev.panorama.identity.normalisation.RecordNormaliser;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The matcher's state in this instance: the active model and the term frequencies of the records it
@@ -18,8 +23,16 @@ public class MatchEngine {
     private final TermFrequencies frequencies = new TermFrequencies();
     private final RecordNormaliser normaliser;
 
-    public MatchEngine(@ConfigProperty(name = "panorama.identity.default-phone-region", defaultValue = "GB") String region) {
-        this.normaliser = RecordNormaliser.withDefaults(region);
+    public MatchEngine(IdentityConfig config) {
+        IdentityConfig.Matching matching = config.matching();
+        this.normaliser = new RecordNormaliser(new Emails(providerRules(matching.emailProviders())),
+                new Phones(matching.defaultPhoneRegion()), Addresses.withDefaultRules(), matching.uniqueIdentifierTypes());
+    }
+
+    private static Map<String, Emails.ProviderRule> providerRules(Map<String, IdentityConfig.EmailProvider> providers) {
+        return providers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, provider -> new Emails.ProviderRule(
+                provider.getValue().ignoresDots(), provider.getValue().ignoresPlusTags(),
+                provider.getValue().canonicalDomain().orElse(provider.getKey()))));
     }
 
     public MatchModel model() {

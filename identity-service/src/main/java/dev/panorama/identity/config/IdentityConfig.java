@@ -1,0 +1,102 @@
+package dev.panorama.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything an operator can tune in identity resolution, with the defaults a new installation starts from. */
+@ConfigMapping(prefix = "panorama.identity")
+public interface IdentityConfig {
+
+    /** Normalisation and matching. */
+    Matching matching();
+
+    /** Estimating the match model from the stored data. */
+    Training training();
+
+    /** Which value of each attribute the golden record shows. */
+    Golden golden();
+
+    /** Caller verification. */
+    Verification verification();
+
+    interface Matching {
+
+        /** Region assumed for phone numbers written without a country code (ISO 3166 alpha-2). */
+        @WithDefault("GB")
+        String defaultPhoneRegion();
+
+        /**
+         * Identifier types that belong to one customer only: an exact match on one links at once (within
+         * merge protection), two different values of one type never merge. Other types (a household email,
+         * a shared phone) are compared but never link on their own.
+         */
+        @WithDefault("national-id,account-number,customer-number,passport,tax-id")
+        Set<String> uniqueIdentifierTypes();
+
+        /** How each email provider treats the local part of its addresses, by domain. */
+        Map<String, EmailProvider> emailProviders();
+    }
+
+    interface EmailProvider {
+
+        /** The provider ignores dots in the local part (jo.smith@ is josmith@). */
+        @WithDefault("false")
+        boolean ignoresDots();
+
+        /** The provider ignores a +tag in the local part (jo+shop@ is jo@). */
+        @WithDefault("true")
+        boolean ignoresPlusTags();
+
+        /** The domain this one is an alias of (googlemail.com for gmail.com); the domain itself when absent. */
+        java.util.Optional<String> canonicalDomain();
+    }
+
+    interface Training {
+
+        /** How often the model is re-estimated from the stored data; "off" never. */
+        @WithDefault("24h")
+        String every();
+
+        /** Candidate pairs sampled for one estimation. */
+        @WithDefault("20000")
+        int samplePairs();
+
+        /** A trained model is activated only when EM converged within this many iterations. */
+        @WithDefault("50")
+        int maxIterations();
+    }
+
+    interface Golden {
+
+        /** Source systems from the most trusted to the least; unlisted systems rank after them. */
+        @WithDefault("crm,core-banking,billing")
+        List<String> sourceTrust();
+
+        /**
+         * The survivorship rule per attribute (name, birth-date, email, phone, address): most-trusted-source,
+         * most-recent or most-frequent. Attributes not listed use {@link #defaultRule()}.
+         */
+        @WithName("rule")
+        Map<String, String> rules();
+
+        /** The rule for attributes without one of their own. */
+        @WithDefault("most-trusted-source")
+        String defaultRule();
+    }
+
+    interface Verification {
+
+        /** Failed attempts in a row after which a customer's verification is locked. */
+        @WithDefault("3")
+        int maxFailures();
+
+        /** How long a lockout lasts. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+}
