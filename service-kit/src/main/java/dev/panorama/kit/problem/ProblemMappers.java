@@ -72,6 +72,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response refused(DomainException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         Response.StatusType reason = Response.Status.fromStatusCode(status);
