@@ -58,17 +58,29 @@ public interface IdentityConfig {
 
     interface Training {
 
-        /** How often the model is re-estimated from the stored data; "off" never. */
+        /** Whether the schedule trains at all (POST /model/train always can). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How old the active model may grow before the schedule estimates a new one. */
         @WithDefault("24h")
-        String every();
+        Duration every();
 
         /** Candidate pairs sampled for one estimation. */
         @WithDefault("20000")
         int samplePairs();
 
-        /** A trained model is activated only when EM converged within this many iterations. */
+        /** Fewer candidate pairs than this say too little: training is refused. */
+        @WithDefault("1000")
+        int minimumPairs();
+
+        /** EM iterations at most; a model that has not settled by then is stored but not activated. */
         @WithDefault("50")
         int maxIterations();
+
+        /** How many pairs' worth of evidence the priors count for, so a small sample cannot swing the model. */
+        @WithDefault("1000")
+        double priorStrength();
     }
 
     interface Golden {

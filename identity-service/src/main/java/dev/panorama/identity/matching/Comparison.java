@@ -119,6 +119,19 @@ public enum Comparison {
         return level == MISSING ? "missing" : levels.get(level);
     }
 
+    /** The name of the record field whose value frequencies adjust an exact match, or null for fields without. */
+    public String termField() {
+        return switch (this) {
+            case GIVEN_NAME -> "givenName";
+            case FAMILY_NAME -> "familyName";
+            case LOCALITY -> "locality";
+            case POSTCODE -> "postcode";
+            case STREET -> "street";
+            case REGION -> "region";
+            default -> null;
+        };
+    }
+
     /** The value whose frequency adjusts the weight of an exact match (common names weigh less). */
     String termOf(PersonRecord record) {
         return switch (this) {

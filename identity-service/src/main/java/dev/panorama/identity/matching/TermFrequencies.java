@@ -14,6 +14,15 @@ public final class TermFrequencies {
     private final Map<Comparison, Map<String, Integer>> counts = new EnumMap<>(Comparison.class);
     private final Map<Comparison, Integer> totals = new EnumMap<>(Comparison.class);
 
+    public TermFrequencies() {
+    }
+
+    /** Frequencies counted elsewhere (e.g. over the stored records): counts per value and records per field. */
+    public TermFrequencies(Map<Comparison, Map<String, Integer>> counts, Map<Comparison, Integer> totals) {
+        counts.forEach((comparison, terms) -> this.counts.put(comparison, new HashMap<>(terms)));
+        this.totals.putAll(totals);
+    }
+
     public synchronized void add(PersonRecord record) {
         for (Comparison comparison : Comparison.values()) {
             String term = comparison.termOf(record);

@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The matcher's state in this instance: the active model and the term frequencies of the records it
- * has resolved. (Term frequencies start empty at each start and grow with traffic; the exact-match
- * weights fall back to the model's u until then.)
+ * The matcher's state in this instance: the active model and the term frequencies. Both are loaded from
+ * the store at start and after each training (see the training package); between trainings the
+ * frequencies grow with the records this instance resolves.
  */
 @ApplicationScoped
 public class MatchEngine {
 
-    private final MatchModel model = MatchModel.priors();
-    private final TermFrequencies frequencies = new TermFrequencies();
+    private volatile MatchModel model = MatchModel.priors();
+    private volatile TermFrequencies frequencies = new TermFrequencies();
     private final RecordNormaliser normaliser;
 
     public MatchEngine(IdentityConfig config) {
@@ -41,6 +41,14 @@ public class MatchEngine {
 
     public TermFrequencies frequencies() {
         return frequencies;
+    }
+
+    public void use(MatchModel activeModel) {
+        this.model = activeModel;
+    }
+
+    public void use(TermFrequencies counted) {
+        this.frequencies = counted;
     }
 
     public RecordNormaliser normaliser() {

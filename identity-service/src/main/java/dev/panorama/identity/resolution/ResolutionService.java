@@ -203,6 +203,7 @@ public class ResolutionService {
         decision.decision = resolution.decision().name();
         decision.probability = probability(resolution);
         decision.explanation = resolution.bestMatch() == null ? null : write(Explanation.of(resolution.bestMatch()));
+        decision.modelVersion = engine.model().version();
         decision.decidedAt = now;
         return decision;
     }

@@ -30,6 +30,10 @@ public class MatchDecisionEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public String explanation;
 
+    /** The match model version that decided, null for decisions no model made (a new version of a record). */
+    @Column(name = "model_version")
+    public Integer modelVersion;
+
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 }
