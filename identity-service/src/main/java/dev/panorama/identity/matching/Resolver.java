@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 public final class Resolver {
 
     /** Blocking keys shared by more records than this are too common to find candidates with. */
-    public static final int MAX_BLOCK_SIZE = 200;
+    public static final int MAX_BLOCK_SIZE = 50;
 
     private final IdentityGraph graph;
     private final MatchScorer scorer;

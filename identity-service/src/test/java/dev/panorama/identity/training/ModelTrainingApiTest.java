@@ -94,6 +94,7 @@ class ModelTrainingApiTest {
         given().auth().oauth2(KeycloakTokens.forUser("sam")).when().post("/api/v1/identity/model/versions/0/activation")
                 .then().statusCode(403);
         given().when().get("/api/v1/identity/model").then().statusCode(401);
+        given().auth().oauth2(KeycloakTokens.forged()).when().get("/api/v1/identity/model").then().statusCode(401);
     }
 
     @Test
