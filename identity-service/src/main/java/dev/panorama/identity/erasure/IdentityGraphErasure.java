@@ -17,8 +17,9 @@ import java.util.UUID;
  * The identity graph's share of an erasure. Every version of every source record of the customer keeps
  * only what makes history countable (source system, source id, version, times) and stops being current, so
  * nothing resolves or looks up to it again; its blocking keys go, and so do the explanations of its match
- * decisions (they hold no values, only how values compared, but that is still about the person) and the
- * already-published copies of its events in the outbox (a channel's source id there is an address).
+ * decisions (they hold no values, only how values compared, but that is still about the person) and its
+ * events in the outbox: a channel's source id there is an address, and events not yet relayed would only
+ * announce data that no longer exists ({@code CustomerErased}, added after this, says all there is to say).
  */
 @ApplicationScoped
 public class IdentityGraphErasure implements PersonalDataHolder {
@@ -38,7 +39,7 @@ public class IdentityGraphErasure implements PersonalDataHolder {
     public Uni<Void> eraseFor(UUID customerId) {
         return deleteBlockingKeys(customerId)
                 .chain(() -> clearExplanations(customerId))
-                .chain(() -> forgetPublishedEvents(customerId))
+                .chain(() -> forgetEvents(customerId))
                 .chain(() -> recordsOf(customerId))
                 .invoke(this::blank)
                 .chain(() -> Panache.getSession().chain(session -> session.flush()));
@@ -77,8 +78,8 @@ public class IdentityGraphErasure implements PersonalDataHolder {
                 + " or record_id in (select id from source_record where customer_id = ?1))", customerId);
     }
 
-    private Uni<Void> forgetPublishedEvents(UUID customerId) {
-        return execute("delete from outbox_event where aggregate_id = ?1 and published_at is not null", customerId);
+    private Uni<Void> forgetEvents(UUID customerId) {
+        return execute("delete from outbox_event where aggregate_id = ?1", customerId);
     }
 
     private static Uni<Void> execute(String sql, UUID customerId) {
