@@ -2,6 +2,10 @@ package dev.panorama.identity.customers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.erasure.ErasedCustomer;
+import dev.panorama.identity.golden.GoldenRecords;
+import dev.panorama.identity.golden.ReceivedRecord;
 import dev.panorama.identity.resolution.Explanation;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
@@ -21,10 +25,12 @@ import java.util.stream.Collectors;
 public class CustomerQueries {
 
     private final IdentityStore store;
+    private final GoldenRecords golden;
     private final ObjectMapper json;
 
-    public CustomerQueries(IdentityStore store, ObjectMapper json) {
+    public CustomerQueries(IdentityStore store, GoldenRecords golden, ObjectMapper json) {
         this.store = store;
+        this.golden = golden;
         this.json = json;
     }
 
@@ -32,7 +38,14 @@ public class CustomerQueries {
     public Uni<CustomerView> customer(UUID id) {
         return store.customer(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("no customer " + id))
+                .invoke(CustomerQueries::refuseErased)
                 .chain(customer -> store.currentRecordsOf(List.of(customer.id)).chain(records -> view(customer, records)));
+    }
+
+    private static void refuseErased(CustomerEntity customer) {
+        if (customer.status == CustomerEntity.Status.ERASED) {
+            throw new ErasedCustomer(customer.id, customer.erasedAt, customer.erasedBy);
+        }
     }
 
     private Uni<CustomerView> view(CustomerEntity customer, List<SourceRecordEntity> records) {
@@ -40,7 +53,9 @@ public class CustomerQueries {
             Map<UUID, MatchDecisionEntity> latest = decisions.stream()
                     .collect(Collectors.toMap(d -> d.recordId, Function.identity(), (first, second) -> second));
             List<CustomerView.LinkedRecord> linked = records.stream().map(r -> linked(r, latest.get(r.id))).toList();
-            return new CustomerView(customer.id, customer.status.name(), customer.mergedInto, linked);
+            List<ReceivedRecord> received = records.stream().map(this::received).toList();
+            return new CustomerView(customer.id, customer.status.name(), customer.mergedInto, golden.goldenRecord(received),
+                    golden.identifiers(received), linked);
         });
     }
 
@@ -48,6 +63,14 @@ public class CustomerQueries {
         return new CustomerView.LinkedRecord(record.id, record.sourceSystem, record.sourceId, record.version, record.receivedAt,
                 decision == null ? null : decision.decision, decision == null ? null : decision.probability,
                 decision == null ? null : explanation(decision.explanation));
+    }
+
+    private ReceivedRecord received(SourceRecordEntity record) {
+        try {
+            return new ReceivedRecord(json.readValue(record.payload, SourceRecord.class), record.receivedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored source record " + record.id + " cannot be read", e);
+        }
     }
 
     private Explanation explanation(String stored) {

@@ -54,6 +54,26 @@ public final class RecordNormaliser {
                 uniqueIds(source));
     }
 
+    /** One email address as the matcher compares it; empty when it is not a valid address. */
+    public Optional<String> email(String raw) {
+        return emails.normalise(raw);
+    }
+
+    /** One phone number as the matcher compares it (E.164); empty when it is not a possible number. */
+    public Optional<String> phone(String raw) {
+        return phones.normalise(raw);
+    }
+
+    /** A street written as the matcher compares it; null when blank. */
+    public String street(String raw) {
+        return addresses.street(raw);
+    }
+
+    /** An identifier's value as compared: without spaces or dashes, upper case; empty when absent. */
+    public static String identifierValue(String raw) {
+        return raw == null ? "" : raw.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
     /** The given name, or the first word of a full name given alone (e.g. a sender's display name). */
     private static String givenName(PersonName name) {
         if (name == null) {
@@ -82,7 +102,7 @@ public final class RecordNormaliser {
         Map<String, String> ids = new HashMap<>();
         for (Identifier identifier : source.identifiers()) {
             String type = identifier.type().toLowerCase(Locale.ROOT);
-            String value = identifier.value() == null ? "" : identifier.value().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+            String value = identifierValue(identifier.value());
             if (uniqueIdentifierTypes.contains(type) && !value.isEmpty()) {
                 ids.put(identifier.issuer() == null ? type : type + "@" + identifier.issuer(), value);
             }

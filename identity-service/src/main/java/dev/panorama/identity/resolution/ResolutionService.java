@@ -59,19 +59,23 @@ public class ResolutionService {
         this.clock = Clock.systemUTC();
     }
 
-    /** Idempotent on (sourceSystem, sourceId) and content: a retry answers as the first call did. */
+    /**
+     * Idempotent on (sourceSystem, sourceId) and content: a retry answers as the first call did. A record
+     * whose stored versions are no longer current (its customer was erased) is resolved afresh, as a new
+     * version that never rejoins the erased customer.
+     */
     @WithTransaction
     public Uni<RecordResolution> ingest(SourceRecord source) {
         String hash = contentHash(source);
-        return store.currentRecord(source.sourceSystem(), source.sourceId()).chain(existing -> {
-            if (existing == null) {
-                return resolveNew(source, hash);
+        return store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
+            if (latest == null || !latest.current) {
+                return resolveNew(source, hash, latest == null ? 1 : latest.version + 1);
             }
-            return existing.contentHash.equals(hash) ? unchanged(existing) : storeNewVersion(existing, source, hash);
+            return latest.contentHash.equals(hash) ? unchanged(latest) : storeNewVersion(latest, source, hash);
         });
     }
 
-    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash) {
+    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version) {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
@@ -81,7 +85,7 @@ public class ResolutionService {
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                             .resolve(person);
-                    return persist(source, hash, person, keys, resolution, graph);
+                    return persist(source, hash, version, person, keys, resolution, graph);
                 });
     }
 
@@ -92,13 +96,13 @@ public class ResolutionService {
         return graph;
     }
 
-    private Uni<RecordResolution> persist(SourceRecord source, String hash, PersonRecord person, Set<String> keys,
+    private Uni<RecordResolution> persist(SourceRecord source, String hash, int version, PersonRecord person, Set<String> keys,
             Resolution resolution, SnapshotGraph graph) {
         Instant now = clock.instant();
         UUID customerId = UUID.fromString(resolution.customerId());
         UUID recordId = UUID.fromString(person.recordId());
         boolean newCustomer = resolution.decision() != Resolution.Decision.MATCHED;
-        SourceRecordEntity record = recordEntity(recordId, source, 1, hash, person, customerId, now);
+        SourceRecordEntity record = recordEntity(recordId, source, version, hash, person, customerId, now);
         Uni<Void> customer = newCustomer ? store.persistAll(CustomerEntity.active(customerId, now)) : Uni.createFrom().voidItem();
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
         return customer
@@ -111,7 +115,7 @@ public class ResolutionService {
                         : Uni.createFrom().voidItem())
                 .chain(() -> outbox.add(new RecordLinked(customerId, ref(source), linkDecision(resolution),
                         probability(resolution), now), customerId, now))
-                .map(ignored -> new RecordResolution(customerId, recordId, 1, resolution.decision().name(),
+                .map(ignored -> new RecordResolution(customerId, recordId, version, resolution.decision().name(),
                         probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList()));
     }
 

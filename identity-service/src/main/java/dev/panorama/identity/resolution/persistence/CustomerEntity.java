@@ -31,6 +31,14 @@ public class CustomerEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the customer's personal data was erased; the row stays as a tombstone. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** Who erased it (the user name of the admin). */
+    @Column(name = "erased_by")
+    public String erasedBy;
+
     public static CustomerEntity active(UUID id, Instant now) {
         CustomerEntity customer = new CustomerEntity();
         customer.id = id;

@@ -19,6 +19,16 @@ public class IdentityStore {
                 .getSingleResultOrNull());
     }
 
+    /** The newest version of a source record, current or not (an erased record is no current one's). */
+    public Uni<SourceRecordEntity> latestVersion(String sourceSystem, String sourceId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from SourceRecordEntity where sourceSystem = :system and sourceId = :id order by version desc",
+                        SourceRecordEntity.class)
+                .setParameter("system", sourceSystem).setParameter("id", sourceId)
+                .setMaxResults(1)
+                .getSingleResultOrNull());
+    }
+
     /**
      * Serialises resolutions that could touch the same customers: a transaction-scoped advisory lock
      * per blocking key, taken in key order so two resolutions never wait on each other in a cycle.

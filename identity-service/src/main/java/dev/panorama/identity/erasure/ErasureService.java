@@ -1,0 +1,119 @@
+package dev.panorama.identity.erasure;
+
+import dev.panorama.events.identity.CustomerErased;
+import dev.panorama.identity.resolution.persistence.CustomerEntity;
+import dev.panorama.identity.resolution.persistence.IdentityStore;
+import dev.panorama.outbox.Outbox;
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Erases a customer's personal data in one transaction: every {@link PersonalDataHolder} forgets the
+ * customer and every customer merged into it, the customers stay as tombstones, and {@code CustomerErased}
+ * goes out through the outbox so every other service forgets too. Erasing an erased customer again
+ * changes nothing.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private static final Logger LOG = Logger.getLogger(ErasureService.class);
+    /** Merge chains are short; a longer one is a loop in the data, not a reason to spin. */
+    private static final int MAX_MERGE_HOPS = 100;
+
+    private final IdentityStore store;
+    private final List<PersonalDataHolder> holders;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public ErasureService(IdentityStore store, @All List<PersonalDataHolder> holders, Outbox outbox) {
+        this.store = store;
+        this.holders = holders;
+        this.outbox = outbox;
+    }
+
+    /** @return true when data was erased now, false when the customer was already erased */
+    @WithTransaction
+    public Uni<Boolean> erase(UUID customerId, String actor) {
+        return store.customer(customerId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("no customer " + customerId))
+                .chain(customer -> switch (customer.status) {
+                    case ERASED -> Uni.createFrom().item(false);
+                    case MERGED -> survivorOf(customer, 0).chain(survivor -> Uni.createFrom()
+                            .<Boolean>failure(new MergedCustomerNotErasable(customerId, survivor)));
+                    case ACTIVE -> eraseActive(customer, actor).replaceWith(true);
+                });
+    }
+
+    private Uni<UUID> survivorOf(CustomerEntity merged, int hops) {
+        if (merged.status != CustomerEntity.Status.MERGED || merged.mergedInto == null || hops >= MAX_MERGE_HOPS) {
+            return Uni.createFrom().item(merged.id);
+        }
+        return store.customer(merged.mergedInto).chain(next -> next == null ? Uni.createFrom().item(merged.mergedInto)
+                : survivorOf(next, hops + 1));
+    }
+
+    private Uni<Void> eraseActive(CustomerEntity customer, String actor) {
+        Instant now = clock.instant();
+        return mergedInto(customer.id).chain(merged -> {
+            List<UUID> erased = new ArrayList<>();
+            erased.add(customer.id);
+            erased.addAll(merged);
+            return forgetEverywhere(erased)
+                    .chain(() -> tombstones(erased, actor, now))
+                    .chain(() -> announce(erased, actor, now))
+                    .invoke(() -> LOG.infof("customer %s erased with %d merged customer(s)", customer.id, merged.size()));
+        });
+    }
+
+    /** Every customer merged into this one, directly or through others. */
+    private static Uni<List<UUID>> mergedInto(UUID survivor) {
+        String sql = "with recursive merged(id) as (select id from customer where merged_into = ?1 and id <> ?1"
+                + " union select c.id from customer c join merged m on c.merged_into = m.id)"
+                + " select cast(id as text) from merged";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).setParameter(1, survivor)
+                .getResultList())
+                .map(ids -> ids.stream().map(UUID::fromString).filter(id -> !id.equals(survivor)).toList());
+    }
+
+    private Uni<Void> forgetEverywhere(List<UUID> customerIds) {
+        return Multi.createFrom().iterable(customerIds)
+                .onItem().transformToUniAndConcatenate(this::forget)
+                .collect().last().replaceWithVoid();
+    }
+
+    /** One holder after the other: a reactive session runs one statement at a time. */
+    private Uni<Void> forget(UUID customerId) {
+        return Multi.createFrom().iterable(holders)
+                .onItem().transformToUniAndConcatenate(holder -> holder.eraseFor(customerId))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> tombstones(List<UUID> customerIds, String actor, Instant now) {
+        return Multi.createFrom().iterable(customerIds)
+                .onItem().transformToUniAndConcatenate(store::customer)
+                .invoke(customer -> {
+                    customer.status = CustomerEntity.Status.ERASED;
+                    customer.erasedAt = now;
+                    customer.erasedBy = actor;
+                    customer.updatedAt = now;
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> announce(List<UUID> customerIds, String actor, Instant now) {
+        return Multi.createFrom().iterable(customerIds)
+                .onItem().transformToUniAndConcatenate(id -> outbox.add(new CustomerErased(id, actor, now), id, now))
+                .collect().last().replaceWithVoid();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.panorama.identity.erasure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.resolution.MatchEngine;
+import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The identity graph's share of an erasure. Every version of every source record of the customer keeps
+ * only what makes history countable (source system, source id, version, times) and stops being current, so
+ * nothing resolves or looks up to it again; its blocking keys go, and so do the explanations of its match
+ * decisions (they hold no values, only how values compared, but that is still about the person) and its
+ * events in the outbox: a channel's source id there is an address, and events not yet relayed would only
+ * announce data that no longer exists ({@code CustomerErased}, added after this, says all there is to say).
+ */
+@ApplicationScoped
+public class IdentityGraphErasure implements PersonalDataHolder {
+
+    static final String NOTHING = "{}";
+    static final String ERASED_CONTENT = "erased";
+
+    private final ObjectMapper json;
+    private final SourceIdPseudonyms pseudonyms;
+
+    public IdentityGraphErasure(ObjectMapper json, MatchEngine engine) {
+        this.json = json;
+        this.pseudonyms = new SourceIdPseudonyms(engine.normaliser());
+    }
+
+    @Override
+    public Uni<Void> eraseFor(UUID customerId) {
+        return deleteBlockingKeys(customerId)
+                .chain(() -> clearExplanations(customerId))
+                .chain(() -> forgetEvents(customerId))
+                .chain(() -> recordsOf(customerId))
+                .invoke(this::blank)
+                .chain(() -> Panache.getSession().chain(session -> session.flush()));
+    }
+
+    private Uni<List<SourceRecordEntity>> recordsOf(UUID customerId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from SourceRecordEntity where customerId = :customer order by version", SourceRecordEntity.class)
+                .setParameter("customer", customerId)
+                .getResultList());
+    }
+
+    private void blank(List<SourceRecordEntity> records) {
+        Map<String, String> replacedIds = new HashMap<>();
+        for (SourceRecordEntity record : records) {
+            if (!NOTHING.equals(record.payload) && pseudonyms.isPersonal(read(record.payload))) {
+                replacedIds.putIfAbsent(record.sourceSystem + "\u0000" + record.sourceId, "erased-" + UUID.randomUUID());
+            }
+        }
+        for (SourceRecordEntity record : records) {
+            record.sourceId = replacedIds.getOrDefault(record.sourceSystem + "\u0000" + record.sourceId, record.sourceId);
+            record.payload = NOTHING;
+            record.normalised = NOTHING;
+            record.contentHash = ERASED_CONTENT;
+            record.current = false;
+        }
+    }
+
+    private Uni<Void> deleteBlockingKeys(UUID customerId) {
+        return execute("delete from blocking_key where record_id in (select id from source_record where customer_id = ?1)",
+                customerId);
+    }
+
+    private Uni<Void> clearExplanations(UUID customerId) {
+        return execute("update match_decision set explanation = null where explanation is not null and (customer_id = ?1"
+                + " or record_id in (select id from source_record where customer_id = ?1))", customerId);
+    }
+
+    private Uni<Void> forgetEvents(UUID customerId) {
+        return execute("delete from outbox_event where aggregate_id = ?1", customerId);
+    }
+
+    private static Uni<Void> execute(String sql, UUID customerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, customerId).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private SourceRecord read(String payload) {
+        try {
+            return json.readValue(payload, SourceRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored source record cannot be read", e);
+        }
+    }
+}
