@@ -117,5 +117,11 @@ public interface IdentityConfig {
         /** Lanes computed in parallel. */
         @WithDefault("1")
         int parallelism();
+
+        /**
+         * Hashes computed at once; each holds its memory while it runs, so this bounds the heap they take.
+         * Absent: one per available processor.
+         */
+        java.util.Optional<Integer> threads();
     }
 }

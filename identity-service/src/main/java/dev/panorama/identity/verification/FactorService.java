@@ -40,7 +40,8 @@ public class FactorService {
     public Uni<FactorsView> set(UUID id, Map<Factor, String> answers) {
         return survivor.of(id).chain(customerId -> hashing.hash(answers)
                 .chain(hashes -> putAll(customerId, hashes))
-                .invoke(() -> LOG.infof("verification factors %s set for customer %s", answers.keySet(), customerId))
+                .invoke(() -> LOG.infof("verification factors %s set for customer %s",
+                        answers.keySet().stream().map(Factor::fieldName).toList(), customerId))
                 .chain(() -> view(customerId)));
     }
 
