@@ -110,5 +110,30 @@ public interface IdentityConfig {
         /** How long a lockout lasts. */
         @WithDefault("15m")
         Duration lockout();
+
+        /** Cost of the Argon2id hash of each factor; raising it applies to factors set from then on. */
+        Argon2 argon2();
+    }
+
+    /** Defaults are OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane); raise them as hardware allows. */
+    interface Argon2 {
+
+        /** Memory per hash in KiB. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Passes over the memory. */
+        @WithDefault("2")
+        int iterations();
+
+        /** Lanes computed in parallel. */
+        @WithDefault("1")
+        int parallelism();
+
+        /**
+         * Hashes computed at once; each holds its memory while it runs, so this bounds the heap they take.
+         * Absent: one per available processor.
+         */
+        java.util.Optional<Integer> threads();
     }
 }

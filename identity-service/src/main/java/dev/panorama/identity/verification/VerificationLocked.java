@@ -1,0 +1,23 @@
+package dev.panorama.identity.verification;
+
+import dev.panorama.kit.problem.DomainException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Too many failed attempts in a row: no answer is checked until the lock runs out or a supervisor lifts it. */
+public class VerificationLocked extends DomainException {
+
+    public static final String TYPE = "verification-locked";
+
+    private final Instant lockedUntil;
+
+    public VerificationLocked(UUID customerId, Instant lockedUntil) {
+        super(Kind.LOCKED, TYPE, "Verification of customer " + customerId + " is locked after repeated failed attempts until "
+                + lockedUntil + ".");
+        this.lockedUntil = lockedUntil;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+}
