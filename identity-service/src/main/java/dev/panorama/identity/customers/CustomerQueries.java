@@ -14,7 +14,6 @@ import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,7 @@ public class CustomerQueries {
     @WithSession
     public Uni<CustomerView> customer(UUID id) {
         return store.customer(id)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no customer " + id))
+                .onItem().ifNull().failWith(() -> new UnknownCustomer(id))
                 .invoke(CustomerQueries::refuseErased)
                 .chain(customer -> store.currentRecordsOf(List.of(customer.id)).chain(records -> view(customer, records)));
     }

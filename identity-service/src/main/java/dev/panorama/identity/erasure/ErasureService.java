@@ -1,5 +1,7 @@
 package dev.panorama.identity.erasure;
 
+import dev.panorama.identity.customers.UnknownCustomer;
+
 import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
@@ -10,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class ErasureService {
     @WithTransaction
     public Uni<Boolean> erase(UUID customerId, String actor) {
         return store.customer(customerId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no customer " + customerId))
+                .onItem().ifNull().failWith(() -> new UnknownCustomer(customerId))
                 .chain(customer -> switch (customer.status) {
                     case ERASED -> Uni.createFrom().item(false);
                     case MERGED -> survivorOf(customer, 0).chain(survivor -> Uni.createFrom()

@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.erasure.ErasedCustomer;
+
 import dev.panorama.identity.verification.persistence.VerificationAttemptEntity;
 import dev.panorama.identity.verification.persistence.VerificationStore;
 import dev.panorama.kit.problem.InvalidInputException;
@@ -28,12 +30,13 @@ public class AttemptLog {
         this.store = store;
     }
 
-    /** Attempts on the customer and on every customer merged into it. */
+    /** Attempts on the customer and on every customer merged into it; an erased customer's trail stays readable. */
     @WithSession
     public Uni<AttemptPage> page(UUID id, Integer limit, String cursor) {
         int size = size(limit);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor);
         return survivor.of(id)
+                .onFailure(ErasedCustomer.class).recoverWithItem(id)
                 .chain(store::mergedGroup)
                 .chain(group -> store.attempts(group, after == null ? null : after.time(), after == null ? null : after.id(),
                         size + 1))

@@ -1,5 +1,8 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.customers.UnknownCustomer;
+import dev.panorama.identity.erasure.ErasedCustomer;
+
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +36,7 @@ public class SurvivingCustomer {
                 return follow(requested, customer.mergedInto, hops + 1);
             }
             if (customer.status == CustomerEntity.Status.ERASED) {
-                return Uni.createFrom().failure(new ErasedCustomer(requested));
+                return Uni.createFrom().failure(new ErasedCustomer(customer.id, customer.erasedAt, customer.erasedBy));
             }
             return Uni.createFrom().item(customer.id);
         });

@@ -1,5 +1,6 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.erasure.PersonalDataHolder;
 import dev.panorama.identity.verification.persistence.VerificationStore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,7 @@ import org.jboss.logging.Logger;
  * into it. The audit trail stays; it names factors, never answers. Joins the caller's transaction when there is one.
  */
 @ApplicationScoped
-public class VerificationErasure {
+public class VerificationErasure implements PersonalDataHolder {
 
     private static final Logger LOG = Logger.getLogger(VerificationErasure.class);
 
@@ -22,6 +23,7 @@ public class VerificationErasure {
         this.store = store;
     }
 
+    @Override
     @WithTransaction
     public Uni<Void> eraseFor(UUID customerId) {
         return store.mergedGroup(customerId)
