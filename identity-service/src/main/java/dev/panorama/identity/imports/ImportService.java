@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.identity.config.IdentityConfig;
 import dev.panorama.identity.imports.persistence.ImportJobEntity;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +42,7 @@ public class ImportService {
     public Uni<ImportJobView> submit(ImportFormat format, String defaultSourceSystem, String submittedBy, HttpServerRequest upload) {
         return jobs.receiving(format, defaultSourceSystem, submittedBy).chain(job -> {
             long heartbeat = vertx.setPeriodic(config.imports().heartbeat().toMillis(),
-                    ignored -> onOwnContext(() -> jobs.heartbeat(job.id)));
+                    ignored -> OwnContext.subscribe(vertx, () -> jobs.heartbeat(job.id)));
             return spool.receive(upload)
                     .chain(file -> open(job, file)
                             .chain(rows -> jobs.running(job.id).invoke(running -> start(running, rows, file, heartbeat))))
@@ -64,7 +61,7 @@ public class ImportService {
 
     private void start(ImportJobEntity job, RowSource rows, Path file, long heartbeat) {
         LOG.infof("import %s started (%s)", job.id, job.format);
-        onOwnContext(() -> runner.run(job, rows)
+        OwnContext.subscribe(vertx, () -> runner.run(job, rows)
                 .eventually(() -> {
                     vertx.cancelTimer(heartbeat);
                     return VertxContextSupport.executeBlocking(() -> {
@@ -72,16 +69,6 @@ public class ImportService {
                         return null;
                     }).chain(() -> spool.delete(file));
                 }));
-    }
-
-    /**
-     * Subscribes on a new duplicated context: a job outlives the request that posted it, and its
-     * database sessions must not meet the request's or each other's.
-     */
-    private void onOwnContext(Supplier<Uni<?>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> work.get().subscribe().with(done -> { },
-                failure -> LOG.warnf("import work failed: %s", failure.getClass().getSimpleName())));
     }
 
     private static void close(UUID jobId, RowSource rows) {
