@@ -153,6 +153,25 @@ class ImportsApiTest {
     }
 
     @Test
+    void aFileBeyondTheOrdinaryBodyLimitIsStreamedInWhileOtherBodiesStayWithinIt() {
+        String padding = " ".repeat(4095) + "\n";
+        StringBuilder ndjson = new StringBuilder(line(person("crm", "B1-" + run, "Bea", family, iso(9), null))).append('\n');
+        ndjson.append(padding.repeat(3_000));
+        ndjson.append(line(person("crm", "B2-" + run, "Bo", family, iso(10), null))).append('\n');
+        assertThat(ndjson.length()).isGreaterThan(11 * 1024 * 1024);
+
+        JsonPath job = finished(post("application/x-ndjson", ndjson.toString(), "").statusCode(202).extract().path("id"));
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getLong("rowsStored")).isEqualTo(2);
+
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body(("{\"sourceSystem\":\"crm\",\"sourceId\":\"B3-" + run + "\"}" + padding.repeat(3_000))
+                        .getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/identity/records")
+                .then().statusCode(413);
+    }
+
+    @Test
     void jobsAreListedNewestFirstInPages() {
         String older = post("application/x-ndjson", line(person("crm", "L1-" + run, "Lea", family, iso(6), null)), "")
                 .statusCode(202).extract().path("id");
