@@ -1,7 +1,9 @@
 package dev.panorama.identity.imports;
 
 import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -24,6 +26,9 @@ final class OwnContext {
     }
 
     static void run(Vertx vertx, Runnable work) {
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> work.run());
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // a context nobody else uses is where Panache may keep a session: say so, as Quarkus does for requests
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.run());
     }
 }

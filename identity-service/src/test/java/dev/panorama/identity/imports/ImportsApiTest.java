@@ -64,7 +64,7 @@ class ImportsApiTest {
         assertThat(job.getString("startedAt")).isNotNull();
         assertThat(job.getString("finishedAt")).isNotNull();
 
-        given().auth().oauth2(KeycloakTokens.forUser("dana"))
+        given().auth().oauth2(user("dana"))
                 .when().get(IMPORTS + "/" + jobId + "/errors")
                 .then().statusCode(200)
                 .body("items.row", contains(2, 3, 4))
@@ -74,7 +74,7 @@ class ImportsApiTest {
 
         String margaret = onlyCustomerWithEmail("margaret." + run + "@example.com");
         assertThat(onlyCustomerWithEmail("theo." + run + "@example.com")).isNotEqualTo(margaret);
-        given().auth().oauth2(KeycloakTokens.forUser("alice"))
+        given().auth().oauth2(user("alice"))
                 .when().get("/api/v1/identity/customers/" + margaret)
                 .then().statusCode(200)
                 .body("records", hasSize(2))
@@ -109,16 +109,16 @@ class ImportsApiTest {
         assertThat(job.getLong("rowsRejected")).isEqualTo(3);
         assertThat(job.getMap("decisions")).containsEntry("NEW", 1).containsEntry("MATCHED", 1);
 
-        given().auth().oauth2(KeycloakTokens.forUser("sam"))
+        given().auth().oauth2(user("sam"))
                 .queryParam("limit", 2)
                 .when().get(IMPORTS + "/" + jobId + "/errors")
                 .then().statusCode(200)
                 .body("items.row", contains(3, 4))
                 .body("items.field", contains("sourceId", "dateOfBirth"))
                 .body("nextCursor", notNullValue());
-        String cursor = given().auth().oauth2(KeycloakTokens.forUser("sam")).queryParam("limit", 2)
+        String cursor = given().auth().oauth2(user("sam")).queryParam("limit", 2)
                 .when().get(IMPORTS + "/" + jobId + "/errors").then().extract().path("nextCursor");
-        given().auth().oauth2(KeycloakTokens.forUser("sam"))
+        given().auth().oauth2(user("sam"))
                 .queryParam("limit", 2).queryParam("cursor", cursor)
                 .when().get(IMPORTS + "/" + jobId + "/errors")
                 .then().statusCode(200)
@@ -127,11 +127,11 @@ class ImportsApiTest {
                 .body("nextCursor", nullValue());
 
         String ruby = onlyCustomerWithEmail("ruby.work." + run + "@example.com");
-        given().auth().oauth2(KeycloakTokens.forUser("alice"))
+        given().auth().oauth2(user("alice"))
                 .queryParam("type", "national-id").queryParam("value", "NI" + run)
                 .when().get("/api/v1/identity/lookup")
                 .then().statusCode(200).body("customerIds", contains(ruby));
-        given().auth().oauth2(KeycloakTokens.forUser("alice"))
+        given().auth().oauth2(user("alice"))
                 .when().get("/api/v1/identity/customers/" + ruby)
                 .then().statusCode(200)
                 .body("records.sourceSystem", contains("ledger", "ledger"));
@@ -139,7 +139,7 @@ class ImportsApiTest {
 
     @Test
     void aFileThatCannotBeAnImportIsRefusedBeforeAnyRow() {
-        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("text/plain")
+        given().auth().oauth2(client("backoffice-system")).contentType("text/plain")
                 .body("sourceId\n1\n".getBytes(StandardCharsets.UTF_8))
                 .when().post(IMPORTS)
                 .then().statusCode(415).contentType(startsWith("application/problem+json"));
@@ -164,11 +164,36 @@ class ImportsApiTest {
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
         assertThat(job.getLong("rowsStored")).isEqualTo(2);
 
-        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+        given().auth().oauth2(client("backoffice-system")).contentType("application/json")
                 .body(("{\"sourceSystem\":\"crm\",\"sourceId\":\"B3-" + run + "\"}" + padding.repeat(3_000))
                         .getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/identity/records")
                 .then().statusCode(413);
+    }
+
+    @jakarta.inject.Inject
+    ImportJobs jobs;
+
+    @Test
+    void aJobLeftRunningByAStoppedProcessIsMarkedInterrupted() throws Throwable {
+        dev.panorama.identity.imports.persistence.ImportJobEntity left = new dev.panorama.identity.imports.persistence.ImportJobEntity();
+        left.id = UUID.randomUUID();
+        left.status = dev.panorama.identity.imports.persistence.ImportJobEntity.Status.RUNNING;
+        left.format = "CSV";
+        left.submittedBy = "a stopped process";
+        left.createdAt = java.time.Instant.now().minus(Duration.ofHours(1));
+        left.heartbeatAt = left.createdAt;
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                .withTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                        .chain(session -> session.persist(left))));
+
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> jobs.interruptAbandoned());
+
+        given().auth().oauth2(user("ada")).when().get(IMPORTS + "/" + left.id)
+                .then().statusCode(200)
+                .body("status", equalTo("INTERRUPTED"))
+                .body("failure", org.hamcrest.Matchers.containsString("posting the file again is safe"))
+                .body("finishedAt", notNullValue());
     }
 
     @Test
@@ -180,7 +205,7 @@ class ImportsApiTest {
         finished(older);
         finished(newer);
 
-        String admin = KeycloakTokens.forUser("ada");
+        String admin = user("ada");
         JsonPath first = given().auth().oauth2(admin).queryParam("limit", 1)
                 .when().get(IMPORTS).then().statusCode(200).body("items", hasSize(1)).extract().jsonPath();
         assertThat(first.getString("items[0].id")).isEqualTo(newer);
@@ -196,40 +221,51 @@ class ImportsApiTest {
     void onlySystemsAndAdminsImportAndStaffWhoOverseeThemRead() {
         byte[] body = line(person("crm", "R1-" + run, "Ava", family, iso(8), null)).getBytes(StandardCharsets.UTF_8);
         given().contentType("application/x-ndjson").body(body).when().post(IMPORTS).then().statusCode(401);
-        given().auth().oauth2(KeycloakTokens.forUser("alice")).contentType("application/x-ndjson").body(body)
+        given().auth().oauth2(user("alice")).contentType("application/x-ndjson").body(body)
                 .when().post(IMPORTS).then().statusCode(403);
-        given().auth().oauth2(KeycloakTokens.forUser("dana")).contentType("application/x-ndjson").body(body)
+        given().auth().oauth2(user("dana")).contentType("application/x-ndjson").body(body)
                 .when().post(IMPORTS).then().statusCode(403);
-        String jobId = given().auth().oauth2(KeycloakTokens.forClient("channel-adapter")).contentType("application/x-ndjson")
+        String jobId = given().auth().oauth2(client("channel-adapter")).contentType("application/x-ndjson")
                 .body(body).when().post(IMPORTS).then().statusCode(202).extract().path("id");
-        given().auth().oauth2(KeycloakTokens.forUser("ada")).contentType("application/x-ndjson").body(body)
+        given().auth().oauth2(user("ada")).contentType("application/x-ndjson").body(body)
                 .when().post(IMPORTS).then().statusCode(202);
 
         for (String path : List.of(IMPORTS, IMPORTS + "/" + jobId, IMPORTS + "/" + jobId + "/errors")) {
             given().when().get(path).then().statusCode(401);
-            given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get(path).then().statusCode(403);
-            given().auth().oauth2(KeycloakTokens.forUser("carl")).when().get(path).then().statusCode(403);
+            given().auth().oauth2(user("alice")).when().get(path).then().statusCode(403);
+            given().auth().oauth2(user("carl")).when().get(path).then().statusCode(403);
             for (String reader : List.of("sam", "dana", "ada")) {
-                given().auth().oauth2(KeycloakTokens.forUser(reader)).when().get(path).then().statusCode(200);
+                given().auth().oauth2(user(reader)).when().get(path).then().statusCode(200);
             }
-            given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).when().get(path).then().statusCode(200);
+            given().auth().oauth2(client("backoffice-system")).when().get(path).then().statusCode(200);
         }
 
         String unknown = IMPORTS + "/" + UUID.randomUUID();
-        given().auth().oauth2(KeycloakTokens.forUser("dana")).when().get(unknown)
+        given().auth().oauth2(user("dana")).when().get(unknown)
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().auth().oauth2(KeycloakTokens.forUser("dana")).when().get(unknown + "/errors").then().statusCode(404);
+        given().auth().oauth2(user("dana")).when().get(unknown + "/errors").then().statusCode(404);
+    }
+
+    /** Tokens outlive this class's run; asking Keycloak once per user spares a shared machine. */
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String user(String name) {
+        return TOKENS.computeIfAbsent("user:" + name, ignored -> KeycloakTokens.forUser(name));
+    }
+
+    private static String client(String id) {
+        return TOKENS.computeIfAbsent("client:" + id, ignored -> KeycloakTokens.forClient(id));
     }
 
     private static io.restassured.response.ValidatableResponse post(String contentType, String body, String query) {
-        return given().auth().oauth2(KeycloakTokens.forClient("backoffice-system"))
+        return given().auth().oauth2(client("backoffice-system"))
                 .contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post(IMPORTS + query)
                 .then().log().ifValidationFails();
     }
 
     private static JsonPath finished(String jobId) {
-        String token = KeycloakTokens.forClient("backoffice-system");
+        String token = client("backoffice-system");
         JsonPath[] job = new JsonPath[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .failFast(() -> job[0] != null && job[0].getString("status").equals("FAILED"))
@@ -247,7 +283,7 @@ class ImportsApiTest {
     }
 
     private static String onlyCustomerWithEmail(String email) {
-        List<String> customers = given().auth().oauth2(KeycloakTokens.forUser("alice"))
+        List<String> customers = given().auth().oauth2(user("alice"))
                 .queryParam("type", "email").queryParam("value", email)
                 .when().get("/api/v1/identity/lookup")
                 .then().statusCode(200).extract().path("customerIds");
