@@ -45,7 +45,9 @@ public class ImportService {
                     ignored -> OwnContext.subscribe(vertx, () -> jobs.heartbeat(job.id)));
             return spool.receive(upload)
                     .chain(file -> open(job, file)
-                            .chain(rows -> jobs.running(job.id).invoke(running -> start(running, rows, file, heartbeat))))
+                            .chain(rows -> jobs.running(job.id)
+                                    .onFailure().call(() -> discard(job.id, rows, file))
+                                    .invoke(running -> start(running, rows, file, heartbeat))))
                     .onFailure().call(() -> {
                         vertx.cancelTimer(heartbeat);
                         return jobs.forget(job.id);
@@ -64,11 +66,16 @@ public class ImportService {
         OwnContext.subscribe(vertx, () -> runner.run(job, rows)
                 .eventually(() -> {
                     vertx.cancelTimer(heartbeat);
-                    return VertxContextSupport.executeBlocking(() -> {
-                        close(job.id, rows);
-                        return null;
-                    }).chain(() -> spool.delete(file));
+                    return discard(job.id, rows, file);
                 }));
+    }
+
+    /** The upload is not needed any more once its rows are read, or once it cannot be. */
+    private Uni<Void> discard(UUID jobId, RowSource rows, Path file) {
+        return VertxContextSupport.executeBlocking(() -> {
+            close(jobId, rows);
+            return null;
+        }).chain(() -> spool.delete(file));
     }
 
     private static void close(UUID jobId, RowSource rows) {
