@@ -1,11 +1,14 @@
 package dev.panorama.identity.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Everything an operator can tune in identity resolution, with the defaults a new installation starts from. */
@@ -23,6 +26,9 @@ public interface IdentityConfig {
 
     /** Caller verification. */
     Verification verification();
+
+    /** Bulk imports of source records from uploaded files. */
+    Imports imports();
 
     interface Matching {
 
@@ -135,5 +141,38 @@ public interface IdentityConfig {
          * Absent: one per available processor.
          */
         java.util.Optional<Integer> threads();
+    }
+
+    interface Imports {
+
+        /** Rows between two saves of a job's progress (and two nudges of the outbox relay). */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Entries kept in one job's error report; rows refused beyond it are counted but not described. */
+        @WithDefault("10000")
+        int maxReportedErrors();
+
+        /**
+         * The largest file an import accepts. Also set {@code quarkus.http.limits.max-body-size} at least this
+         * high; every other request stays within {@link #maxOtherBodySize()}.
+         */
+        @WithDefault("1G")
+        MemorySize maxUploadSize();
+
+        /** The largest body any other request of the service accepts (the platform's usual limit). */
+        @WithDefault("10M")
+        MemorySize maxOtherBodySize();
+
+        /** Where uploads wait while they are imported; the system's temporary directory when absent. */
+        Optional<Path> spoolDirectory();
+
+        /** How often the process running a job says it is still at it. */
+        @WithDefault("30s")
+        Duration heartbeat();
+
+        /** A job unfinished and silent this long was left by a stopped process: it is marked INTERRUPTED. */
+        @WithDefault("2m")
+        Duration staleAfter();
     }
 }

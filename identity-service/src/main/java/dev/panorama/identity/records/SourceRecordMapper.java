@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** From the REST shape to the event shape, reading the date of birth in any of the accepted forms. */
-final class SourceRecordMapper {
+public final class SourceRecordMapper {
 
     private SourceRecordMapper() {
     }
 
-    static SourceRecord toSourceRecord(SourceRecordRequest request, Instant receivedAt) {
+    public static SourceRecord toSourceRecord(SourceRecordRequest request, Instant receivedAt) {
         SourceRecordRequest.Name name = request.name();
         return new SourceRecord(request.sourceSystem().trim(), request.sourceId().trim(), receivedAt,
                 name == null ? null : new PersonName(name.title(), name.given(), name.middle(), name.family(), name.full()),
