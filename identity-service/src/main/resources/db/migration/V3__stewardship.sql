@@ -23,7 +23,7 @@ create index review_item_queue on review_item (status, created_at, id);
 create index review_item_rejected on review_item (customer_id, candidate_customer_id) where status = 'REJECTED';
 
 -- One merge, split or undo: who, when, why, and the customers with their records before and after
--- (json: [{"customerId": ..., "records": [{"recordId": ..., "sourceSystem": ..., "sourceId": ...}]}]).
+-- (json: {"customers": [{"customerId": ..., "records": [{"recordId": ..., "sourceSystem": ..., "sourceId": ...}]}]}).
 create table identity_change (
     id          uuid primary key,
     kind        text             not null,   -- MERGE, SPLIT, MERGE_UNDONE, SPLIT_UNDONE

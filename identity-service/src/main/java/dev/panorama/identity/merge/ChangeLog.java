@@ -1,7 +1,6 @@
 package dev.panorama.identity.merge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.merge.persistence.IdentityChangeEntity;
@@ -13,8 +12,9 @@ import java.util.List;
 @ApplicationScoped
 class ChangeLog {
 
-    private static final TypeReference<List<CustomerRecords>> SIDE = new TypeReference<>() {
-    };
+    /** One side of a change as stored: a JSON object, since the reactive driver reads jsonb columns as objects. */
+    record StoredSide(List<CustomerRecords> customers) {
+    }
 
     private final ChangeStore changes;
     private final ObjectMapper json;
@@ -45,7 +45,7 @@ class ChangeLog {
 
     private List<CustomerRecords> read(String sides) {
         try {
-            return json.readValue(sides, SIDE);
+            return json.readValue(sides, StoredSide.class).customers();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored change cannot be read", e);
         }
@@ -53,7 +53,7 @@ class ChangeLog {
 
     private String write(List<CustomerRecords> sides) {
         try {
-            return json.writeValueAsString(sides);
+            return json.writeValueAsString(new StoredSide(sides));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

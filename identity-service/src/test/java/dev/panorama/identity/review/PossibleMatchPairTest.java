@@ -33,5 +33,7 @@ class PossibleMatchPairTest {
         assertThat(score.levelOf(Comparison.PHONE)).as("phones compared").isEqualTo(2);
         assertThat(score.levelOf(Comparison.EMAIL)).as("emails compared").isEqualTo(2);
         assertThat(score.levelOf(Comparison.BIRTH_DATE)).isZero();
+        assertThat(score.levelOf(Comparison.POSTCODE)).isEqualTo(2);
+        assertThat(score.levelOf(Comparison.LOCALITY)).isEqualTo(2);
     }
 }

@@ -46,11 +46,7 @@ public final class StewardshipPeople {
 
     public StewardshipPeople(long seed) {
         this.random = new Random(seed);
-        StringBuilder letters = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            letters.append((char) ('a' + random.nextInt(26)));
-        }
-        this.tag = letters.toString();
+        this.tag = word(8);
     }
 
     public String tag() {
@@ -59,27 +55,54 @@ public final class StewardshipPeople {
 
     /**
      * Margaret and Maggie, family names one letter apart, born the same day, but with nothing else in
-     * common: a possible match worth a steward's look, not a link.
+     * common: a possible match worth a steward's look, not a link. Every value is new to each pair, so
+     * pairs never look like each other.
      */
     public List<Person> possiblePair() {
         LocalDate birth = birthDate();
-        String family = "Thistlewood" + tag;
+        String family = capitalised(word(10));
+        String postcode = postcode();
+        String otherPostcode = postcode.chars().mapToObj(d -> String.valueOf((d - '0' + 5) % 10))
+                .collect(java.util.stream.Collectors.joining()); // every digit differs: no typo of the first
         return List.of(
                 new Person("crm", "PM-" + tag, "Margaret", family + "e", birth, "margaret." + tag + "@example.com",
-                        phone(), number() + " Wattle Grove", "Ballarat", "3350", Map.of()),
+                        phone(), number() + " " + capitalised(word(8)) + " Grove", capitalised(word(9)), postcode, Map.of()),
                 new Person("billing", "PM-" + tag, "Maggie", family + "y", birth, "mags." + tag + "@example.net",
-                        phone(), number() + " Harbour Esplanade", "Fremantle", "6160", Map.of()));
+                        phone(), number() + " " + capitalised(word(8)) + " Esplanade", capitalised(word(9)), otherPostcode, Map.of()));
     }
 
-    /** Someone unlike anyone else, optionally holding a national id. */
-    public Person loner(String system, String label, String nationalId) {
-        return new Person(system, label + "-" + tag, "Ottoline", "Quarrington" + label.toLowerCase() + tag, birthDate(),
-                label.toLowerCase() + "." + tag + "@example.org", phone(), number() + " Juniper Row", "Dunedin", postcode(),
+    /**
+     * Someone unlike anyone else (names, contacts and address all their own), born on the given day so that
+     * merging them with another such loner meets no merge protection unless their identifiers differ.
+     */
+    public Person loner(String system, String label, LocalDate birth, String nationalId) {
+        String given = capitalised(word(7));
+        String family = capitalised(word(10));
+        return new Person(system, label + "-" + tag, given, family, birth, label.toLowerCase() + "." + tag + "@example.org",
+                phone(), number() + " " + capitalised(word(8)) + " Row", capitalised(word(9)), postcode(),
                 nationalId == null ? Map.of() : Map.of("national-id", nationalId));
     }
 
-    private LocalDate birthDate() {
+    /** The same person again, as another system holds them. */
+    public static Person copyIn(Person person, String system) {
+        return new Person(system, person.id(), person.given(), person.family(), person.birth(), person.email(), person.phone(),
+                person.street(), person.locality(), person.postcode(), person.identifiers());
+    }
+
+    public LocalDate birthDate() {
         return LocalDate.of(1930, 1, 1).plusDays(random.nextInt(25_000));
+    }
+
+    private String word(int length) {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private String phone() {
