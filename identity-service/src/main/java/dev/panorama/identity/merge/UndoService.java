@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -72,7 +73,7 @@ public class UndoService {
     }
 
     /** Each customer of the original change as it stands now, locked. */
-    private Uni<Map<UUID, CustomerState>> standing(java.util.Set<UUID> customerIds) {
+    private Uni<Map<UUID, CustomerState>> standing(Set<UUID> customerIds) {
         return locks.lock(customerIds).chain(customers -> store.currentRecordsOf(customerIds).map(records -> {
             Map<UUID, List<RecordRef>> held = Merger.refsByCustomer(records);
             Map<UUID, CustomerState> now = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.LockMode;
 
 /** Reads and writes of merges, splits and undos; every method runs in the caller's session. */
@@ -73,7 +74,7 @@ public class ChangeStore {
     }
 
     public Uni<Void> persist(IdentityChangeEntity change, Collection<UUID> customerIds) {
-        Object[] entities = java.util.stream.Stream.concat(java.util.stream.Stream.of(change),
+        Object[] entities = Stream.concat(Stream.of(change),
                 customerIds.stream().map(id -> IdentityChangeCustomerEntity.of(id, change.id))).toArray();
         return Panache.getSession().chain(session -> session.persistAll(entities));
     }
