@@ -6,7 +6,7 @@ package dev.panorama.identity.matching;
  * birth. Only a data steward merges such customers. The same conflict stops the deterministic
  * identifier rule from linking a record on its own.
  */
-final class MergeProtection {
+public final class MergeProtection {
 
     private final IdentityGraph graph;
 
@@ -25,7 +25,8 @@ final class MergeProtection {
         return true;
     }
 
-    static boolean conflict(PersonRecord a, PersonRecord b) {
+    /** Whether these two records cannot be the same person's, as far as a merge is concerned. */
+    public static boolean conflict(PersonRecord a, PersonRecord b) {
         int id = Comparison.UNIQUE_ID.level(a, b);
         int birth = Comparison.BIRTH_DATE.level(a, b);
         return id == 2 || birth == 3;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.events.common.SourceRef;
 import dev.panorama.events.identity.CustomerCreated;
-import dev.panorama.events.identity.CustomersMerged;
 import dev.panorama.events.identity.LinkDecision;
 import dev.panorama.events.identity.RecordLinked;
 import dev.panorama.events.source.SourceRecord;
@@ -12,12 +11,13 @@ import dev.panorama.identity.matching.BlockingKeys;
 import dev.panorama.identity.matching.PersonRecord;
 import dev.panorama.identity.matching.Resolution;
 import dev.panorama.identity.matching.Resolver;
+import dev.panorama.identity.merge.Merger;
 import dev.panorama.identity.resolution.persistence.BlockingKeyEntity;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
-import dev.panorama.identity.resolution.persistence.MergeHistoryEntity;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
+import dev.panorama.identity.review.ReviewQueue;
 import dev.panorama.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -48,13 +48,18 @@ public class ResolutionService {
     private final IdentityStore store;
     private final MatchEngine engine;
     private final Outbox outbox;
+    private final Merger merger;
+    private final ReviewQueue reviews;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, ObjectMapper json) {
+    public ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, Merger merger, ReviewQueue reviews,
+            ObjectMapper json) {
         this.store = store;
         this.engine = engine;
         this.outbox = outbox;
+        this.merger = merger;
+        this.reviews = reviews;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -103,12 +108,14 @@ public class ResolutionService {
         UUID recordId = UUID.fromString(person.recordId());
         boolean newCustomer = resolution.decision() != Resolution.Decision.MATCHED;
         SourceRecordEntity record = recordEntity(recordId, source, version, hash, person, customerId, now);
+        MatchDecisionEntity decision = decision(recordId, customerId, resolution, now);
         Uni<Void> customer = newCustomer ? store.persistAll(CustomerEntity.active(customerId, now)) : Uni.createFrom().voidItem();
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
         return customer
                 .chain(() -> store.persistAll(record))
                 .chain(() -> store.persistAll(keys.stream().map(key -> BlockingKeyEntity.of(key, recordId)).toArray()))
-                .chain(() -> store.persistAll(decision(recordId, customerId, resolution, now)))
+                .chain(() -> store.persistAll(decision))
+                .chain(() -> reviews.raiseIfPossible(decision, candidateCustomer(resolution, graph)))
                 .chain(() -> mergeAll(graph.merges(), resolution, now))
                 .chain(() -> newCustomer
                         ? outbox.add(new CustomerCreated(customerId, ref(source), now), customerId, now).replaceWithVoid()
@@ -126,27 +133,8 @@ public class ResolutionService {
     }
 
     private Uni<Void> merge(SnapshotGraph.Merge merge, Resolution resolution, Instant now) {
-        UUID survivor = UUID.fromString(merge.survivorId());
-        UUID merged = UUID.fromString(merge.mergedId());
-        MergeHistoryEntity history = new MergeHistoryEntity();
-        history.id = UUID.randomUUID();
-        history.survivorId = survivor;
-        history.mergedId = merged;
-        history.reason = "a new record matched both customers";
-        history.actor = SYSTEM_ACTOR;
-        history.probability = probability(resolution);
-        history.mergedAt = now;
-        return store.customer(merged)
-                .invoke(customer -> {
-                    customer.status = CustomerEntity.Status.MERGED;
-                    customer.mergedInto = survivor;
-                    customer.updatedAt = now;
-                })
-                .chain(() -> store.moveRecords(merged, survivor))
-                .chain(() -> store.persistAll(history))
-                .chain(() -> outbox.add(new CustomersMerged(history.id, survivor, List.of(merged), history.reason,
-                        history.actor, history.probability, now), survivor, now))
-                .replaceWithVoid();
+        return merger.merge(UUID.fromString(merge.survivorId()), List.of(UUID.fromString(merge.mergedId())), SYSTEM_ACTOR,
+                "a new record matched both customers", probability(resolution), now).replaceWithVoid();
     }
 
     /** A changed record: a new version, linked to the same customer; the old version stays in history. */
@@ -210,6 +198,10 @@ public class ResolutionService {
         decision.modelVersion = engine.model().version();
         decision.decidedAt = now;
         return decision;
+    }
+
+    private static UUID candidateCustomer(Resolution resolution, SnapshotGraph graph) {
+        return resolution.bestMatch() == null ? null : UUID.fromString(graph.customerOf(resolution.bestMatch().otherRecordId()));
     }
 
     private static LinkDecision linkDecision(Resolution resolution) {

@@ -30,4 +30,8 @@ public class MergeHistoryEntity {
 
     @Column(name = "merged_at", nullable = false)
     public Instant mergedAt;
+
+    /** The merge (identity_change) this pair was part of; absent on rows older than the change log. */
+    @Column(name = "change_id")
+    public UUID changeId;
 }

@@ -1,0 +1,6 @@
+package dev.panorama.identity.merge;
+
+/** What a change to the identity graph did. */
+public enum ChangeKind {
+    MERGE, SPLIT, MERGE_UNDONE, SPLIT_UNDONE
+}

@@ -1,0 +1,61 @@
+package dev.panorama.identity.merge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.identity.merge.persistence.ChangeStore;
+import dev.panorama.identity.merge.persistence.IdentityChangeEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Writes each change once, with the customers it involved, and reads changes back. */
+@ApplicationScoped
+class ChangeLog {
+
+    /** One side of a change as stored: a JSON object, since the reactive driver reads jsonb columns as objects. */
+    record StoredSide(List<CustomerRecords> customers) {
+    }
+
+    private final ChangeStore changes;
+    private final ObjectMapper json;
+
+    ChangeLog(ChangeStore changes, ObjectMapper json) {
+        this.changes = changes;
+        this.json = json;
+    }
+
+    Uni<Change> record(Change change) {
+        IdentityChangeEntity entity = new IdentityChangeEntity();
+        entity.id = change.id();
+        entity.kind = change.kind().name();
+        entity.actor = change.actor();
+        entity.reason = change.reason();
+        entity.probability = change.probability();
+        entity.changedAt = change.at();
+        entity.undoes = change.undoes();
+        entity.beforeSides = write(change.before());
+        entity.afterSides = write(change.after());
+        return changes.persist(entity, change.customerIds()).replaceWith(change);
+    }
+
+    Change read(IdentityChangeEntity entity) {
+        return new Change(entity.id, ChangeKind.valueOf(entity.kind), entity.actor, entity.reason, entity.probability,
+                entity.changedAt, entity.undoes, read(entity.beforeSides), read(entity.afterSides));
+    }
+
+    private List<CustomerRecords> read(String sides) {
+        try {
+            return json.readValue(sides, StoredSide.class).customers();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored change cannot be read", e);
+        }
+    }
+
+    private String write(List<CustomerRecords> sides) {
+        try {
+            return json.writeValueAsString(new StoredSide(sides));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.panorama.identity.merge;
+
+import dev.panorama.identity.merge.persistence.ChangeStore;
+import dev.panorama.identity.resolution.persistence.CustomerEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Locks the customers a change acts on, refusing any that is unknown, merged or erased. */
+@ApplicationScoped
+class CustomerLocks {
+
+    private final ChangeStore changes;
+
+    CustomerLocks(ChangeStore changes) {
+        this.changes = changes;
+    }
+
+    Uni<Map<UUID, CustomerEntity>> lockActive(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        return changes.lockCustomers(wanted).map(found -> {
+            Map<UUID, CustomerEntity> byId = found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+            for (UUID id : wanted) {
+                CustomerEntity customer = byId.get(id);
+                if (customer == null) {
+                    throw new CustomerNotFound("no customer " + id);
+                }
+                requireActive(customer);
+            }
+            return byId;
+        });
+    }
+
+    Uni<List<CustomerEntity>> lock(Collection<UUID> ids) {
+        return changes.lockCustomers(new LinkedHashSet<>(ids));
+    }
+
+    static void requireActive(CustomerEntity customer) {
+        switch (customer.status) {
+            case MERGED -> throw new CustomerAlreadyMerged("customer " + customer.id + " was merged into " + customer.mergedInto);
+            case ERASED -> throw new CustomerErased("customer " + customer.id + " was erased");
+            case ACTIVE -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.panorama.identity.merge.persistence;
+
+import dev.panorama.identity.merge.RecordRef;
+import dev.panorama.identity.resolution.persistence.CustomerEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.LockMode;
+
+/** Reads and writes of merges, splits and undos; every method runs in the caller's session. */
+@ApplicationScoped
+public class ChangeStore {
+
+    /**
+     * The customers a change is about, locked until the transaction ends and taken in id order, so two
+     * stewards working on overlapping customers wait for each other instead of deadlocking.
+     */
+    public Uni<List<CustomerEntity>> lockCustomers(Collection<UUID> ids) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from CustomerEntity where id in :ids order by id", CustomerEntity.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getResultList());
+    }
+
+    /** A change, locked so that two undos of it queue up and the second sees the first. */
+    public Uni<IdentityChangeEntity> lockChange(UUID id) {
+        return Panache.getSession().chain(session -> session.find(IdentityChangeEntity.class, id, LockMode.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<IdentityChangeEntity> undoOf(UUID changeId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from IdentityChangeEntity where undoes = :change", IdentityChangeEntity.class)
+                .setParameter("change", changeId)
+                .getSingleResultOrNull());
+    }
+
+    public Uni<List<IdentityChangeEntity>> undosOf(Collection<UUID> changeIds) {
+        if (changeIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session
+                .createQuery("from IdentityChangeEntity where undoes in :changes", IdentityChangeEntity.class)
+                .setParameter("changes", changeIds)
+                .getResultList());
+    }
+
+    /** Every change involving the customer, newest first. */
+    public Uni<List<IdentityChangeEntity>> historyOf(UUID customerId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("select c from IdentityChangeEntity c, IdentityChangeCustomerEntity i"
+                        + " where i.id.changeId = c.id and i.id.customerId = :customer order by c.changedAt desc, c.id desc",
+                        IdentityChangeEntity.class)
+                .setParameter("customer", customerId)
+                .getResultList());
+    }
+
+    /** Moves every version of each source record to the customer: a record's history follows it. */
+    public Uni<Void> moveSources(Collection<RecordRef> records, UUID toCustomer) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> Panache.getSession().chain(session -> session
+                        .createMutationQuery("update SourceRecordEntity set customerId = :to"
+                                + " where sourceSystem = :system and sourceId = :id")
+                        .setParameter("to", toCustomer)
+                        .setParameter("system", record.sourceSystem())
+                        .setParameter("id", record.sourceId())
+                        .executeUpdate()))
+                .collect().last().replaceWithVoid();
+    }
+
+    public Uni<Void> persist(IdentityChangeEntity change, Collection<UUID> customerIds) {
+        Object[] entities = Stream.concat(Stream.of(change),
+                customerIds.stream().map(id -> IdentityChangeCustomerEntity.of(id, change.id))).toArray();
+        return Panache.getSession().chain(session -> session.persistAll(entities));
+    }
+}
