@@ -1,5 +1,6 @@
 package dev.panorama.identity.erasure;
 
+import dev.panorama.identity.customers.Survivors;
 import dev.panorama.identity.customers.UnknownCustomer;
 
 import dev.panorama.events.identity.CustomerErased;
@@ -30,15 +31,16 @@ public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
     /** Merge chains are short; a longer one is a loop in the data, not a reason to spin. */
-    private static final int MAX_MERGE_HOPS = 100;
 
     private final IdentityStore store;
+    private final Survivors survivors;
     private final List<PersonalDataHolder> holders;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public ErasureService(IdentityStore store, @All List<PersonalDataHolder> holders, Outbox outbox) {
+    public ErasureService(IdentityStore store, Survivors survivors, @All List<PersonalDataHolder> holders, Outbox outbox) {
         this.store = store;
+        this.survivors = survivors;
         this.holders = holders;
         this.outbox = outbox;
     }
@@ -50,18 +52,10 @@ public class ErasureService {
                 .onItem().ifNull().failWith(() -> new UnknownCustomer(customerId))
                 .chain(customer -> switch (customer.status) {
                     case ERASED -> Uni.createFrom().item(false);
-                    case MERGED -> survivorOf(customer, 0).chain(survivor -> Uni.createFrom()
-                            .<Boolean>failure(new MergedCustomerNotErasable(customerId, survivor)));
+                    case MERGED -> survivors.of(customerId).chain(survivor -> Uni.createFrom()
+                            .<Boolean>failure(new MergedCustomerNotErasable(customerId, survivor.id)));
                     case ACTIVE -> eraseActive(customer, actor).replaceWith(true);
                 });
-    }
-
-    private Uni<UUID> survivorOf(CustomerEntity merged, int hops) {
-        if (merged.status != CustomerEntity.Status.MERGED || merged.mergedInto == null || hops >= MAX_MERGE_HOPS) {
-            return Uni.createFrom().item(merged.id);
-        }
-        return store.customer(merged.mergedInto).chain(next -> next == null ? Uni.createFrom().item(merged.mergedInto)
-                : survivorOf(next, hops + 1));
     }
 
     private Uni<Void> eraseActive(CustomerEntity customer, String actor) {

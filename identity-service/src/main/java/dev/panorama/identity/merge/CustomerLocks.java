@@ -1,5 +1,7 @@
 package dev.panorama.identity.merge;
 
+import dev.panorama.identity.customers.UnknownCustomer;
+
 import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +32,7 @@ class CustomerLocks {
             for (UUID id : wanted) {
                 CustomerEntity customer = byId.get(id);
                 if (customer == null) {
-                    throw new CustomerNotFound("no customer " + id);
+                    throw new UnknownCustomer(id);
                 }
                 requireActive(customer);
             }
@@ -45,7 +47,7 @@ class CustomerLocks {
     static void requireActive(CustomerEntity customer) {
         switch (customer.status) {
             case MERGED -> throw new CustomerAlreadyMerged("customer " + customer.id + " was merged into " + customer.mergedInto);
-            case ERASED -> throw new CustomerErased("customer " + customer.id + " was erased");
+            case ERASED -> throw new ErasedCustomerUnchangeable("customer " + customer.id + " was erased");
             case ACTIVE -> {
             }
         }

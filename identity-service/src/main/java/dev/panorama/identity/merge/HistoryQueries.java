@@ -1,5 +1,7 @@
 package dev.panorama.identity.merge;
 
+import dev.panorama.identity.customers.UnknownCustomer;
+
 import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.merge.persistence.IdentityChangeEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
@@ -28,7 +30,7 @@ public class HistoryQueries {
     @WithSession
     public Uni<List<ChangeView>> historyOf(UUID customerId) {
         return store.customer(customerId)
-                .onItem().ifNull().failWith(() -> new CustomerNotFound("no customer " + customerId))
+                .onItem().ifNull().failWith(() -> new UnknownCustomer(customerId))
                 .chain(() -> changes.historyOf(customerId))
                 .chain(history -> changes.undosOf(history.stream().map(c -> c.id).toList()).map(undos -> {
                     Map<UUID, UUID> undoneBy = undos.stream().collect(Collectors.toMap(u -> u.undoes, u -> u.id));

@@ -3,10 +3,10 @@ package dev.panorama.identity.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.identity.merge.Change;
-import dev.panorama.identity.merge.CustomerErased;
+import dev.panorama.identity.merge.ErasedCustomerUnchangeable;
 import dev.panorama.identity.merge.MergeService;
 import dev.panorama.identity.merge.Steward;
-import dev.panorama.identity.merge.Survivors;
+import dev.panorama.identity.customers.Survivors;
 import dev.panorama.identity.resolution.Explanation;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -91,7 +91,7 @@ public class ReviewService {
 
     private static void requireNotErased(CustomerEntity customer) {
         if (customer.status == CustomerEntity.Status.ERASED) {
-            throw new CustomerErased("customer " + customer.id + " was erased");
+            throw new ErasedCustomerUnchangeable("customer " + customer.id + " was erased");
         }
     }
 

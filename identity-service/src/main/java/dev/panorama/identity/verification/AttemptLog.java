@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.customers.Survivors;
+
 import dev.panorama.identity.erasure.ErasedCustomer;
 
 import dev.panorama.identity.verification.persistence.VerificationAttemptEntity;
@@ -22,10 +24,10 @@ public class AttemptLog {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
-    private final SurvivingCustomer survivor;
+    private final Survivors survivor;
     private final VerificationStore store;
 
-    public AttemptLog(SurvivingCustomer survivor, VerificationStore store) {
+    public AttemptLog(Survivors survivor, VerificationStore store) {
         this.survivor = survivor;
         this.store = store;
     }
@@ -35,7 +37,7 @@ public class AttemptLog {
     public Uni<AttemptPage> page(UUID id, Integer limit, String cursor) {
         int size = size(limit);
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor);
-        return survivor.of(id)
+        return survivor.living(id)
                 .onFailure(ErasedCustomer.class).recoverWithItem(id)
                 .chain(store::mergedGroup)
                 .chain(group -> store.attempts(group, after == null ? null : after.time(), after == null ? null : after.id(),

@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.customers.Survivors;
+
 import dev.panorama.identity.verification.persistence.VerificationFactorEntity;
 import dev.panorama.identity.verification.persistence.VerificationStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,12 +26,12 @@ public class FactorService {
 
     private static final Logger LOG = Logger.getLogger(FactorService.class);
 
-    private final SurvivingCustomer survivor;
+    private final Survivors survivor;
     private final VerificationStore store;
     private final FactorHashing hashing;
     private final Clock clock = Clock.systemUTC();
 
-    public FactorService(SurvivingCustomer survivor, VerificationStore store, FactorHashing hashing) {
+    public FactorService(Survivors survivor, VerificationStore store, FactorHashing hashing) {
         this.survivor = survivor;
         this.store = store;
         this.hashing = hashing;
@@ -38,7 +40,7 @@ public class FactorService {
     /** Sets or replaces the given factors (already normalised) on the customer that answers for {@code id}. */
     @WithTransaction
     public Uni<FactorsView> set(UUID id, Map<Factor, String> answers) {
-        return survivor.of(id).chain(customerId -> hashing.hash(answers)
+        return survivor.living(id).chain(customerId -> hashing.hash(answers)
                 .chain(hashes -> putAll(customerId, hashes))
                 .invoke(() -> LOG.infof("verification factors %s set for customer %s",
                         answers.keySet().stream().map(Factor::fieldName).toList(), customerId))
@@ -47,7 +49,7 @@ public class FactorService {
 
     @WithSession
     public Uni<FactorsView> status(UUID id) {
-        return survivor.of(id).chain(this::view);
+        return survivor.living(id).chain(this::view);
     }
 
     /**

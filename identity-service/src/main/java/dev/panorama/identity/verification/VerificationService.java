@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.identity.customers.Survivors;
+
 import dev.panorama.identity.config.IdentityConfig;
 import dev.panorama.identity.verification.persistence.VerificationAttemptEntity;
 import dev.panorama.identity.verification.persistence.VerificationLockEntity;
@@ -27,14 +29,14 @@ public class VerificationService {
 
     private static final Logger LOG = Logger.getLogger(VerificationService.class);
 
-    private final SurvivingCustomer survivor;
+    private final Survivors survivor;
     private final FactorService factors;
     private final FactorHashing hashing;
     private final VerificationStore store;
     private final LockoutPolicy lockout;
     private final Clock clock = Clock.systemUTC();
 
-    public VerificationService(SurvivingCustomer survivor, FactorService factors, FactorHashing hashing,
+    public VerificationService(Survivors survivor, FactorService factors, FactorHashing hashing,
             VerificationStore store, IdentityConfig config) {
         this.survivor = survivor;
         this.factors = factors;
@@ -53,7 +55,7 @@ public class VerificationService {
     /** Lifts a lock and clears the failure count; audited as UNLOCKED. */
     @WithTransaction
     public Uni<Void> unlock(UUID requestedId, Caller caller) {
-        return survivor.of(requestedId).chain(customerId -> {
+        return survivor.living(requestedId).chain(customerId -> {
             Instant now = now();
             return store.lockStateForUpdate(customerId, now)
                     .invoke(lock -> save(lock, LockoutPolicy.State.CLEAR, now))
@@ -63,7 +65,7 @@ public class VerificationService {
     }
 
     private Uni<Attempt> attempt(UUID requestedId, Map<Factor, String> answers, String channel, Caller caller) {
-        return survivor.of(requestedId).chain(customerId -> {
+        return survivor.living(requestedId).chain(customerId -> {
             Instant now = now();
             return store.lockStateForUpdate(customerId, now).chain(lock -> {
                 LockoutPolicy.State state = lockout.current(state(lock), now);

@@ -1,5 +1,6 @@
-package dev.panorama.identity.merge;
+package dev.panorama.identity.customers;
 
+import dev.panorama.identity.erasure.ErasedCustomer;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,7 @@ public class Survivors {
 
     private final IdentityStore store;
 
-    Survivors(IdentityStore store) {
+    public Survivors(IdentityStore store) {
         this.store = store;
     }
 
@@ -24,10 +25,20 @@ public class Survivors {
         return follow(customerId, 0);
     }
 
+    /** The id of the customer that answers for {@code customerId}: 404 when unknown, 410 when erased. */
+    public Uni<UUID> living(UUID customerId) {
+        return of(customerId).map(customer -> {
+            if (customer.status == CustomerEntity.Status.ERASED) {
+                throw new ErasedCustomer(customer.id, customer.erasedAt, customer.erasedBy);
+            }
+            return customer.id;
+        });
+    }
+
     private Uni<CustomerEntity> follow(UUID customerId, int hops) {
         return store.customer(customerId).chain(customer -> {
             if (customer == null) {
-                return Uni.createFrom().failure(new CustomerNotFound("no customer " + customerId));
+                return Uni.createFrom().failure(new UnknownCustomer(customerId));
             }
             if (customer.status == CustomerEntity.Status.MERGED && customer.mergedInto != null) {
                 if (hops >= MAX_HOPS) {
