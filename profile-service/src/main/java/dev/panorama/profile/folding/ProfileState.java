@@ -1,5 +1,6 @@
 package dev.panorama.profile.folding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -45,6 +46,7 @@ public record ProfileState(List<SourceLink> sources, List<SourceContact> contact
         return filtered(origin -> !Entries.movedWith(origin, origins), true);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return equals(empty());
     }
