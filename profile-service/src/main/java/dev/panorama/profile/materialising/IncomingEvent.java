@@ -13,11 +13,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * producer sent none) and its payload as the record of its {@code ce_type}. What cannot be read is refused with
  * the reason, which the DLQ keeps.
  */
-record IncomingEvent(String id, Object event) {
+public record IncomingEvent(String id, Object event) {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    static IncomingEvent read(ConsumerRecord<String, String> record) {
+    public static IncomingEvent read(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEvents.fromKafkaHeaders(record.headers());
         if (envelope.type() == null) {
             throw new IllegalArgumentException("no ce_type header: not a Panorama event");
