@@ -8,7 +8,6 @@ import dev.panorama.profile.folding.ProfileDocument;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,10 +48,6 @@ public class ProfileStore {
     public Uni<ProfileDocument> load(UUID customerId) {
         return profiles.find(Filters.eq("_id", customerId.toString())).collect().first()
                 .map(found -> found == null ? ProfileDocument.empty(customerId) : ProfileCodec.fromBson(found));
-    }
-
-    public Uni<Boolean> exists(UUID customerId) {
-        return profiles.countDocuments(Filters.eq("_id", customerId.toString())).map(count -> count > 0);
     }
 
     /** Changes one profile atomically; a change that returns its input writes nothing. */
@@ -125,11 +120,6 @@ public class ProfileStore {
         }
         Bson filter = Filters.and(Filters.or(matches), live());
         return list(after == null ? filter : Filters.and(filter, Filters.gt("_id", after)), limit);
-    }
-
-    /** Every customer id with a profile, for a rebuild's bookkeeping and tests. */
-    public Multi<String> ids() {
-        return profiles.find().map(document -> document.getString("_id"));
     }
 
     public Uni<Void> deleteAll() {
