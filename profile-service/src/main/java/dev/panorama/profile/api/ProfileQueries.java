@@ -1,0 +1,92 @@
+package dev.panorama.profile.api;
+
+import dev.panorama.kit.problem.InvalidInputException;
+import dev.panorama.profile.audit.ReadAudit;
+import dev.panorama.profile.config.ProfileConfig;
+import dev.panorama.profile.folding.ProfileDocument;
+import dev.panorama.profile.reading.ProfileReader;
+import dev.panorama.profile.reading.ProfileView;
+import dev.panorama.profile.reading.RoutingHints;
+import dev.panorama.profile.store.ProfileCodec;
+import dev.panorama.profile.store.ProfileStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads of profiles: who may see what, and the audit entry of every staff read. */
+@ApplicationScoped
+public class ProfileQueries {
+
+    /** One page of search results; {@code nextCursor} is absent on the last page. */
+    public record ProfilePage(List<ProfileView> items, String nextCursor) {
+    }
+
+    private final ProfileStore store;
+    private final ReadAudit audit;
+    private final ProfileReader reader;
+    private final Clock clock;
+
+    public ProfileQueries(ProfileStore store, ReadAudit audit, ProfileConfig config, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.reader = new ProfileReader(config.rules());
+        this.clock = clock;
+    }
+
+    public Uni<ProfileView> profile(Reader who, UUID customerId) {
+        who.mayRead(customerId);
+        return existing(customerId).call(found -> audited(who, List.of(customerId), "profile"))
+                .map(found -> {
+                    ProfileView view = reader.view(found, clock.instant());
+                    return who.customer() ? view.forCustomer() : view;
+                });
+    }
+
+    public Uni<ProfileView.Insights> insights(Reader who, UUID customerId) {
+        return existing(customerId).call(found -> audited(who, List.of(customerId), "insights"))
+                .map(found -> found.merged() ? null : reader.view(found, clock.instant()).insights())
+                .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
+    }
+
+    public Uni<RoutingHints> routingHints(Reader who, UUID customerId) {
+        return existing(customerId).call(found -> audited(who, List.of(customerId), "routing-hints"))
+                .map(found -> found.merged() ? null : reader.routingHints(found, clock.instant()))
+                .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
+    }
+
+    public Uni<List<ProfileView>> byIdentifier(Reader who, String identifier, int limit) {
+        int colon = identifier.indexOf(':');
+        if (colon < 1 || colon == identifier.length() - 1) {
+            throw InvalidInputException.field("identifier", "must be type:value, e.g. email:jo@example.org");
+        }
+        String key = ProfileCodec.identifierKey(identifier.substring(0, colon), identifier.substring(colon + 1));
+        return store.withIdentifier(key, limit).call(found -> audited(who, ids(found), "lookup")).map(this::views);
+    }
+
+    public Uni<ProfilePage> search(Reader who, String prefix, String cursor, int limit) {
+        if (prefix.isBlank() || prefix.trim().length() < 2) {
+            throw InvalidInputException.field("q", "needs at least 2 characters");
+        }
+        return store.search(prefix, cursor, limit).call(found -> audited(who, ids(found), "search"))
+                .map(found -> new ProfilePage(views(found), found.size() == limit ? found.getLast().customerId().toString() : null));
+    }
+
+    private Uni<ProfileDocument> existing(UUID customerId) {
+        return store.load(customerId).map(found -> found.revision() == 0 || found.erased() ? null : found)
+                .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
+    }
+
+    private Uni<Void> audited(Reader who, List<UUID> customerIds, String what) {
+        return who.customer() ? Uni.createFrom().voidItem() : audit.record(who.name(), customerIds, what);
+    }
+
+    private List<ProfileView> views(List<ProfileDocument> found) {
+        return found.stream().map(profile -> reader.view(profile, clock.instant())).toList();
+    }
+
+    private static List<UUID> ids(List<ProfileDocument> found) {
+        return found.stream().map(ProfileDocument::customerId).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.panorama.profile.config;
+
+import dev.panorama.profile.reading.ProfileRules;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything an operator can tune in the profile service, with the defaults a new installation starts from. */
+@ConfigMapping(prefix = "panorama.profile")
+public interface ProfileConfig {
+
+    /** How many applied event ids each profile remembers to recognise a redelivery at once. */
+    @WithDefault("500")
+    int rememberedEvents();
+
+    /** How often a profile update is retried when another writer changed the document in between. */
+    @WithDefault("20")
+    int conflictRetries();
+
+    /** Tiers as name:minimum relationship value, highest first; the first reached applies. */
+    @WithDefault("platinum:250000,gold:100000,silver:10000,standard:0")
+    List<String> tiers();
+
+    /** Relationship value from which a customer is in segment vip. */
+    @WithDefault("100000")
+    BigDecimal vipMinimumValue();
+
+    /** An open complaint older than this puts the customer in segment at-risk. */
+    @WithDefault("14d")
+    Duration atRiskComplaintAge();
+
+    /** How far back an offer counts as recent in the insights. */
+    @WithDefault("30d")
+    Duration recentOfferWindow();
+
+    /** How long a closed case stays listed as recently closed. */
+    @WithDefault("90d")
+    Duration closedCaseWindow();
+
+    /** How many recent orders and agents a profile lists. */
+    @WithDefault("5")
+    int recentItems();
+
+    /** The most results one page of a search or of the audit log holds. */
+    @WithDefault("50")
+    int maxPageSize();
+
+    default ProfileRules rules() {
+        List<ProfileRules.Tier> tiers = tiers().stream().map(tier -> tier.split(":", 2))
+                .map(parts -> new ProfileRules.Tier(parts[0].trim(), new BigDecimal(parts[1].trim()))).toList();
+        return new ProfileRules(tiers, vipMinimumValue(), atRiskComplaintAge(), recentOfferWindow(), closedCaseWindow(),
+                recentItems());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.panorama.profile.folding;
+
+import dev.panorama.events.common.SourceRef;
+
+/**
+ * The record of a source system a fact belongs to: back-office facts arrive keyed by {@code (sourceSystem,
+ * customerNumber)}, the customer number being the source record's id there. A split moves facts by origin.
+ */
+public record Origin(String sourceSystem, String customerNumber) {
+
+    public static Origin of(SourceRef ref) {
+        return new Origin(ref.sourceSystem(), ref.sourceId());
+    }
+
+    String key() {
+        return Entries.key(sourceSystem, customerNumber);
+    }
+}
