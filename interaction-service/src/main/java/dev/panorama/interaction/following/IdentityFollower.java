@@ -87,7 +87,7 @@ public class IdentityFollower {
     }
 
     /** Re-keys contacts stored for recently merged customers: the race between a merge and a resolution in flight. */
-    @Scheduled(every = "${panorama.interaction.identity.reconcile-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${panorama.interaction.identity.reconcile-every:10s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reapplyRecentMerges() {
         return reapplyMergesSince(Instant.now().minus(MERGE_RACE_WINDOW))
                 .onFailure().invoke(failure -> LOG.warnf("Re-applying recent merges failed, will retry: %s", failure.getMessage()))

@@ -60,7 +60,7 @@ public class EventRelay {
                 .onFailure().recoverWithNull();
     }
 
-    @Scheduled(every = "${panorama.interaction.relay.sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${panorama.interaction.relay.sweep-every:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant before = Instant.now().minus(SWEEP_GRACE);
         return log.withPendingEvents(config.relay().sweepBatch())

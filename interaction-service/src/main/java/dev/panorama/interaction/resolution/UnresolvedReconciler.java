@@ -40,7 +40,7 @@ public class UnresolvedReconciler {
         this.batch = config.identity().reconcileBatch();
     }
 
-    @Scheduled(every = "${panorama.interaction.identity.reconcile-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${panorama.interaction.identity.reconcile-every:10s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return reconcile().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Reconciliation stopped, will retry: %s", failure.getMessage()))
