@@ -6,6 +6,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
@@ -172,8 +175,16 @@ public class InteractionLog {
         return interactions.find(Filters.exists(PENDING_ID), new FindOptions().limit(limit)).collect().asList();
     }
 
-    /** Drops events Kafka acknowledged; events queued meanwhile by another write stay. */
-    public Uni<Void> removePending(String id, List<String> eventIds) {
-        return interactions.updateOne(Filters.eq(ID, id), Updates.pull(PENDING, Filters.in("id", eventIds))).replaceWithVoid();
+    /**
+     * Drops events Kafka acknowledged, by interaction id, in one round trip; events queued meanwhile by another write stay.
+     */
+    public Uni<Void> removePending(Map<String, List<String>> eventIdsByInteraction) {
+        if (eventIdsByInteraction.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UpdateOneModel<Document>> removals = eventIdsByInteraction.entrySet().stream()
+                .map(entry -> new UpdateOneModel<Document>(Filters.eq(ID, entry.getKey()), Updates.pull(PENDING, Filters.in("id", entry.getValue()))))
+                .toList();
+        return interactions.bulkWrite(removals, new BulkWriteOptions().ordered(false)).replaceWithVoid();
     }
 }

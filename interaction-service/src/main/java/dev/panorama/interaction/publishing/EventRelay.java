@@ -3,6 +3,7 @@ package dev.panorama.interaction.publishing;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
 import dev.panorama.interaction.config.InteractionConfig;
+import dev.panorama.interaction.log.Concurrently;
 import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
@@ -13,7 +14,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -48,14 +52,23 @@ public class EventRelay {
 
     /** Relays the pending events of documents just written; never fails its caller (the sweep retries). */
     public Uni<Void> relay(List<Document> documents) {
-        List<Uni<Void>> documentsRelayed = documents.stream()
-                .filter(document -> !InteractionDocuments.pendingEvents(document).isEmpty())
-                .map(document -> publish(document.getString(InteractionDocuments.ID), InteractionDocuments.pendingEvents(document)))
-                .toList();
-        if (documentsRelayed.isEmpty()) {
+        Map<String, List<PendingEvent>> pending = new LinkedHashMap<>();
+        documents.forEach(document -> {
+            List<PendingEvent> events = InteractionDocuments.pendingEvents(document);
+            if (!events.isEmpty()) {
+                pending.put(document.getString(InteractionDocuments.ID), events);
+            }
+        });
+        if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(documentsRelayed).andCollectFailures().replaceWithVoid()
+        // sent in order without waiting in between: one producer keeps the order per partition
+        List<Uni<Void>> sent = new ArrayList<>();
+        pending.forEach((interactionId, events) -> events.forEach(event -> sent.add(send(interactionId, event))));
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        pending.forEach((interactionId, events) -> published.put(interactionId, events.stream().map(PendingEvent::id).toList()));
+        return Concurrently.all(sent)
+                .chain(() -> log.removePending(published))
                 .onFailure().invoke(failure -> LOG.warnf("Relay of interaction events failed, the sweep retries: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
     }
@@ -69,13 +82,6 @@ public class EventRelay {
                 .chain(this::relay)
                 .onFailure().invoke(failure -> LOG.warnf("Relay sweep failed, will retry: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> publish(String interactionId, List<PendingEvent> events) {
-        // sent in order without waiting in between: one producer keeps the order per partition
-        List<Uni<Void>> sent = events.stream().map(event -> send(interactionId, event)).toList();
-        return Uni.join().all(sent).andFailFast()
-                .chain(() -> log.removePending(interactionId, events.stream().map(PendingEvent::id).toList()));
     }
 
     private Uni<Void> send(String interactionId, PendingEvent event) {
