@@ -4,7 +4,10 @@ import dev.panorama.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 
-/** A contact on any channel, as a channel adapter pushes it (topic panorama.channel.inbound). */
+/**
+ * A contact on any channel, as a channel adapter pushes it (topic panorama.channel.inbound).
+ * {@code disposition} is the outcome the channel already knows (a call answered, a voicemail left).
+ */
 public record ChannelMessage(
         String sourceSystem,
         String sourceMessageId,
@@ -20,7 +23,8 @@ public record ChannelMessage(
         @OptionalField String intent,
         List<String> requiredSkills,
         List<String> tags,
-        @OptionalField String campaignReference) {
+        @OptionalField String campaignReference,
+        @OptionalField String disposition) {
 
     /** Absent lists read as empty, so consumers never meet null. */
     public ChannelMessage {

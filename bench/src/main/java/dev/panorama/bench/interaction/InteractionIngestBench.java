@@ -1,0 +1,338 @@
+package dev.panorama.bench.interaction;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.sun.net.httpserver.HttpServer;
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Java;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.test.KeycloakTokens;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.Topics;
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.channel.ChannelMessage;
+import dev.panorama.events.channel.Direction;
+import dev.panorama.events.channel.Participant;
+import dev.panorama.events.channel.ParticipantRole;
+import dev.panorama.interaction.ingest.Ids;
+import dev.panorama.interaction.ingest.NewInteraction;
+import dev.panorama.interaction.ingest.OfferReferences;
+import dev.panorama.interaction.ingest.ResponseNeed;
+import dev.panorama.interaction.log.Interaction;
+import dev.panorama.interaction.log.InteractionDocuments;
+import dev.panorama.interaction.log.PendingEvent;
+import dev.panorama.interaction.log.Resolution;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+/**
+ * interaction-service on the devstack broker and MongoDB-wire server, against ceilings measured in the same run:
+ * <ol>
+ * <li>sustained ingest, contacts produced to {@code panorama.channel.inbound} until their InteractionLogged is on
+ * {@code panorama.interactions} (stored and published), beside the raw insert rate of the same MongoDB server (the same
+ * documents, insertMany of 500, the same unique index) and the raw consume rate of the broker (the same records);</li>
+ * <li>timeline reads for one customer with many contacts among many stored, beside {@code GET /q/health/live}.</li>
+ * </ol>
+ * identity-service is a stand-in in this JVM answering at once (1,000 distinct senders, as a busy contact centre has
+ * repeat senders); the service's sender cache is part of what is measured.
+ *
+ * <p>Arguments: contacts per run (10000), runs (3), contacts stored for the timeline besides the ingested ones (40000),
+ * contacts of the timeline's customer (10000). The devstack MongoDB-wire server keeps everything in a 1 GB heap and
+ * runs out of it near 100,000 such documents, so the issue's 1,000,000 stored needs a real MongoDB
+ * (environment variable {@code PANORAMA_MONGODB} points devstack at one); it also ignores non-unique indexes, so every
+ * timeline read there scans the whole collection.
+ */
+public final class InteractionIngestBench {
+
+    private static final int SENDERS = 1_000;
+    private static final int BATCH = 500;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Random RANDOM = new Random(42);
+    private static final NewInteraction NEW_INTERACTION = new NewInteraction(new ResponseNeed(Set.of("PHONE", "CHAT")),
+            new OfferReferences("(OFR-[0-9]+)"));
+
+    private InteractionIngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int timelineTotal = args.length > 2 ? Integer.parseInt(args[2]) : 40_000;
+        int timelineCustomer = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        EnumSet<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
+        DevStack stack = DevStack.shared().ensure(parts);
+        HttpServer identity = fakeIdentity();
+        String database = "interaction_bench_" + Long.toHexString(System.nanoTime());
+        int port = Ports.free();
+        try (MongoClient mongo = MongoClients.create(stack.mongo().connectionString());
+                ManagedProcess service = startService(stack, parts, database, port, identity.getAddress().getPort())) {
+            String base = "http://127.0.0.1:" + port;
+            Ports.await("interaction-service", Duration.ofMinutes(3), service, () -> status(base + "/q/health/ready", null) == 200);
+            String bootstrap = stack.kafka().bootstrapServers();
+
+            double[] insert = new double[runs];
+            double[] consume = new double[runs];
+            double[] pipeline = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                insert[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_" + run), contacts);
+                consume[run] = rawConsumeRate(bootstrap, contacts);
+                pipeline[run] = pipelineRate(bootstrap, contacts, "bench-run-" + run + "-" + UUID.randomUUID());
+                System.out.printf("run %d: raw insert %,.0f/s | raw consume %,.0f/s | pipeline %,.0f/s%n", run + 1, insert[run],
+                        consume[run], pipeline[run]);
+            }
+            double ceiling = Math.min(median(insert), median(consume));
+            System.out.printf("ingest (median of %d runs of %,d contacts): pipeline %,.0f/s | raw MongoDB insert %,.0f/s | raw broker"
+                    + " consume %,.0f/s | pipeline / slower ceiling = %.0f%% (target >= 60%%)%n", runs, contacts, median(pipeline),
+                    median(insert), median(consume), 100 * median(pipeline) / ceiling);
+
+            UUID customer = UUID.randomUUID();
+            fillTimeline(mongo.getDatabase(database).getCollection("interactions"), customer, timelineTotal, timelineCustomer);
+            String token = KeycloakTokens.forUser("alice");
+            double[] baseline = latencies(base + "/q/health/live", null, 300);
+            double[] timeline = latencies(base + "/api/v1/customers/" + customer + "/interactions?limit=50", token, 300);
+            System.out.printf("timeline read, %,d contacts of one customer among %,d stored: p50 %.1f ms p99 %.1f ms | baseline GET"
+                    + " /q/health/live p50 %.1f ms p99 %.1f ms | p99 ratio x%.1f (target p99 < 20 ms)%n", timelineCustomer,
+                    timelineTotal + 3L * contacts, percentile(timeline, 50), percentile(timeline, 99), percentile(baseline, 50),
+                    percentile(baseline, 99), percentile(timeline, 99) / percentile(baseline, 99));
+        } finally {
+            identity.stop(0);
+            DevStack.stopShared();
+        }
+    }
+
+    private static double rawInsertRate(MongoCollection<Document> collection, int count) {
+        collection.createIndex(Indexes.ascending(InteractionDocuments.DEDUP_KEY), new IndexOptions().unique(true));
+        List<Document> documents = new ArrayList<>(count);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            documents.add(document(contact("raw", i), UUID.randomUUID(), now, true));
+        }
+        long started = System.nanoTime();
+        for (int from = 0; from < count; from += BATCH) {
+            collection.insertMany(documents.subList(from, Math.min(count, from + BATCH)));
+        }
+        double rate = count / seconds(started);
+        collection.drop();
+        return rate;
+    }
+
+    private static double rawConsumeRate(String bootstrap, int count) throws Exception {
+        String topic = "bench.raw-consume." + UUID.randomUUID();
+        produce(bootstrap, topic, "raw", count);
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            int seen = 0;
+            long started = 0;
+            while (seen < count) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty() && started == 0) {
+                    started = System.nanoTime();
+                }
+                seen += records.count();
+            }
+            return (count - 1) / seconds(started);
+        }
+    }
+
+    /** From the first contact produced until the last contact's InteractionLogged is on panorama.interactions. */
+    private static double pipelineRate(String bootstrap, int count, String sourceSystem) throws Exception {
+        String marker = "\"sourceSystem\":\"" + sourceSystem + "\"";
+        try (KafkaConsumer<String, String> events = consumer(bootstrap)) {
+            events.subscribe(List.of(Topics.INTERACTIONS));
+            while (events.assignment().isEmpty()) {
+                events.poll(Duration.ofMillis(100));
+            }
+            events.seekToEnd(events.assignment());
+            events.assignment().forEach(events::position);
+            long started = System.nanoTime();
+            produce(bootstrap, Topics.CHANNEL_INBOUND, sourceSystem, count);
+            Set<String> logged = ConcurrentHashMap.newKeySet();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (logged.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
+                    if (record.value().contains(marker)) {
+                        logged.add(record.value().substring(record.value().indexOf("\"sourceMessageId\"")));
+                    }
+                }
+            }
+            if (logged.size() < count) {
+                throw new IllegalStateException("only " + logged.size() + " of " + count + " contacts logged in 10 minutes");
+            }
+            return count / seconds(started);
+        }
+    }
+
+    private static void fillTimeline(MongoCollection<Document> interactions, UUID customer, int total, int ofCustomer) {
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        List<Document> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < total; i++) {
+            boolean theirs = i % Math.max(1, total / ofCustomer) == 0 && i / Math.max(1, total / ofCustomer) < ofCustomer;
+            UUID owner = theirs ? customer : new UUID(0, RANDOM.nextInt(100_000));
+            ChannelMessage contact = withTime(contact("fill", i), start.plusSeconds(600L * i));
+            Interaction interaction = NEW_INTERACTION.of(contact, Ids.timeOrdered(contact.occurredAt().toEpochMilli()), owner,
+                    Resolution.RESOLVED, contact.occurredAt());
+            batch.add(InteractionDocuments.toDocument(interaction, UUID.randomUUID().toString(), null, List.of()));
+            if (batch.size() == BATCH) {
+                interactions.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            interactions.insertMany(batch);
+        }
+    }
+
+    private static Document document(ChannelMessage contact, UUID customer, Instant now, boolean pending) {
+        Interaction interaction = NEW_INTERACTION.of(contact, Ids.timeOrdered(now.toEpochMilli()), customer, Resolution.RESOLVED, now);
+        List<PendingEvent> events = pending
+                ? List.of(PendingEvent.of(NewInteraction.logged(interaction), customer.toString(), now)) : List.of();
+        return InteractionDocuments.toDocument(interaction, UUID.randomUUID().toString(), UUID.randomUUID().toString(), events);
+    }
+
+    static ChannelMessage contact(String sourceSystem, int i) {
+        String sender = "sender" + (i % SENDERS) + "@mail.example";
+        return new ChannelMessage(sourceSystem, "m-" + i, Channel.values()[i % Channel.values().length], Direction.INBOUND, Instant.now(),
+                List.of(new Participant(ParticipantRole.FROM, sender, null, "Sender " + (i % SENDERS)),
+                        new Participant(ParticipantRole.TO, "service@panorama.example", null, null)),
+                null, "Question " + i, "Hello, I have a question about my account, order " + i + ". Kind regards.", List.of(), "en",
+                "billing", List.of("billing"), List.of("inbox"), null, null);
+    }
+
+    private static ChannelMessage withTime(ChannelMessage c, Instant at) {
+        return new ChannelMessage(c.sourceSystem(), c.sourceMessageId(), c.channel(), c.direction(), at, c.participants(),
+                c.conversationId(), c.subject(), c.text(), c.attachments(), c.language(), c.intent(), c.requiredSkills(), c.tags(),
+                c.campaignReference(), c.disposition());
+    }
+
+    private static void produce(String bootstrap, String topic, String sourceSystem, int count) throws Exception {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "262144"));
+        var json = EventJson.mapper();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            for (int i = 0; i < count; i++) {
+                ChannelMessage contact = contact(sourceSystem, i);
+                producer.send(new ProducerRecord<>(topic, contact.sourceMessageId(), json.writeValueAsString(contact)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        return new KafkaConsumer<>(properties);
+    }
+
+    private static HttpServer fakeIdentity() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, UUID> customers = new ConcurrentHashMap<>();
+        // daemon threads: the stand-in must not keep the benchmark's JVM alive after main returns
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "fake-identity");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/api/v1/identity/resolve", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            UUID customer = customers.computeIfAbsent(body.replaceAll(".*\"address\":\"([^\"]*)\".*", "$1"), key -> UUID.randomUUID());
+            byte[] answer = ("{\"customerId\":\"" + customer + "\",\"decision\":\"MATCHED\",\"mergedCustomerIds\":[]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=WARN", "-Dquarkus.rest-client.identity.url=http://127.0.0.1:" + identityPort));
+        stack.quarkusConfig(parts, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("..", "interaction-service", "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("interaction-service", command, Map.of(), stack.settings().logDir().resolve("interaction-bench.log"),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    private static double[] latencies(String url, String token, int count) {
+        double[] millis = new double[count];
+        for (int i = 0; i < 20; i++) {
+            status(url, token);
+        }
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            if (status(url, token) != 200) {
+                throw new IllegalStateException(url + " did not answer 200");
+            }
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return millis;
+    }
+
+    static int status(String url, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double percentile(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.panorama.interaction.log;
+
+import static dev.panorama.interaction.log.InteractionDocuments.*;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The append-only log of contacts in MongoDB, one document per contact. Every change is one single-document write
+ * that carries the event announcing it (MongoDB's atomicity unit; no multi-document transactions are needed).
+ */
+@ApplicationScoped
+public class InteractionLog {
+
+    static final String COLLECTION = "interactions";
+
+    private final ReactiveMongoCollection<Document> interactions;
+
+    public InteractionLog(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.interactions = mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    /** The indexes behind idempotency, the timeline, threads, the reconciler and the relay's sweep. */
+    void createIndexes(@Observes StartupEvent started) {
+        Uni.join().all(
+                interactions.createIndex(Indexes.ascending(DEDUP_KEY), new IndexOptions().unique(true).name("dedup")),
+                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.descending(OCCURRED_AT),
+                        Indexes.descending(ID)), new IndexOptions().name("timeline")),
+                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(CONVERSATION_ID), Indexes.ascending(OCCURRED_AT)),
+                        new IndexOptions().name("conversation")),
+                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(RESOLUTION), Indexes.ascending(RECEIVED_AT)),
+                        new IndexOptions().name("resolution")),
+                interactions.createIndex(Indexes.ascending(SENDER_RECORD), new IndexOptions().name("sender-record")),
+                interactions.createIndex(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true).name("pending")))
+                .andFailFast().await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** Inserts what is new; a document whose dedup key is already stored is skipped. Answers the ids inserted. */
+    public Uni<Set<String>> insertNew(List<Document> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Set<String> all = new HashSet<>(documents.stream().map(document -> document.getString(ID)).toList());
+        return interactions.insertMany(documents, new InsertManyOptions().ordered(false))
+                .replaceWith(all)
+                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(documents, (MongoBulkWriteException) failure));
+    }
+
+    private static Uni<Set<String>> withoutDuplicates(List<Document> documents, MongoBulkWriteException failure) {
+        Set<String> inserted = new HashSet<>(documents.stream().map(document -> document.getString(ID)).toList());
+        for (BulkWriteError error : failure.getWriteErrors()) {
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                return Uni.createFrom().failure(failure);
+            }
+            inserted.remove(documents.get(error.getIndex()).getString(ID));
+        }
+        return Uni.createFrom().item(inserted);
+    }
+
+    public Uni<Document> byId(UUID id) {
+        return interactions.find(Filters.eq(ID, id.toString())).collect().first();
+    }
+
+    public Uni<List<Document>> byDedupKeys(List<String> dedupKeys) {
+        return interactions.find(Filters.in(DEDUP_KEY, dedupKeys)).collect().asList();
+    }
+
+    /** Newest first, ties broken by id, so a cursor of (occurredAt, id) pages without gaps or repeats. */
+    public Uni<List<Document>> newestFirst(Bson filter, int limit) {
+        return interactions.find(filter, new FindOptions().sort(Sorts.descending(OCCURRED_AT, ID)).limit(limit)).collect().asList();
+    }
+
+    public Uni<List<Document>> oldestFirst(Bson filter, int limit) {
+        return interactions.find(filter, new FindOptions().sort(Sorts.ascending(OCCURRED_AT, ID)).limit(limit)).collect().asList();
+    }
+
+    /** Per channel: how many contacts and the latest one. */
+    public Uni<List<Document>> countsByChannel(UUID customerId) {
+        return interactions.aggregate(List.of(
+                Aggregates.match(Filters.eq(CUSTOMER_ID, customerId.toString())),
+                Aggregates.group("$" + CHANNEL, Accumulators.sum("count", 1), Accumulators.max("lastAt", "$" + OCCURRED_AT))))
+                .collect().asList();
+    }
+
+    /**
+     * Appends a version if the current one is still {@code expectedVersion}, setting {@code changes} and queueing the
+     * event in the same write. Answers the document after the write, or null when another version came first.
+     */
+    public Uni<Document> appendVersion(UUID id, int expectedVersion, InteractionVersion version, Bson changes, PendingEvent event) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set(VERSION, version.version()),
+                Updates.push(VERSIONS, InteractionDocuments.version(version)),
+                Updates.push(PENDING, InteractionDocuments.pending(event))));
+        if (changes != null) {
+            updates.add(changes);
+        }
+        return interactions.findOneAndUpdate(Filters.and(Filters.eq(ID, id.toString()), Filters.eq(VERSION, expectedVersion)),
+                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    /** The contacts of merged customers now belong to the survivor. */
+    public Uni<Long> rekey(List<UUID> from, UUID to) {
+        List<String> ids = from.stream().map(UUID::toString).toList();
+        return interactions.updateMany(Filters.in(CUSTOMER_ID, ids),
+                Updates.combine(Updates.set(CUSTOMER_ID, to.toString()), Updates.addEachToSet(FORMER_CUSTOMER_IDS, ids)))
+                .map(result -> result.getModifiedCount());
+    }
+
+    /** The contacts of records split off a customer follow them to the new customer. */
+    public Uni<Long> move(UUID from, UUID to, List<String> senderRecords) {
+        return interactions.updateMany(Filters.and(Filters.eq(CUSTOMER_ID, from.toString()), Filters.in(SENDER_RECORD, senderRecords)),
+                Updates.combine(Updates.set(CUSTOMER_ID, to.toString()), Updates.addToSet(FORMER_CUSTOMER_IDS, from.toString())))
+                .map(result -> result.getModifiedCount());
+    }
+
+    /**
+     * Forgets everything personal of a customer's contacts: content, addresses, attachments, notes and the link to the
+     * customer. What stays is anonymous: channel, direction, times, outcome, for statistics.
+     */
+    public Uni<Long> erase(UUID customerId) {
+        String id = customerId.toString();
+        return interactions.updateMany(Filters.or(Filters.eq(CUSTOMER_ID, id), Filters.eq(FORMER_CUSTOMER_IDS, id)), Updates.combine(
+                Updates.set(RESOLUTION, Resolution.ERASED.name()),
+                Updates.set(CUSTOMER_ID, null),
+                Updates.unset(FORMER_CUSTOMER_IDS),
+                Updates.set(SENDER_RECORD, null),
+                Updates.set(CONTENT_HASH, null),
+                Updates.set("sourceMessageId", null),
+                Updates.set(CONVERSATION_ID, null),
+                Updates.set(SUBJECT, null),
+                Updates.set(TEXT, null),
+                Updates.set(PARTICIPANTS, List.of()),
+                Updates.set(ATTACHMENTS, List.of()),
+                Updates.set("tags", List.of()),
+                Updates.set(VERSIONS, List.of())))
+                .map(result -> result.getModifiedCount());
+    }
+
+    public Uni<List<Document>> unresolved(int limit) {
+        return interactions.find(Filters.eq(RESOLUTION, Resolution.UNRESOLVED.name()),
+                new FindOptions().sort(Sorts.ascending(RECEIVED_AT)).limit(limit)).collect().asList();
+    }
+
+    public Uni<List<Document>> withPendingEvents(int limit) {
+        return interactions.find(Filters.exists(PENDING_ID), new FindOptions().limit(limit)).collect().asList();
+    }
+
+    /**
+     * Drops events Kafka acknowledged, by interaction id, in one round trip; events queued meanwhile by another write stay.
+     */
+    public Uni<Void> removePending(Map<String, List<String>> eventIdsByInteraction) {
+        if (eventIdsByInteraction.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UpdateOneModel<Document>> removals = eventIdsByInteraction.entrySet().stream()
+                .map(entry -> new UpdateOneModel<Document>(Filters.eq(ID, entry.getKey()), Updates.pull(PENDING, Filters.in("id", entry.getValue()))))
+                .toList();
+        return interactions.bulkWrite(removals, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+}

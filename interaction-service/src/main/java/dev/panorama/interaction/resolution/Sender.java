@@ -1,0 +1,39 @@
+package dev.panorama.interaction.resolution;
+
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.channel.ChannelMessage;
+import dev.panorama.events.channel.Direction;
+import dev.panorama.events.channel.Participant;
+import dev.panorama.events.channel.ParticipantRole;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The customer's side of a contact: who wrote in, or to whom we wrote. {@link #recordKey()} names the source record
+ * identity-service keeps for this address (system {@code channel-<channel>}, id the address in lower case), which is
+ * how a {@code CustomerSplit} says which contacts move.
+ */
+public record Sender(Channel channel, String address, String displayName) {
+
+    public String recordKey() {
+        return recordKey("channel-" + channel.name().toLowerCase(Locale.ROOT), address);
+    }
+
+    public static String recordKey(String sourceSystem, String sourceId) {
+        return sourceSystem + "|" + sourceId.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The customer's participant: the sender of an inbound contact, the first addressee of an outbound one. */
+    public static Optional<Sender> of(ChannelMessage message) {
+        ParticipantRole customerSide = message.direction() == Direction.INBOUND ? ParticipantRole.FROM : ParticipantRole.TO;
+        return message.participants().stream()
+                .filter(participant -> participant.role() == customerSide)
+                .filter(participant -> participant.address() != null && !participant.address().isBlank())
+                .findFirst()
+                .map(participant -> from(message.channel(), participant));
+    }
+
+    private static Sender from(Channel channel, Participant participant) {
+        return new Sender(channel, participant.address().trim(), participant.displayName());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.panorama.interaction.resolution;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.panorama.devstack.test.KeycloakTokens;
+import dev.panorama.events.CloudEvents;
+import dev.panorama.events.EventType;
+import dev.panorama.events.Topics;
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.channel.ChannelMessage;
+import dev.panorama.interaction.support.Contacts;
+import dev.panorama.interaction.support.IdentityControl;
+import dev.panorama.interaction.support.KafkaTopics;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Who the customer is comes from identity-service; when it is away, contacts are stored anyway and resolved later. */
+@QuarkusTest
+class IdentityResolutionTest {
+
+    @AfterEach
+    void identityUp() {
+        IdentityControl.up();
+    }
+
+    static String ingest(ChannelMessage contact) {
+        return given().auth().oauth2(KeycloakTokens.forClient("channel-adapter")).contentType("application/json")
+                .body(Contacts.json(contact)).when().post("/api/v1/interactions").then().statusCode(201)
+                .extract().path("interactionId");
+    }
+
+    @Test
+    void identityDownThenUpTheContactIsStoredUnresolvedThenResolvedByTheReconciler() {
+        String address = Contacts.uniqueAddress();
+        UUID customerId = UUID.randomUUID();
+        IdentityControl.assign(address, customerId);
+        IdentityControl.down();
+
+        ChannelMessage contact = Contacts.inbound(Channel.EMAIL, address, Instant.now());
+        String id = given().auth().oauth2(KeycloakTokens.forClient("channel-adapter")).contentType("application/json")
+                .body(Contacts.json(contact)).when().post("/api/v1/interactions").then().statusCode(201)
+                .body("resolution", equalTo("UNRESOLVED")).body("customerId", nullValue())
+                .extract().path("interactionId");
+        ConsumerRecord<String, String> logged = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+                && EventType.INTERACTION_LOGGED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
+        assertThat(logged.key()).isEqualTo(id);
+        assertThat(logged.value()).doesNotContain("customerId\":\"");
+
+        IdentityControl.up();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(KeycloakTokens.forUser("alice"))
+                .when().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("customerId", equalTo(customerId.toString()))
+                .body("resolution", equalTo("RESOLVED"))
+                .body("version", equalTo(2))
+                .body("versions[1].kind", equalTo("RESOLVED")));
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/customers/" + customerId + "/interactions")
+                .then().statusCode(200).body("items[0].interactionId", equalTo(id));
+        ConsumerRecord<String, String> updated = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+                && EventType.INTERACTION_UPDATED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
+        assertThat(updated.key()).isEqualTo(customerId.toString());
+        assertThat(updated.value()).contains("\"version\":2");
+    }
+
+    @Test
+    void aSlowIdentityServiceCostsIngestionAtMostItsTimeout() {
+        IdentityControl.slow();
+        long started = System.nanoTime();
+
+        String id = ingest(Contacts.inbound(Channel.CHAT, Contacts.uniqueAddress(), Instant.now()));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("resolution", equalTo("UNRESOLVED"));
+    }
+
+    @Test
+    void aBusySenderIsAskedAboutOnce() {
+        String address = Contacts.uniqueAddress();
+        for (int i = 0; i < 5; i++) {
+            ingest(Contacts.inbound(Channel.SMS, address, Instant.now()));
+        }
+        assertThat(IdentityControl.callsFor(address)).isEqualTo(1);
+    }
+
+    @Test
+    void anAddressIdentityRefusesIsStoredUnresolvableAndNotAskedAboutAgain() {
+        String address = "refused-" + UUID.randomUUID() + "@mail.example";
+        String id = ingest(Contacts.inbound(Channel.EMAIL, address, Instant.now()));
+
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("resolution", equalTo("UNRESOLVABLE")).body("customerId", nullValue());
+        assertThat(IdentityControl.callsFor(address)).isEqualTo(1);
+    }
+}
