@@ -86,14 +86,18 @@ record Application(Path module, String name, Map<String, String> config, boolean
         return topics;
     }
 
-    /** Topics it consumes, each with its consumer group (the application's name unless group.id says otherwise). */
+    /**
+     * Topics it consumes, each with its consumer group (the application's name unless group.id says otherwise).
+     * A group per process ({@code ${quarkus.uuid}}) is every replica hearing every event (e.g. to clear a cache):
+     * its lag says nothing about how many replicas are needed, so it is left out.
+     */
     Map<String, String> consumedTopicGroups() {
         Map<String, String> groups = new LinkedHashMap<>();
         kafkaChannels().forEach((channel, direction) -> {
-            if (direction.equals("incoming")) {
-                String prefix = "mp.messaging.incoming." + channel + ".";
-                groups.put(resolve(config.getOrDefault(prefix + "topic", channel)),
-                        resolve(config.getOrDefault(prefix + "group.id", config.getOrDefault("kafka.group.id", name))));
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            String group = config.getOrDefault(prefix + "group.id", config.getOrDefault("kafka.group.id", name));
+            if (direction.equals("incoming") && !group.contains("${quarkus.uuid}")) {
+                groups.put(resolve(config.getOrDefault(prefix + "topic", channel)), resolve(group));
             }
         });
         return groups;
