@@ -15,10 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Identity resolution quality and engine speed on the labelled data sets, one record at a time in file
- * order, in process (no database). Prints pairwise precision, recall and F1 with and without the
- * national id, and records per second beside the baseline of normalising alone.
+ * order, in process (no database). Prints, per data set, pairwise precision, recall, F1 and records per
+ * second of our engine beside Duke 1.2 on the same records, with and without the national id, and the
+ * baseline of normalising alone.
  */
 public final class IdentityQualityBench {
+
+    /** A labelled data set and the Duke configuration for it. */
+    private record DataSet(String name, List<Labelled> records, String dukeConfig) {
+    }
+
+    /** Our engine's quality and speed on one data set. */
+    private record Panorama(PairwiseQuality quality, double recordsPerSecond, double normalisePerSecond) {
+    }
 
     private IdentityQualityBench() {
     }
@@ -26,13 +35,21 @@ public final class IdentityQualityBench {
     public static void main(String[] args) throws Exception {
         Path data = LabelledRecords.dataDir();
         RecordNormaliser normaliser = RecordNormaliser.withDefaults("AU");
-        resolveAll(LabelledRecords.febrl(data.resolve("febrl3.csv"), true), normaliser); // JIT warm-up, not measured
-        run("febrl3 with soc_sec_id", LabelledRecords.febrl(data.resolve("febrl3.csv"), true), normaliser);
-        run("febrl3 without soc_sec_id", LabelledRecords.febrl(data.resolve("febrl3.csv"), false), normaliser);
-        run("fake_1000", LabelledRecords.fake1000(data.resolve("fake_1000.csv")), normaliser);
+        List<DataSet> sets = List.of(
+                new DataSet("febrl3 with soc_sec_id", LabelledRecords.febrl(data.resolve("febrl3.csv"), true), "febrl3-with-id.xml"),
+                new DataSet("febrl3 without soc_sec_id", LabelledRecords.febrl(data.resolve("febrl3.csv"), false), "febrl3.xml"),
+                new DataSet("fake_1000", LabelledRecords.fake1000(data.resolve("fake_1000.csv")), "fake_1000.xml"));
+        resolveAll(sets.get(0).records(), normaliser); // JIT warm-up, not measured
+        List<Panorama> ours = sets.stream().map(set -> panorama(set.records(), normaliser)).toList();
+        // Duke only after all of ours, so that its JIT and garbage cannot slow our measurements.
+        DukeBaseline.run(sets.get(0).dukeConfig(), sets.get(0).records()); // JIT warm-up, not measured
+        for (int i = 0; i < sets.size(); i++) {
+            DataSet set = sets.get(i);
+            print(set.name(), ours.get(i), DukeBaseline.run(set.dukeConfig(), set.records()));
+        }
     }
 
-    private static void run(String name, List<Labelled> records, RecordNormaliser normaliser) {
+    private static Panorama panorama(List<Labelled> records, RecordNormaliser normaliser) {
         List<PersonRecord> normalised = records.stream().map(r -> normaliser.normalise(r.record())).toList();
         Map<String, String> personOfRecord = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -45,10 +62,22 @@ public final class IdentityQualityBench {
         resolve(normalised, graph);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        PairwiseQuality quality = PairwiseQuality.of(graph.customers().values(), personOfRecord);
-        System.out.printf("%-28s %s%n", name, quality);
-        System.out.printf("%-28s resolve %,.0f records/s; normalise alone %,.0f records/s (resolve costs x%.1f)%n", "",
-                records.size() / seconds, records.size() / normaliseSeconds, seconds / normaliseSeconds);
+        return new Panorama(PairwiseQuality.of(graph.customers().values(), personOfRecord),
+                records.size() / seconds, records.size() / normaliseSeconds);
+    }
+
+    private static void print(String name, Panorama ours, DukeBaseline.Result duke) {
+        System.out.printf("%s%n  %-10s %9s %9s %9s %10s%n", name, "engine", "precision", "recall", "F1", "records/s");
+        row("panorama", ours.quality(), ours.recordsPerSecond());
+        row("duke 1.2", duke.quality(), duke.recordsPerSecond());
+        System.out.printf("  throughput panorama / duke x%.1f; normalise alone %,.0f records/s (resolve costs x%.1f)%n",
+                ours.recordsPerSecond() / duke.recordsPerSecond(), ours.normalisePerSecond(),
+                ours.normalisePerSecond() / ours.recordsPerSecond());
+    }
+
+    private static void row(String engine, PairwiseQuality quality, double recordsPerSecond) {
+        System.out.printf("  %-10s %9.4f %9.4f %9.4f %,10.0f%n", engine, quality.precision(), quality.recall(), quality.f1(),
+                recordsPerSecond);
     }
 
     private static void resolveAll(List<Labelled> records, RecordNormaliser normaliser) {
