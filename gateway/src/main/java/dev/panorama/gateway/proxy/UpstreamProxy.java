@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -92,11 +93,19 @@ final class UpstreamProxy implements ProxyInterceptor {
             context.request().setBody(null);
             context.request().proxiedRequest().resume();
         } else if (context.request().getBody() != null && context.request().getBody().length() < 0) {
+            sendUnknownLengthChunked(context.request().proxiedRequest());
             BodyLimit limited = new BodyLimit(context.request().getBody().stream(), maxBodyBytes);
             context.set(BODY_LIMIT, limited);
             context.request().setBody(Body.body(limited, -1));
         }
         return attempt(context, retriable, 0);
+    }
+
+    /** HTTP/2 frames a body without announcing its length; to an HTTP/1.1 upstream it goes chunked. */
+    private static void sendUnknownLengthChunked(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
     }
 
     private Future<ProxyResponse> attempt(ProxyContext context, boolean retriable, int retry) {
