@@ -7,7 +7,7 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -15,7 +15,7 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 export function show(target, ...children) {
-  target.replaceChildren(...children.flat().filter(Boolean));
+  target.replaceChildren(...children.flat(Infinity).filter(Boolean));
 }
 
 export const unavailable = (what, reason) => h('p', { class: 'unavailable', 'data-unavailable': what }, `${what}: ${reason}`);
