@@ -1,0 +1,191 @@
+package dev.panorama.bench.gateway;
+
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Java;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.test.KeycloakTokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the gateway costs: a profile read ({@code GET /api/v1/profiles/{id}}) sent directly to the
+ * service and through the gateway (real Keycloak token, validated at the edge), alternating windows in
+ * one run; latency p50/p99, throughput and the ratios gateway/direct. The target: at most +15%
+ * latency and -15% throughput.
+ *
+ * <p>The service is a stand-in answering a ~2 kB profile document (profile-service was not in main
+ * when this was written), run twice: answering at once (the pure proxy cost, the worst case for the
+ * ratio) and after a service time like a MongoDB read's (argument 2, default 3 ms).
+ *
+ * <p>Arguments: requests per window (default 3000), service time in ms (default 3), concurrency
+ * (default 8), rounds (default 3; the median round is reported).
+ */
+public final class GatewayOverheadBench {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GatewayOverheadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int window = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int serviceMillis = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.KEYCLOAK));
+        Vertx vertx = Vertx.vertx();
+        int instantPort = Ports.free();
+        int slowPort = Ports.free();
+        int gatewayPort = Ports.free();
+        try {
+            startProfileStandIn(vertx, instantPort, 0);
+            startProfileStandIn(vertx, slowPort, serviceMillis);
+            for (var standIn : List.of(Map.entry("instant", instantPort), Map.entry(serviceMillis + " ms service time", slowPort))) {
+                try (ManagedProcess gateway = startGateway(stack, gatewayPort, standIn.getValue())) {
+                    String through = "http://127.0.0.1:" + gatewayPort;
+                    Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
+                    String token = KeycloakTokens.forUser("alice");
+                    String path = "/api/v1/profiles/" + UUID.randomUUID();
+                    Load direct = new Load("http://127.0.0.1:" + standIn.getValue() + path, token, concurrency);
+                    Load gatewayed = new Load(through + path, token, concurrency);
+                    direct.run(window);
+                    gatewayed.run(window); // warm-up of both paths
+                    List<Stats[]> measured = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        measured.add(new Stats[] {direct.run(window), gatewayed.run(window)});
+                    }
+                    measured.sort(Comparator.comparingDouble(pair -> pair[1].p50() / pair[0].p50()));
+                    Stats[] median = measured.get(measured.size() / 2);
+                    System.out.printf("profile read, stand-in %s, %d clients, %d requests per window, median of %d rounds:%n",
+                            standIn.getKey(), concurrency, window, rounds);
+                    System.out.printf("  direct          %s%n  through gateway %s%n", median[0], median[1]);
+                    System.out.printf("  gateway/direct: p50 x%.2f (%+.0f%%, %+.2f ms)  p99 x%.2f (%+.0f%%)  throughput x%.2f (%+.0f%%)%n",
+                            median[1].p50() / median[0].p50(), 100 * (median[1].p50() / median[0].p50() - 1), median[1].p50() - median[0].p50(),
+                            median[1].p99() / median[0].p99(), 100 * (median[1].p99() / median[0].p99() - 1),
+                            median[1].perSecond() / median[0].perSecond(), 100 * (median[1].perSecond() / median[0].perSecond() - 1));
+                }
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            DevStack.stopShared();
+        }
+    }
+
+    /** Answers profile reads with a profile document after the given service time, and its readiness. */
+    private static void startProfileStandIn(Vertx vertx, int port, int serviceMillis) throws Exception {
+        String profile = profileDocument().encode();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+                .requestHandler(request -> {
+                    Runnable answer = () -> request.response().putHeader("Content-Type", "application/json").end(profile);
+                    if (serviceMillis > 0 && !request.path().startsWith("/q/")) {
+                        vertx.setTimer(serviceMillis, id -> answer.run());
+                    } else {
+                        answer.run();
+                    }
+                });
+        server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static JsonObject profileDocument() {
+        JsonArray cases = new JsonArray();
+        for (int i = 0; i < 5; i++) {
+            cases.add(new JsonObject().put("sourceSystem", "service-desk").put("caseId", "C-" + i).put("kind", "COMPLAINT")
+                    .put("subject", "Case number " + i).put("severity", "high").put("openedAt", "2026-03-01T08:15:00Z"));
+        }
+        return new JsonObject().put("customerId", UUID.randomUUID().toString()).put("tier", "GOLD")
+                .put("segments", new JsonArray().add("frequent-flyer").add("cards")).put("openCases", cases)
+                .put("holdings", new JsonArray().add(new JsonObject().put("sourceSystem", "accounts").put("accountId", "AR-77")
+                        .put("product", "Credit card").put("lineOfBusiness", "cards").put("status", "ACTIVE")))
+                .put("interactions", new JsonObject().put("total", 12).put("preferredChannel", "EMAIL"))
+                .put("insights", new JsonObject().put("otherAccounts", new JsonObject().put("answer", true).put("facts", new JsonArray()))
+                        .put("recentOffer", new JsonObject().put("answer", false).put("facts", new JsonArray()))
+                        .put("unresolvedProblem", new JsonObject().put("answer", true).put("facts", cases)));
+    }
+
+    private static ManagedProcess startGateway(DevStack stack, int port, int profilePort) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx384m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
+                "-Dpanorama.gateway.rate-limit.requests-per-second=1000000", "-Dpanorama.gateway.rate-limit.burst=1000000"));
+        stack.quarkusConfig(EnumSet.of(Part.KEYCLOAK), "gateway").forEach((key, value) -> command.add("-D" + key + "=" + value));
+        for (String upstream : List.of("identity-service", "interaction-service", "routing-service", "profile-service")) {
+            command.add("-Dpanorama.gateway.upstreams." + upstream + ".url=http://127.0.0.1:" + profilePort);
+        }
+        command.addAll(List.of("-jar", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve("gateway-bench.log"),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Latencies of one window in milliseconds, and its throughput. */
+    record Stats(double perSecond, double p50, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%,8.0f/s  p50 %6.2f ms  p99 %6.2f ms", perSecond, p50, p99);
+        }
+    }
+
+    /** A fixed number of concurrent clients reading one URL. */
+    private record Load(String url, String token, int concurrency) {
+
+        Stats run(int count) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET().build();
+            long[] latencies = new long[count];
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status != 200) {
+                            throw new IllegalStateException("HTTP " + status + " from " + url);
+                        }
+                        latencies[i] = System.nanoTime() - sent;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            clients.shutdown();
+            Arrays.sort(latencies);
+            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+        }
+    }
+}

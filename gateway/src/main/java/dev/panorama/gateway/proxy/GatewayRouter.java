@@ -1,0 +1,115 @@
+package dev.panorama.gateway.proxy;
+
+import dev.panorama.gateway.access.AccessRules;
+import dev.panorama.gateway.config.GatewayConfig;
+import dev.panorama.gateway.resilience.RateLimiter;
+import dev.panorama.gateway.routes.RequestPath;
+import dev.panorama.gateway.routes.RouteTable;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The gateway's edge: refuses ambiguous paths before anything else, then for each request the route
+ * table owns checks the access rules, the caller's rate and the announced body size, and hands it to
+ * the owning upstream's proxy. Authentication has already happened (Quarkus OIDC, /api/* needs a
+ * valid token); the token itself is forwarded unchanged.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    private final RouteTable routes;
+    private final AccessRules accessRules;
+    private final Upstreams upstreams;
+    private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
+    private final GatewayConfig.RateLimit rateLimit;
+    private final long maxBodyBytes;
+
+    public GatewayRouter(GatewayConfig config, Upstreams upstreams) {
+        this.routes = new RouteTable(config.routes().stream()
+                .map(route -> RouteTable.Route.of(route.upstream(), route.paths()))
+                .toList());
+        this.accessRules = AccessRules.bundled();
+        this.upstreams = upstreams;
+        this.rateLimit = config.rateLimit();
+        this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseAmbiguousPaths);
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forward);
+    }
+
+    private void refuseAmbiguousPaths(RoutingContext context) {
+        Optional<String> refusal = RequestPath.refusal(context.request().path());
+        if (refusal.isPresent()) {
+            Problems.send(context.response(), Problems.invalidPath(refusal.get()), Optional.empty());
+            return;
+        }
+        context.next();
+    }
+
+    private void forward(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Optional<UpstreamProxy> upstream = routes.upstreamFor(request.path()).flatMap(upstreams::proxy);
+        if (upstream.isEmpty()) {
+            context.next();
+            return;
+        }
+        String requestId = Correlation.apply(request.headers());
+        context.response().putHeader(Correlation.REQUEST_ID, requestId);
+        SecurityIdentity caller = ((QuarkusHttpUser) context.user()).getSecurityIdentity();
+        if (accessRules.decide(request.method().name(), request.path(), caller.getRoles()) == AccessRules.Decision.FORBIDDEN) {
+            Problems.send(context.response(), Problems.forbidden(), Optional.empty());
+            return;
+        }
+        Optional<Duration> wait = rateLimiter.acquire(callerKey(caller), limitFor(clientId(caller)));
+        if (wait.isPresent()) {
+            Problems.send(context.response(), Problems.rateLimited(), wait);
+            return;
+        }
+        if (announcedLength(request) > maxBodyBytes) {
+            context.response().endHandler(v -> request.connection().close());
+            Problems.send(context.response(), Problems.tooLarge(maxBodyBytes), Optional.empty());
+            return;
+        }
+        upstream.get().forward(request);
+    }
+
+    private static long announcedLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? 0 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String clientId(SecurityIdentity caller) {
+        if (caller.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
+            return token.getClaim("azp").toString();
+        }
+        return "";
+    }
+
+    private static String callerKey(SecurityIdentity caller) {
+        String subject = caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : caller.getPrincipal().getName();
+        return clientId(caller) + "/" + subject;
+    }
+
+    private RateLimiter.Limit limitFor(String clientId) {
+        GatewayConfig.ClientLimit client = rateLimit.clients().get(clientId);
+        return client != null ? new RateLimiter.Limit(client.requestsPerSecond(), client.burst())
+                : new RateLimiter.Limit(rateLimit.requestsPerSecond(), rateLimit.burst());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.panorama.gateway.proxy;
+
+import dev.panorama.gateway.config.GatewayConfig;
+import dev.panorama.gateway.resilience.CircuitBreaker;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The way to one upstream service: Vert.x's reverse proxy (bodies, Server-Sent Events and WebSocket
+ * upgrades streamed through), with a timeout per request, retries for idempotent reads without a body,
+ * and this upstream's circuit breaker.
+ */
+final class UpstreamProxy implements ProxyInterceptor {
+
+    private static final Set<HttpMethod> IDEMPOTENT_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<Integer> UPSTREAM_FAILURES = Set.of(502, 503, 504);
+    private static final String BODY_LIMIT = "body-limit";
+
+    private final String name;
+    private final SocketAddress origin;
+    private final String host;
+    private final GatewayConfig.Resilience resilience;
+    private final long maxBodyBytes;
+    private final CircuitBreaker breaker;
+    private final Vertx vertx;
+    private final HttpProxy proxy;
+
+    UpstreamProxy(String name, URI url, GatewayConfig config, Vertx vertx, HttpClient client) {
+        this.name = name;
+        this.host = url.getHost();
+        this.origin = SocketAddress.inetSocketAddress(url.getPort() > 0 ? url.getPort() : 80, host);
+        this.resilience = config.resilience();
+        this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        this.breaker = new CircuitBreaker(resilience.breakerFailureThreshold(), resilience.breakerOpenFor(), System::nanoTime);
+        this.vertx = vertx;
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                .origin(context -> openRequest(context.client(), context.request().proxiedRequest()))
+                .addInterceptor(this);
+    }
+
+    void forward(HttpServerRequest request) {
+        proxy.handle(request);
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    String name() {
+        return name;
+    }
+
+    private Future<HttpClientRequest> openRequest(HttpClient client, HttpServerRequest request) {
+        boolean eventStream = String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream");
+        Duration idle = eventStream || isWebSocketUpgrade(request) ? resilience.streamIdleTimeout() : resilience.responseTimeout();
+        return client.request(new RequestOptions()
+                .setServer(origin)
+                .setHost(host)
+                .setPort(origin.port())
+                .setConnectTimeout(resilience.connectTimeout().toMillis())
+                .setIdleTimeout(idle.toMillis()));
+    }
+
+    private static boolean isWebSocketUpgrade(HttpServerRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        boolean retriable = IDEMPOTENT_READS.contains(context.request().getMethod()) && hasNoBody(context.request().headers());
+        if (retriable) {
+            // a client's body stream can be sent once only; a read has none, so each attempt sends none
+            context.request().setBody(null);
+            context.request().proxiedRequest().resume();
+        } else if (context.request().getBody() != null && context.request().getBody().length() < 0) {
+            sendUnknownLengthChunked(context.request().proxiedRequest());
+            BodyLimit limited = new BodyLimit(context.request().getBody().stream(), maxBodyBytes);
+            context.set(BODY_LIMIT, limited);
+            context.request().setBody(Body.body(limited, -1));
+        }
+        return attempt(context, retriable, 0);
+    }
+
+    /** HTTP/2 frames a body without announcing its length; to an HTTP/1.1 upstream it goes chunked. */
+    private static void sendUnknownLengthChunked(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+    }
+
+    private Future<ProxyResponse> attempt(ProxyContext context, boolean retriable, int retry) {
+        Optional<Duration> refusal = breaker.acquire();
+        if (refusal.isPresent()) {
+            return Future.succeededFuture(Problems.proxyResponse(context, Problems.circuitOpen(name), refusal));
+        }
+        return context.sendRequest().transform(outcome -> {
+            if (outcome.succeeded() && !UPSTREAM_FAILURES.contains(outcome.result().getStatusCode())) {
+                breaker.succeeded();
+                return Future.succeededFuture(outcome.result());
+            }
+            if (outcome.failed() && bodyTooLarge(context)) {
+                breaker.abandoned();
+                closeAfterResponse(context);
+                return Future.succeededFuture(Problems.proxyResponse(context, Problems.tooLarge(maxBodyBytes), Optional.empty()));
+            }
+            breaker.failed();
+            if (retriable && retry < resilience.readRetries()) {
+                if (outcome.succeeded()) {
+                    outcome.result().release();
+                }
+                return pause(retry + 1).compose(v -> attempt(context, true, retry + 1));
+            }
+            return outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.succeededFuture(failure(context, outcome.cause()));
+        });
+    }
+
+    private ProxyResponse failure(ProxyContext context, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return Problems.proxyResponse(context, Problems.timedOut(name), Optional.empty());
+        }
+        Optional<Duration> wait = breaker.state() == CircuitBreaker.State.OPEN ? Optional.of(resilience.breakerOpenFor())
+                : Optional.of(Duration.ofSeconds(1));
+        return Problems.proxyResponse(context, Problems.unavailable(name), wait);
+    }
+
+    private boolean bodyTooLarge(ProxyContext context) {
+        BodyLimit limit = context.get(BODY_LIMIT, BodyLimit.class);
+        return limit != null && limit.exceeded();
+    }
+
+    /** The client may still be sending the refused body: the connection cannot be reused. */
+    private static void closeAfterResponse(ProxyContext context) {
+        HttpServerRequest request = context.request().proxiedRequest();
+        request.response().endHandler(v -> request.connection().close());
+    }
+
+    private Future<Void> pause(int retry) {
+        long millis = Math.max(1, resilience.retryBackoff().toMillis() * retry);
+        return vertx.timer(millis).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        // the gateway has set its own request id on the response already
+        context.response().headers().remove(Correlation.REQUEST_ID);
+        return context.sendResponse();
+    }
+
+    private static boolean hasNoBody(MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        return !headers.contains(HttpHeaders.TRANSFER_ENCODING) && (length == null || length.equals("0"));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.panorama.gateway.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.panorama.gateway.testing.FakeUpstream;
+import dev.panorama.gateway.testing.FakeUpstreams;
+import dev.panorama.gateway.testing.Gateway;
+import dev.panorama.gateway.testing.KeycloakConsoleClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent console in Debian's Chromium, driven by Playwright: alice logs in through the real
+ * Keycloak (authorization code + PKCE), finds a customer, opens the 360-degree view, receives an offer,
+ * accepts and wraps it up, switches presence. Behind the gateway the services are fakes answering what
+ * the real ones answer (identity's CustomerView and lookup shapes, profile-service's ProfileView,
+ * interaction-service's timeline page; routing-service's offers per the console's routing.js).
+ * Screenshots go to target/screenshots.
+ */
+@QuarkusTest
+class ConsoleEndToEndTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
+    private static final UUID CUSTOMER = UUID.randomUUID();
+    private static final String EMAIL = "grace.hopper." + CUSTOMER.toString().substring(0, 8) + "@example.org";
+
+    private static Playwright playwright;
+    private static BrowserContext browser;
+    private static boolean consoleOriginAllowed;
+    private final AtomicReference<JsonArray> offers = new AtomicReference<>(new JsonArray());
+
+    @BeforeAll
+    static void browser() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").exists();
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launchPersistentContext(Files.createTempDirectory("console-chromium"),
+                new BrowserType.LaunchPersistentContextOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true).setViewportSize(1280, 900)
+                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void services() throws Exception {
+        if (!consoleOriginAllowed) {
+            // the test port is known once the application runs, not in @BeforeAll
+            KeycloakConsoleClient.allowOrigin("http://127.0.0.1:" + Gateway.port());
+            consoleOriginAllowed = true;
+        }
+        Gateway.healthyUpstreams();
+        FakeUpstreams.get("identity-service").answer(this::identity);
+        FakeUpstreams.get("profile-service").answer(request -> json(request, profile()));
+        FakeUpstreams.get("interaction-service").answer(request -> json(request, timeline()));
+        FakeUpstreams.get("routing-service").answer(this::routing);
+    }
+
+    @Test
+    void anAgentLogsInFindsACustomerSeesThe360ViewAndAcceptsAnOffer() {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + Gateway.port() + "/");
+        page.click("#login");
+        page.fill("#username", "alice");
+        page.fill("#password", "panorama");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-keycloak-login.png")));
+        page.click("#kc-login");
+        assertThat(page.locator("#who")).hasText("alice");
+
+        page.selectOption("#search-type", "email");
+        page.fill("#search-value", EMAIL);
+        page.click("form.search button");
+        assertThat(page.locator(".customer-link")).hasText("Grace Hopper");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-search.png")));
+        page.click(".customer-link");
+        assertThat(page.locator("#identity h3")).hasText("Grace Hopper");
+        assertThat(page.locator("#identity table.records")).containsText("accounts-receivable");
+        assertThat(page.locator("#identity dl")).containsText("1 Harbour Street, LS1 1AA, Leeds, GB");
+        assertThat(page.locator("#profile")).containsText("GOLD");
+        assertThat(page.locator("#profile")).containsText("Has an unresolved problem");
+        assertThat(page.locator("#timeline")).containsText("Card declined twice");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-customer-360.png")).setFullPage(true));
+        FakeUpstream.Received lookup = FakeUpstreams.get("identity-service").received().getFirst();
+        assertThat(lookup.uri()).startsWith("/api/v1/identity/lookup?type=email&value=");
+        assertThat(lookup.header("Authorization")).startsWith("Bearer ");
+
+        page.click("a[data-tab=inbox]");
+        assertThat(page.locator("#offers")).containsText("No offers right now.");
+        UUID offerId = UUID.randomUUID();
+        UUID taskId = UUID.randomUUID();
+        offers.set(new JsonArray().add(new JsonObject().put("offerId", offerId.toString()).put("taskId", taskId.toString())
+                .put("customerId", CUSTOMER.toString()).put("channel", "EMAIL").put("subject", "Card declined twice")
+                .put("offeredAt", Instant.now().toString()).put("expiresAt", Instant.now().plusSeconds(60).toString())));
+        assertThat(page.locator(".offer")).containsText("Card declined twice");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("04-offer.png")));
+        page.click(".offer button.accept");
+        assertThat(page.locator(".task")).containsText("Card declined twice");
+        assertThat(routingCalls()).anyMatch(call -> call.equals("POST /api/v1/routing/offers/" + offerId + "/acceptance"));
+        offers.set(new JsonArray());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-accepted.png")));
+        page.click(".task button.wrap-up");
+        assertThat(page.locator("#work")).containsText("Nothing accepted.");
+        FakeUpstream.Received wrapUp = FakeUpstreams.get("routing-service").received().stream()
+                .filter(call -> call.uri().equals("/api/v1/routing/tasks/" + taskId + "/wrap-up")).findFirst().orElseThrow();
+        assertThat(new JsonObject(wrapUp.body()).getString("disposition")).isEqualTo("resolved");
+
+        page.selectOption("#presence", "AWAY");
+        page.waitForCondition(() -> routingCalls().contains("PUT /api/v1/routing/agents/me/presence"));
+        FakeUpstream.Received presence = FakeUpstreams.get("routing-service").received().stream()
+                .filter(call -> call.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(new JsonObject(presence.body()).getString("presence")).isEqualTo("AWAY");
+    }
+
+    @Test
+    void aServiceThatIsDownIsShownAsNotAvailableWhileTheRestWorks() {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + Gateway.port() + "/");
+        if (page.locator("#login").isVisible()) {
+            page.click("#login");
+            if (page.locator("#username").isVisible()) {
+                page.fill("#username", "alice");
+                page.fill("#password", "panorama");
+                page.click("#kc-login");
+            }
+        }
+        assertThat(page.locator("#who")).hasText("alice");
+        FakeUpstreams.get("profile-service").down();
+        page.navigate("http://127.0.0.1:" + Gateway.port() + "/#/customers/" + CUSTOMER);
+        assertThat(page.locator("#identity h3")).hasText("Grace Hopper");
+        assertThat(page.locator("#profile [data-unavailable=Profile]")).hasText("Profile: not available right now");
+        assertThat(page.locator("#timeline")).containsText("Card declined twice");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-profile-down.png")).setFullPage(true));
+    }
+
+    private List<String> routingCalls() {
+        return FakeUpstreams.get("routing-service").received().stream().map(call -> call.method() + " " + call.uri()).toList();
+    }
+
+    private void routing(HttpServerRequest request) {
+        FakeUpstream routing = FakeUpstreams.get("routing-service");
+        request.body().onSuccess(body -> {
+            routing.record(request, body.toString());
+            if (request.path().equals("/api/v1/routing/agents/me/offers")) {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items", offers.get()).encode());
+            } else {
+                request.response().setStatusCode(204).end();
+            }
+        });
+    }
+
+    private void identity(HttpServerRequest request) {
+        FakeUpstream identity = FakeUpstreams.get("identity-service");
+        identity.record(request, "");
+        if (request.path().equals("/api/v1/identity/lookup")) {
+            boolean known = EMAIL.equals(request.getParam("value"));
+            json(request, new JsonObject().put("type", "email").put("customerIds", known ? new JsonArray().add(CUSTOMER.toString()) : new JsonArray()));
+        } else if (request.path().equals("/api/v1/identity/customers/" + CUSTOMER)) {
+            json(request, customer());
+        } else {
+            request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");
+        }
+    }
+
+    private static void json(HttpServerRequest request, JsonObject body) {
+        request.response().putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    /** identity-service's CustomerView. */
+    private static JsonObject customer() {
+        JsonArray sources = new JsonArray().add(new JsonObject().put("sourceSystem", "sales").put("sourceId", "S-1001"));
+        return new JsonObject().put("id", CUSTOMER.toString()).put("status", "ACTIVE")
+                .put("golden", new JsonObject()
+                        .put("name", new JsonObject().put("value", new JsonObject().put("given", "Grace").put("family", "Hopper"))
+                                .put("rule", "most-trusted-source").put("sources", sources))
+                        .put("birthDate", new JsonObject().put("value", "1986-12-09").put("rule", "most-frequent").put("sources", sources))
+                        .put("emails", new JsonObject().put("primary", EMAIL)
+                                .put("values", new JsonArray().add(new JsonObject().put("value", EMAIL).put("rule", "all").put("sources", sources))))
+                        .put("phones", new JsonObject().put("primary", "+441134960000")
+                                .put("values", new JsonArray().add(new JsonObject().put("value", "+441134960000").put("rule", "all").put("sources", sources))))
+                        .put("address", new JsonObject().put("value", new JsonObject().put("lines", new JsonArray().add("1 Harbour Street"))
+                                .put("locality", "Leeds").put("postalCode", "LS1 1AA").put("country", "GB")).put("rule", "most-recent").put("sources", sources)))
+                .put("identifiers", new JsonArray().add(new JsonObject().put("type", "customer-number").put("value", "S-1001").put("issuer", "sales").put("sources", sources)))
+                .put("records", new JsonArray()
+                        .add(new JsonObject().put("recordId", UUID.randomUUID().toString()).put("sourceSystem", "sales").put("sourceId", "S-1001")
+                                .put("version", 1).put("receivedAt", "2026-01-04T09:00:00Z").put("decision", "NEW"))
+                        .add(new JsonObject().put("recordId", UUID.randomUUID().toString()).put("sourceSystem", "accounts-receivable").put("sourceId", "AR-77")
+                                .put("version", 2).put("receivedAt", "2026-02-11T14:30:00Z").put("decision", "MATCHED").put("probability", 0.97)));
+    }
+
+    /** profile-service's ProfileView. */
+    private static JsonObject profile() {
+        return new JsonObject().put("customerId", CUSTOMER.toString()).put("tier", "GOLD").put("segments", new JsonArray().add("frequent-flyer"))
+                .put("relationshipValue", 18250.40)
+                .put("openCases", new JsonArray().add(new JsonObject().put("sourceSystem", "service-desk").put("caseId", "C-5521").put("kind", "COMPLAINT")
+                        .put("subject", "Card declined twice").put("severity", "high").put("openedAt", "2026-03-01T08:15:00Z")))
+                .put("offers", new JsonArray().add(new JsonObject().put("sourceSystem", "marketing").put("offerId", "O-9").put("product", "Platinum card")
+                        .put("channel", "EMAIL").put("sentAt", "2026-02-20T10:00:00Z")))
+                .put("holdings", new JsonArray().add(new JsonObject().put("sourceSystem", "accounts-receivable").put("accountId", "AR-77")
+                        .put("product", "Credit card").put("lineOfBusiness", "cards").put("status", "ACTIVE")))
+                .put("interactions", new JsonObject().put("total", 12).put("preferredChannel", "EMAIL"))
+                .put("insights", new JsonObject()
+                        .put("otherAccounts", new JsonObject().put("answer", true).put("facts", new JsonArray()))
+                        .put("recentOffer", new JsonObject().put("answer", true).put("facts", new JsonArray()))
+                        .put("unresolvedProblem", new JsonObject().put("answer", true).put("facts", new JsonArray())));
+    }
+
+    /** interaction-service's timeline page. */
+    private static JsonObject timeline() {
+        return new JsonObject().put("items", new JsonArray()
+                .add(new JsonObject().put("interactionId", UUID.randomUUID().toString()).put("customerId", CUSTOMER.toString()).put("channel", "EMAIL")
+                        .put("direction", "INBOUND").put("occurredAt", "2026-03-01T08:10:00Z").put("subject", "Card declined twice")
+                        .put("text", "My card was declined twice at the airport."))
+                .add(new JsonObject().put("interactionId", UUID.randomUUID().toString()).put("customerId", CUSTOMER.toString()).put("channel", "PHONE")
+                        .put("direction", "OUTBOUND").put("occurredAt", "2026-02-21T16:00:00Z").put("subject", "Platinum card offer")))
+                .put("nextCursor", null);
+    }
+}
