@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ModelTrainingBench {
 
-    private static final int MAX_ITERATIONS = 50;
+    private static final int MAX_ITERATIONS = 500;
     private static final double PRIOR_STRENGTH = 1000;
 
     private ModelTrainingBench() {

@@ -80,8 +80,11 @@ public interface IdentityConfig {
         @WithDefault("1000")
         int minimumPairs();
 
-        /** EM iterations at most; a model that has not settled by then is stored but not activated. */
-        @WithDefault("50")
+        /**
+         * EM iterations at most (each costs milliseconds); a model whose probabilities have not settled within 0.0001
+         * by then is stored but not activated.
+         */
+        @WithDefault("500")
         int maxIterations();
 
         /** How many pairs' worth of evidence the priors count for, so a small sample cannot swing the model. */

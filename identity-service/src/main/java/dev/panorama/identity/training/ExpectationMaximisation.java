@@ -20,7 +20,7 @@ public final class ExpectationMaximisation {
 
     /** No level is ever certain or impossible: a zero would make one field veto every other. */
     static final double FLOOR = 1e-6;
-    static final double TOLERANCE = 1e-5;
+    static final double TOLERANCE = 1e-4;
 
     private final int maxIterations;
     private final double priorStrength;
