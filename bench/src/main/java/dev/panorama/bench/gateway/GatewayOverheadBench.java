@@ -1,5 +1,7 @@
 package dev.panorama.bench.gateway;
 
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Java;
@@ -86,12 +88,25 @@ public final class GatewayOverheadBench {
                             median[1].p50() / median[0].p50(), 100 * (median[1].p50() / median[0].p50() - 1), median[1].p50() - median[0].p50(),
                             median[1].p99() / median[0].p99(), 100 * (median[1].p99() / median[0].p99() - 1),
                             median[1].perSecond() / median[0].perSecond(), 100 * (median[1].perSecond() / median[0].perSecond() - 1));
+                    record("stand-in " + standIn.getKey(), median[0], median[1]);
                 }
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             DevStack.stopShared();
         }
+    }
+
+    private static void record(String standIn, Stats direct, Stats gateway) {
+        String bench = "gateway-overhead";
+        BenchResults.figure(bench, "p50 through the gateway, " + standIn, gateway.p50(), "ms", "direct p50", direct.p50(),
+                Figure.Better.LOWER, "<= +15 % latency");
+        BenchResults.figure(bench, "p99 through the gateway, " + standIn, gateway.p99(), "ms", "direct p99", direct.p99(),
+                Figure.Better.LOWER, "<= +15 % latency");
+        BenchResults.figure(bench, "throughput through the gateway, " + standIn, gateway.perSecond(), "/s", "direct",
+                direct.perSecond(), Figure.Better.HIGHER, ">= -15 % throughput");
+        BenchResults.latencies(bench, "profile read latency, " + standIn, "direct", direct.latencies());
+        BenchResults.latencies(bench, "profile read latency, " + standIn, "through the gateway", gateway.latencies());
     }
 
     /** Answers profile reads with a profile document after the given service time, and its readiness. */
@@ -148,7 +163,7 @@ public final class GatewayOverheadBench {
     }
 
     /** Latencies of one window in milliseconds, and its throughput. */
-    record Stats(double perSecond, double p50, double p99) {
+    record Stats(double perSecond, double p50, double p99, long[] latencies) {
         @Override
         public String toString() {
             return String.format("%,8.0f/s  p50 %6.2f ms  p99 %6.2f ms", perSecond, p50, p99);
@@ -185,7 +200,7 @@ public final class GatewayOverheadBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             clients.shutdown();
             Arrays.sort(latencies);
-            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
         }
     }
 }
