@@ -58,6 +58,15 @@ public abstract class ServiceEdgeContract {
     }
 
     @Test
+    void anExpiredTokenSignedByKeycloakIsUnauthorized() {
+        String expired = KeycloakTokens.expiredForUser("alice");
+        if (!KeycloakTokens.expiry(expired).isBefore(Instant.now())) {
+            throw new AssertionError("the token is not expired yet");
+        }
+        unauthorized(given().auth().oauth2(expired).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
     void aTokenFromAnotherIssuerIsUnauthorized() {
         String foreign = KeycloakTokens.forgedWith("http://127.0.0.1:1/realms/elsewhere", Instant.now().plusSeconds(300));
         unauthorized(given().auth().oauth2(foreign).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
