@@ -19,6 +19,14 @@ public interface ProfileConfig {
     @WithDefault("20")
     int conflictRetries();
 
+    /** How many profile writes (and link, park, unpark requests) of one consumed batch are in flight at once. */
+    @WithDefault("4")
+    int writeConcurrency();
+
+    /** The most profiles one bulk write of a batch carries. */
+    @WithDefault("100")
+    int profilesPerWrite();
+
     /** Tiers as name:minimum relationship value, highest first; the first reached applies. */
     @WithDefault("platinum:250000,gold:100000,silver:10000,standard:0")
     List<String> tiers();
