@@ -55,6 +55,28 @@ public interface ProfileConfig {
     @WithDefault("50")
     int maxPageSize();
 
+    /** The audit log of staff reads. */
+    Audit audit();
+
+    interface Audit {
+
+        /** The most audit entries waiting to be stored; a staff read beyond it is refused (503) rather than unaudited. */
+        @WithDefault("10000")
+        int capacity();
+
+        /** The most audit entries one bulk insert carries. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** How many bulk inserts of audit entries are under way at once. */
+        @WithDefault("2")
+        int concurrentWrites();
+
+        /** How long a staff read waits for its audit entry to be stored before it is refused (503). */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
     default ProfileRules rules() {
         List<ProfileRules.Tier> tiers = tiers().stream().map(tier -> tier.split(":", 2))
                 .map(parts -> new ProfileRules.Tier(parts[0].trim(), new BigDecimal(parts[1].trim()))).toList();
