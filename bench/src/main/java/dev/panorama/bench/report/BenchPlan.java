@@ -39,7 +39,7 @@ public final class BenchPlan {
                 run("identity-api", "dev.panorama.bench.identity.IdentityApiBench", 20, "3000", "4"),
                 run("interaction-ingest", "dev.panorama.bench.interaction.InteractionIngestBench", 20, "2000", "1", "5000", "1000"),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 20, "300", "10", "5000"),
-                run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 15, "1000", "3", "4", "1"));
+                run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 15, "1000", "4", "1"));
     }
 
     private static Run run(String name, String mainClass, int minutes, String... arguments) {
