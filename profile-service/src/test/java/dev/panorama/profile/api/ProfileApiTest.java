@@ -100,6 +100,11 @@ class ProfileApiTest {
                 .body("recentAgents[0].agentId", equalTo("agent-3"));
         given().auth().oauth2(KeycloakTokens.forUser("dana")).get("/api/v1/profiles/{id}/routing-hints", customer)
                 .then().statusCode(403);
+        // routing-service asks with its own client-credentials token (realm role service)
+        given().auth().oauth2(KeycloakTokens.forClient("panorama-service")).get("/api/v1/profiles/{id}/routing-hints", customer)
+                .then().statusCode(200).body("tier", equalTo("gold"));
+        given().auth().oauth2(KeycloakTokens.forClient("panorama-service")).get("/api/v1/profiles/{id}", customer)
+                .then().statusCode(403);
     }
 
     @Test

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Priority first, then age, and aging so that nothing starves. */
-class RoutingOrderProperties {
+class RoutingOrderTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final RoutingOrder ORDER = RoutingOrder.DEFAULT;

@@ -25,7 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants of a dispatch round, whatever the agents, tasks and queues. */
-class DispatchProperties {
+class DispatchInvariantsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final List<String> SKILLS = List.of("en", "de", "billing", "sales", "tech");
@@ -99,7 +99,7 @@ class DispatchProperties {
         Arbitrary<Agent> agent = Combinators.combine(Arbitraries.of(AgentPresence.class), skills, capacity, load,
                         Arbitraries.integers().between(0, 1200))
                 .as((presence, held, cap, used, idle) -> new Agent("", presence, held, cap, used, NOW.minusSeconds(idle)));
-        return agent.list().ofMaxSize(25).map(DispatchProperties::numbered);
+        return agent.list().ofMaxSize(25).map(DispatchInvariantsTest::numbered);
     }
 
     @Provide
