@@ -67,9 +67,8 @@ class MultiChannelCustomerIT {
         Caller adapter = panorama.client("channel-adapter");
         List<String> purchaseIds = new ArrayList<>();
         for (ChannelMessage contact : purchase) {
-            JsonNode receipt = adapter.post("/api/v1/interactions", contact).expect(201);
-            assertThat(receipt.path("customerId").asText()).as("resolved at once: " + contact.channel()).isEqualTo(customerId);
-            purchaseIds.add(receipt.path("interactionId").asText());
+            // A busy identity-service may answer after the contact is stored: then it is resolved a little later.
+            purchaseIds.add(adapter.post("/api/v1/interactions", contact).expect(201).path("interactionId").asText());
         }
         panorama.backOffice().publish("webshop:WS-31002", new OrderPlaced("webshop", "WS-31002", "ORD-7781",
                 List.of(new OrderLine("ESP-200", "espresso machine", 1, new BigDecimal("349.00"))), new BigDecimal("349.00"), "GBP",
@@ -80,16 +79,18 @@ class MultiChannelCustomerIT {
 
         List<String> everything = new ArrayList<>(purchaseIds);
         everything.add(letterId);
-        Eventually.assertThat("one timeline with every contact, newest first", () -> {
+        Eventually.assertThat("one timeline with every contact of every channel, newest first", () -> {
             List<String> timeline = WrongMergeUndoneIT.timeline(alice, customerId);
             assertThat(timeline).containsExactlyInAnyOrderElementsOf(everything);
             assertThat(timeline.getFirst()).isEqualTo(letterId);
         });
-        JsonNode conversation = alice.get("/api/v1/conversations/" + SESSION).expect(200);
-        assertThat(conversation.path("interactions").findValuesAsText("interactionId")).containsExactlyElementsOf(purchaseIds);
-        assertThat(texts(conversation.path("channels"))).as("the channel path of the purchase").containsExactly("WEB", "CHAT", "PHONE", "WEB");
-        assertThat(texts(conversation.path("customerIds"))).containsExactly(customerId);
-        assertThat(conversation.path("interactions").findValuesAsText("interactionId")).doesNotContain(letterId);
+        Eventually.assertThat("the purchase's contacts in one conversation of hers", () -> {
+            JsonNode conversation = alice.get("/api/v1/conversations/" + SESSION).expect(200);
+            assertThat(conversation.path("interactions").findValuesAsText("interactionId")).containsExactlyElementsOf(purchaseIds);
+            assertThat(texts(conversation.path("channels"))).as("the channel path of the purchase")
+                    .containsExactly("WEB", "CHAT", "PHONE", "WEB");
+            assertThat(texts(conversation.path("customerIds"))).containsExactly(customerId);
+        });
 
         Eventually.assertThat("the profile shows the open return as the problem to resolve before cross-selling", () -> {
             JsonNode profile = alice.get("/api/v1/profiles/" + customerId).expect(200);
