@@ -138,15 +138,15 @@ class ResilienceTest {
     void eachCallerHasARateLimitAnsweredWith429AndRetryAfter() {
         String token = KeycloakTokens.forClient("panorama-service");
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).when().get("/api/v1/profiles/rate").then().statusCode(200);
+            given().auth().oauth2(token).when().get("/api/v1/profiles/rate/probe").then().statusCode(200);
         }
-        given().auth().oauth2(token).when().get("/api/v1/profiles/rate")
+        given().auth().oauth2(token).when().get("/api/v1/profiles/rate/probe")
                 .then().statusCode(429)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[12]"))
                 .body("type", equalTo("https://panorama.dev/problems/rate-limited"));
         assertThat(FakeUpstreams.get("profile-service").received()).hasSize(3);
         // another caller is not slowed down by this one
-        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/profiles/rate").then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/profiles/rate/probe").then().statusCode(200);
     }
 }
