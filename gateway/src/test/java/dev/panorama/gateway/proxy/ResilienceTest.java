@@ -9,6 +9,7 @@ import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.gateway.testing.FakeUpstream;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
+import dev.panorama.gateway.testing.SeededPersonalData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ class ResilienceTest {
         }));
         long start = System.nanoTime();
         given().auth().oauth2(KeycloakTokens.forUser("alice"))
-                .contentType("application/json").body("{\"channel\":\"EMAIL\",\"address\":\"someone@example.org\"}")
+                .contentType("application/json").body("{\"channel\":\"EMAIL\",\"address\":\"" + SeededPersonalData.SENDER_EMAIL + "\"}")
                 .when().post("/api/v1/identity/resolve")
                 .then().statusCode(504)
                 .contentType(startsWith("application/problem+json"))
