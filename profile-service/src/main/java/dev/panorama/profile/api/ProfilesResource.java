@@ -60,7 +60,7 @@ public class ProfilesResource {
 
     @GET
     @Path("/{customerId}/routing-hints")
-    @RolesAllowed({"agent", "supervisor", "admin"})
+    @RolesAllowed({"agent", "supervisor", "admin", "service"})
     @Operation(summary = "What routing needs: tier, a priority boost, open cases, agents who served the customer lately")
     @APIResponse(responseCode = "200", description = "The hints")
     @APIResponse(responseCode = "404", description = "No profile, or the customer was merged (ask for the survivor)")

@@ -100,6 +100,11 @@ class ProfileApiTest {
                 .body("recentAgents[0].agentId", equalTo("agent-3"));
         given().auth().oauth2(KeycloakTokens.forUser("dana")).get("/api/v1/profiles/{id}/routing-hints", customer)
                 .then().statusCode(403);
+        // routing-service asks with its own client-credentials token (realm role service)
+        given().auth().oauth2(KeycloakTokens.forClient("panorama-service")).get("/api/v1/profiles/{id}/routing-hints", customer)
+                .then().statusCode(200).body("tier", equalTo("gold"));
+        given().auth().oauth2(KeycloakTokens.forClient("panorama-service")).get("/api/v1/profiles/{id}", customer)
+                .then().statusCode(403);
     }
 
     @Test
@@ -149,6 +154,15 @@ class ProfileApiTest {
         given().auth().oauth2(admin).get("/api/v1/profiles/audit?customerId={id}&limit=1", customer).then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("nextCursor", notNullValue());
         given().auth().oauth2(KeycloakTokens.forUser("alice")).get("/api/v1/profiles/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aStaffReadOfAnUnknownCustomerIsAuditedToo() {
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(KeycloakTokens.forUser("sam")).get("/api/v1/profiles/{id}", unknown).then().statusCode(404);
+
+        given().auth().oauth2(KeycloakTokens.forUser("ada")).get("/api/v1/profiles/audit?customerId={id}", unknown)
+                .then().statusCode(200).body("items.actor", equalTo(List.of("sam"))).body("items.what", equalTo(List.of("profile")));
     }
 
     @Test

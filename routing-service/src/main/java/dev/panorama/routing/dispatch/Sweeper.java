@@ -1,0 +1,172 @@
+package dev.panorama.routing.dispatch;
+
+import dev.panorama.events.routing.AgentPresence;
+import dev.panorama.events.routing.TaskOutcome;
+import dev.panorama.routing.agents.AgentStore;
+import dev.panorama.routing.agents.PresenceChanges;
+import dev.panorama.routing.config.RoutingConfig;
+import dev.panorama.routing.matching.Escalation;
+import dev.panorama.routing.matching.QueuePolicy;
+import dev.panorama.routing.offers.OfferStatus;
+import dev.panorama.routing.offers.OfferStore;
+import dev.panorama.routing.offers.OfferView;
+import dev.panorama.routing.outbox.RoutingEvents;
+import dev.panorama.routing.queues.QueueSettings;
+import dev.panorama.routing.queues.QueueStore;
+import dev.panorama.routing.store.Transactions;
+import dev.panorama.routing.tasks.TaskLifecycle;
+import dev.panorama.routing.tasks.TaskState;
+import dev.panorama.routing.tasks.TaskStore;
+import dev.panorama.routing.tasks.TaskView;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * What time does to routing, run by every replica each interval (safe side by side: each item is locked, and what
+ * another replica holds is skipped or found already done): offers time out and their tasks go to the next agent
+ * (an agent who misses too many in a row is set AWAY), waiting tasks reach their queue's escalation steps or
+ * overflow, tasks past their queue's max wait expire, and wrap-up time ends. Then it dispatches.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+    private static final int BATCH = 200;
+
+    private final Transactions transactions;
+    private final OfferStore offers;
+    private final TaskStore tasks;
+    private final AgentStore agents;
+    private final QueueStore queues;
+    private final PresenceChanges presence;
+    private final TaskLifecycle lifecycle;
+    private final RoutingEvents events;
+    private final DispatchTrigger dispatch;
+    private final RoutingConfig config;
+    private final Clock clock;
+
+    public Sweeper(Transactions transactions, OfferStore offers, TaskStore tasks, AgentStore agents, QueueStore queues,
+            PresenceChanges presence, TaskLifecycle lifecycle, RoutingEvents events, DispatchTrigger dispatch,
+            RoutingConfig config, Clock clock) {
+        this.transactions = transactions;
+        this.offers = offers;
+        this.tasks = tasks;
+        this.agents = agents;
+        this.queues = queues;
+        this.presence = presence;
+        this.lifecycle = lifecycle;
+        this.events = events;
+        this.dispatch = dispatch;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${panorama.routing.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return sweep()
+                .onFailure().invoke(failure -> LOG.warnf("Routing sweep failed, the next tick retries: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .invoke(() -> {
+                    events.publishSoon();
+                    dispatch.soon();
+                });
+    }
+
+    /** One sweep of everything due now. */
+    public Uni<Void> sweep() {
+        return expireOffers().chain(this::escalate).chain(this::expireTasks).chain(this::endWrapUps);
+    }
+
+    // --- offers nobody answered
+
+    Uni<Void> expireOffers() {
+        return transactions.read(connection -> offers.expiredOpen(connection, clock.instant(), BATCH))
+                .chain(due -> each(due, this::expire));
+    }
+
+    private Uni<Void> expire(OfferView seen) {
+        return transactions.inTransaction(connection -> agents.lock(connection, seen.agentId())
+                .chain(agent -> offers.lock(connection, seen.offerId()).chain(offer -> {
+                    Instant now = clock.instant();
+                    if (agent.isEmpty() || offer.isEmpty() || offer.get().status() != OfferStatus.OPEN
+                            || now.isBefore(offer.get().expiresAt())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return offers.close(connection, seen.offerId(), OfferStatus.EXPIRED, now)
+                            .chain(() -> tasks.requeue(connection, List.of(seen.taskId()), now))
+                            .chain(() -> missed(connection, agent.get(), now));
+                })));
+    }
+
+    private Uni<Void> missed(SqlConnection connection, AgentStore.Locked agent, Instant now) {
+        int missed = agent.missedOffers() + 1;
+        Uni<Void> counted = agents.setMissedOffers(connection, agent.id(), missed);
+        if (missed < config.maxMissedOffers() || agent.presence() != AgentPresence.AVAILABLE) {
+            return counted;
+        }
+        return counted.chain(() -> presence.change(connection, agent, AgentPresence.AWAY, "missed-offers", null, now))
+                .replaceWithVoid();
+    }
+
+    // --- escalation steps and overflow
+
+    Uni<Void> escalate() {
+        return transactions.inTransaction(connection -> queues.all(connection)
+                .chain(all -> tasks.lockEscalationDue(connection, clock.instant(), BATCH)
+                        .chain(due -> each(due, routable -> escalate(connection, all, routable)))));
+    }
+
+    private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, TaskStore.Routable routable) {
+        QueuePolicy queue = queues.get(routable.task().queueId()).policy();
+        Instant now = clock.instant();
+        Escalation.Outcome outcome = Escalation.at(routable.task(), queue, now);
+        if (outcome.overflowTo().isPresent()) {
+            QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
+            return tasks.enterQueue(connection, routable.task().id(), overflow.id(), TaskLifecycle.firstStep(overflow, now), now);
+        }
+        Instant next = outcome.level() < queue.steps().size()
+                ? routable.task().queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
+        return tasks.escalate(connection, routable.task().id(), outcome.level(), next, now);
+    }
+
+    // --- waited too long
+
+    Uni<Void> expireTasks() {
+        return transactions.inTransaction(connection -> tasks.lockExpiryDue(connection, clock.instant(), BATCH)
+                .chain(due -> each(due, task -> lifecycle.complete(connection, task, TaskOutcome.EXPIRED, TaskState.EXPIRED,
+                        null, clock.instant()).replaceWithVoid())));
+    }
+
+    // --- wrap-up time over
+
+    Uni<Void> endWrapUps() {
+        return transactions.read(connection -> tasks.wrapUpsDue(connection, clock.instant(), BATCH))
+                .chain(due -> each(due, this::endWrapUp));
+    }
+
+    private Uni<Void> endWrapUp(TaskView seen) {
+        return transactions.inTransaction(connection -> agents.lock(connection, seen.agentId())
+                .chain(() -> tasks.lock(connection, seen.id()))
+                .chain(task -> {
+                    Instant now = clock.instant();
+                    if (task.isEmpty() || task.get().state() != TaskState.WRAP_UP || now.isBefore(task.get().wrapUpUntil())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return lifecycle.complete(connection, task.get(), TaskOutcome.COMPLETED, TaskState.COMPLETED, null, now)
+                            .replaceWithVoid();
+                }));
+    }
+
+    private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> step) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> step.apply(item))
+                .collect().last().replaceWithVoid();
+    }
+}

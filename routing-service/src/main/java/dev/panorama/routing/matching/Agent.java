@@ -1,0 +1,63 @@
+package dev.panorama.routing.matching;
+
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.routing.AgentPresence;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * An agent as routing sees it at one moment: presence, skills (proficiency 1-5), capacity and current load per
+ * channel, and since when the agent has had nothing new (for "longest idle").
+ *
+ * @param load tasks offered to or held by the agent per channel, including tasks in wrap-up
+ */
+public record Agent(String id, AgentPresence presence, Map<String, Integer> skills, Map<Channel, Integer> capacity,
+        Map<Channel, Integer> load, Instant idleSince) {
+
+    public Agent {
+        skills = Map.copyOf(skills);
+        capacity = capacity.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(capacity));
+        load = load.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(load));
+    }
+
+    /** Only an available agent receives offers; busy, away, offline and wrap-up agents never do. */
+    public boolean routable() {
+        return presence == AgentPresence.AVAILABLE;
+    }
+
+    public int capacityOn(Channel channel) {
+        return capacity.getOrDefault(channel, 0);
+    }
+
+    public int loadOn(Channel channel) {
+        return load.getOrDefault(channel, 0);
+    }
+
+    public boolean hasRoomOn(Channel channel) {
+        return loadOn(channel) < capacityOn(channel);
+    }
+
+    /** 0 when the skill is not held. */
+    public int proficiency(String skill) {
+        return skills.getOrDefault(skill, 0);
+    }
+
+    /** Share of the agent's whole capacity (every channel) that is free, 0..1. */
+    public double spareShare() {
+        int total = capacity.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return 0;
+        }
+        int used = load.values().stream().mapToInt(Integer::intValue).sum();
+        return Math.max(0, total - used) / (double) total;
+    }
+
+    /** The same agent holding one more task on the channel. */
+    public Agent withOneMore(Channel channel, Instant now) {
+        Map<Channel, Integer> more = new EnumMap<>(Channel.class);
+        more.putAll(load);
+        more.merge(channel, 1, Integer::sum);
+        return new Agent(id, presence, skills, capacity, more, idleSince);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.panorama.routing.offers;
+
+import dev.panorama.events.routing.TaskAssigned;
+import dev.panorama.routing.agents.AgentStore;
+import dev.panorama.routing.agents.Caller;
+import dev.panorama.routing.dispatch.DispatchTrigger;
+import dev.panorama.routing.outbox.RoutingEvents;
+import dev.panorama.routing.store.Transactions;
+import dev.panorama.routing.tasks.TaskState;
+import dev.panorama.routing.tasks.TaskStore;
+import dev.panorama.routing.tasks.TaskView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agent answers an offer. Locks the agent, then the offer, then the task, and reads the clock after them: an
+ * offer accepted a moment after it expired is refused even if the sweeper has not closed it yet.
+ */
+@ApplicationScoped
+public class OfferAnswers {
+
+    private final Transactions transactions;
+    private final OfferStore offers;
+    private final TaskStore tasks;
+    private final AgentStore agents;
+    private final RoutingEvents events;
+    private final DispatchTrigger dispatch;
+    private final Clock clock;
+
+    public OfferAnswers(Transactions transactions, OfferStore offers, TaskStore tasks, AgentStore agents,
+            RoutingEvents events, DispatchTrigger dispatch, Clock clock) {
+        this.transactions = transactions;
+        this.offers = offers;
+        this.tasks = tasks;
+        this.agents = agents;
+        this.events = events;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    public Uni<List<OfferView>> openFor(String agentId) {
+        return transactions.read(connection -> offers.openFor(connection, agentId));
+    }
+
+    public Uni<List<OfferView>> ofTask(UUID taskId) {
+        return transactions.read(connection -> offers.ofTask(connection, taskId));
+    }
+
+    /** The task becomes the agent's (ASSIGNED); {@code TaskAssigned} leaves with it. */
+    public Uni<TaskView> accept(Caller caller, UUID offerId) {
+        return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
+                        .chain(offer -> assign(connection, offer, clock.instant())))
+                .invoke(events::publishSoon);
+    }
+
+    /** The task waits again, and this agent is not offered it for a while. */
+    public Uni<OfferView> reject(Caller caller, UUID offerId) {
+        return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
+                        .chain(offer -> closeRejected(connection, offer, clock.instant())))
+                .invoke(dispatch::soon);
+    }
+
+    private Uni<OfferView> openOffer(SqlConnection connection, Caller caller, UUID offerId) {
+        return offers.find(connection, offerId)
+                .map(found -> found.orElseThrow(() -> new UnknownOffer(offerId)))
+                .invoke(offer -> caller.mayActFor(offer.agentId()))
+                .call(offer -> agents.lock(connection, offer.agentId()))
+                .chain(offer -> offers.lock(connection, offerId))
+                .map(locked -> locked.orElseThrow(() -> new UnknownOffer(offerId)))
+                .invoke(offer -> requireOpen(offer, clock.instant()));
+    }
+
+    private Uni<TaskView> assign(SqlConnection connection, OfferView offer, Instant now) {
+        return tasks.lock(connection, offer.taskId())
+                .map(found -> found.filter(task -> task.state() == TaskState.OFFERED && offer.agentId().equals(task.agentId()))
+                        .orElseThrow(() -> OfferClosed.answered(offer.offerId(), OfferStatus.WITHDRAWN)))
+                .call(() -> offers.close(connection, offer.offerId(), OfferStatus.ACCEPTED, now))
+                .call(() -> tasks.assign(connection, offer.taskId(), now))
+                .call(() -> agents.tookTask(connection, offer.agentId(), now))
+                .call(task -> events.add(connection, new TaskAssigned(task.id(), offer.agentId(), task.customerId(),
+                        task.channel(), task.queueId(), Duration.between(task.createdAt(), now).toMillis(), now),
+                        task.customerId(), now))
+                .chain(() -> tasks.find(connection, offer.taskId()))
+                .map(found -> found.orElseThrow());
+    }
+
+    private Uni<OfferView> closeRejected(SqlConnection connection, OfferView offer, Instant now) {
+        return offers.close(connection, offer.offerId(), OfferStatus.REJECTED, now)
+                .chain(() -> tasks.requeue(connection, List.of(offer.taskId()), now))
+                .chain(() -> offers.find(connection, offer.offerId()))
+                .map(found -> found.orElseThrow());
+    }
+
+    private static void requireOpen(OfferView offer, Instant now) {
+        if (offer.status() == OfferStatus.EXPIRED || offer.status() == OfferStatus.OPEN && !now.isBefore(offer.expiresAt())) {
+            throw OfferClosed.expired(offer.offerId());
+        }
+        if (offer.status() != OfferStatus.OPEN) {
+            throw OfferClosed.answered(offer.offerId(), offer.status());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.panorama.routing.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.EventType;
+import dev.panorama.outbox.OutboxRelay;
+import dev.panorama.routing.store.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Adds routing events to the transactional outbox on the connection of the routing transaction (the outbox
+ * module's relay publishes them), so an event leaves exactly when its state change commits. Routing writes with
+ * the SQL client, not a Hibernate session, hence this writer rather than {@code Outbox}; the rows are the same.
+ */
+@ApplicationScoped
+public class RoutingEvents {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final String INSERT = "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
+            + " values ($1, $2, $3, $4, $5::text::jsonb, $6)";
+
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+
+    public RoutingEvents(OutboxRelay relay, Vertx vertx) {
+        this.relay = relay;
+        this.vertx = vertx;
+    }
+
+    /** A pending event; {@code subject} (the customer) is its Kafka key, null when no customer is known. */
+    public record Pending(Record event, UUID subject, Instant at) {
+    }
+
+    public Uni<Void> add(SqlConnection connection, List<Pending> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (Pending pending : events) {
+            EventType type = EventType.of(pending.event().getClass());
+            rows.add(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(pending.subject()).addString(type.topic())
+                    .addString(type.ceType()).addString(json(pending.event())).addOffsetDateTime(Rows.at(pending.at())));
+        }
+        return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    public Uni<Void> add(SqlConnection connection, Record event, UUID subject, Instant at) {
+        return add(connection, List.of(new Pending(event, subject, at)));
+    }
+
+    /** Publishes what just committed without waiting for the relay's schedule, on a context of its own. */
+    public void publishSoon() {
+        RoutingContexts.fresh(vertx).runOnContext(ignored -> relay.nudge());
+    }
+
+    private static String json(Record event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON: " + event.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package dev.panorama.routing.tasks;
+
+import dev.panorama.events.routing.AgentPresence;
+import dev.panorama.events.routing.TaskCompleted;
+import dev.panorama.events.routing.TaskCreated;
+import dev.panorama.events.routing.TaskOffered;
+import dev.panorama.events.routing.TaskOutcome;
+import dev.panorama.routing.agents.AgentStore;
+import dev.panorama.routing.agents.AgentUnavailable;
+import dev.panorama.routing.agents.Caller;
+import dev.panorama.routing.agents.PresenceChanges;
+import dev.panorama.routing.config.RoutingConfig;
+import dev.panorama.routing.dispatch.DispatchTrigger;
+import dev.panorama.routing.matching.QueuePolicy;
+import dev.panorama.routing.matching.RoutingOrder;
+import dev.panorama.routing.offers.OfferStatus;
+import dev.panorama.routing.offers.OfferStore;
+import dev.panorama.routing.outbox.RoutingEvents;
+import dev.panorama.routing.queues.QueueSettings;
+import dev.panorama.routing.queues.QueueStore;
+import dev.panorama.routing.queues.UnknownQueue;
+import dev.panorama.routing.skills.SkillCatalogue;
+import dev.panorama.routing.store.Ids;
+import dev.panorama.routing.store.RunAgain;
+import dev.panorama.routing.store.Transactions;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A task's life after routing found it an agent, and its creation: wrap-up, completion, cancellation, transfer.
+ * Each is one transaction that locks the agents involved (id order) before the task and its offer, and writes the
+ * task's events to the outbox with the change.
+ */
+@ApplicationScoped
+public class TaskLifecycle {
+
+    private final Transactions transactions;
+    private final TaskStore tasks;
+    private final OfferStore offers;
+    private final AgentStore agents;
+    private final QueueStore queues;
+    private final SkillCatalogue skills;
+    private final PresenceChanges presence;
+    private final RoutingEvents events;
+    private final DispatchTrigger dispatch;
+    private final RoutingOrder order;
+    private final Clock clock;
+
+    public TaskLifecycle(Transactions transactions, TaskStore tasks, OfferStore offers, AgentStore agents,
+            QueueStore queues, SkillCatalogue skills, PresenceChanges presence, RoutingEvents events,
+            DispatchTrigger dispatch, RoutingConfig config, Clock clock) {
+        this.transactions = transactions;
+        this.tasks = tasks;
+        this.offers = offers;
+        this.agents = agents;
+        this.queues = queues;
+        this.skills = skills;
+        this.presence = presence;
+        this.events = events;
+        this.dispatch = dispatch;
+        this.order = config.order();
+        this.clock = clock;
+    }
+
+    /** What {@link #create} did: the task, and whether it is new (false: one existed for the interaction). */
+    public record Created(TaskView task, boolean created) {
+    }
+
+    /**
+     * Queues a new task ({@code TaskCreated}); idempotent on the interaction id. Fails with 422 problems for an
+     * unknown queue or skill, before anything is stored.
+     */
+    public Uni<Created> create(NewTask task) {
+        return transactions.inTransaction(connection -> existingFor(connection, task)
+                        .chain(existing -> existing.isPresent() ? Uni.createFrom().item(new Created(existing.get(), false))
+                                : insert(connection, task)))
+                .invoke(created -> {
+                    if (created.created()) {
+                        events.publishSoon();
+                        dispatch.soon();
+                    }
+                });
+    }
+
+    public Uni<TaskView> find(UUID taskId) {
+        return transactions.read(connection -> tasks.find(connection, taskId))
+                .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)));
+    }
+
+    public Uni<List<TaskView>> heldBy(String agentId) {
+        return transactions.read(connection -> tasks.heldBy(connection, agentId));
+    }
+
+    /**
+     * The agent is done with the customer and writes up (WRAP_UP, still holding the slot) until the queue's wrap-up
+     * time ends or the task is completed; with no other task in hand the agent's presence is WRAP_UP meanwhile.
+     */
+    public Uni<TaskView> wrapUp(Caller caller, UUID taskId, String disposition) {
+        return withAgentAndTask(caller, taskId, (connection, task) -> {
+            requireState(task, "be wrapped up", TaskState.ASSIGNED);
+            Instant now = clock.instant();
+            return queue(connection, task.queueId()).chain(queue -> queue.wrapUpSeconds() == 0
+                    ? complete(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, now)
+                    : startWrapUp(connection, task, disposition, now.plus(queue.wrapUp()), now));
+        });
+    }
+
+    public Uni<TaskView> complete(Caller caller, UUID taskId, String disposition) {
+        return withAgentAndTask(caller, taskId, (connection, task) -> {
+            requireState(task, "be completed", TaskState.ASSIGNED, TaskState.WRAP_UP);
+            return complete(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, clock.instant());
+        });
+    }
+
+    /** The request is withdrawn (e.g. the customer hung up); whoever was offered or held it is free again. */
+    public Uni<TaskView> cancel(Caller caller, UUID taskId, String reason) {
+        return withAgentAndTask(caller, taskId, (connection, task) -> {
+            requireNotEnded(task, "be cancelled");
+            return complete(connection, task, TaskOutcome.CANCELLED, TaskState.CANCELLED, reason, clock.instant());
+        });
+    }
+
+    /** Into another queue, where it waits afresh (its age, so its serving order, is kept). */
+    public Uni<TaskView> transferToQueue(Caller caller, UUID taskId, String queueId) {
+        return withAgentAndTask(caller, taskId, (connection, task) -> {
+            requireNotEnded(task, "be transferred");
+            Instant now = clock.instant();
+            return queues.find(connection, queueId)
+                    .map(found -> found.orElseThrow(() -> UnknownQueue.referred(queueId)))
+                    .chain(queue -> release(connection, task, now)
+                            .chain(() -> tasks.enterQueue(connection, task.id(), queueId, firstStep(queue.policy(), now), now)))
+                    .chain(() -> reloaded(connection, task.id()));
+        });
+    }
+
+    /** Offered straight to one agent, who must be available with room on the task's channel. */
+    public Uni<TaskView> transferToAgent(Caller caller, UUID taskId, String agentId) {
+        return withAgentAndTask(caller, taskId, agentId, (connection, task) -> {
+            requireNotEnded(task, "be transferred");
+            if (agentId.equals(task.agentId())) {
+                throw new TaskNotInState(task.id(), task.state(), "be transferred to the agent who has it");
+            }
+            Instant now = clock.instant();
+            return requireRoom(connection, agentId, task)
+                    .chain(() -> queue(connection, task.queueId()))
+                    .chain(queue -> release(connection, task, now).replaceWith(queue))
+                    .chain(queue -> offerTo(connection, task, agentId, now, now.plus(queue.offerTimeout())))
+                    .chain(() -> reloaded(connection, task.id()));
+        });
+    }
+
+    // --- creation
+
+    private Uni<Optional<TaskView>> existingFor(SqlConnection connection, NewTask task) {
+        return task.interactionId() == null ? Uni.createFrom().item(Optional.empty())
+                : tasks.byInteraction(connection, task.interactionId());
+    }
+
+    private Uni<Created> insert(SqlConnection connection, NewTask task) {
+        Instant now = clock.instant();
+        return skills.requireKnown(connection, task.skillNames())
+                .chain(() -> queue(connection, task.queueId()).onFailure(UnknownQueue.class)
+                        .transform(ignored -> UnknownQueue.referred(task.queueId())))
+                .chain(queue -> tasks.insert(connection, task, order.key(now, task.priority()),
+                        firstStep(queue.policy(), now), maxWait(queue, now), now))
+                .chain(inserted -> inserted ? announce(connection, task, now)
+                        : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow(), false)));
+    }
+
+    private Uni<Created> announce(SqlConnection connection, NewTask task, Instant now) {
+        TaskCreated created = new TaskCreated(task.id(), task.customerId(), task.interactionId(), task.channel(),
+                task.queueId(), task.priority(), task.requiredSkills(), now);
+        return events.add(connection, created, task.customerId(), now)
+                .chain(() -> reloaded(connection, task.id()))
+                .map(view -> new Created(view, true));
+    }
+
+    private static Instant maxWait(QueueSettings queue, Instant now) {
+        return queue.maxWaitSeconds() == null ? null : now.plusSeconds(queue.maxWaitSeconds());
+    }
+
+    /** When the first escalation step of the queue is due for a task entering it now; null without steps. */
+    public static Instant firstStep(QueuePolicy queue, Instant now) {
+        return queue.steps().isEmpty() ? null : now.plus(queue.steps().getFirst().after());
+    }
+
+    // --- the steps after routing
+
+    private Uni<TaskView> startWrapUp(SqlConnection connection, TaskView task, String disposition, Instant until, Instant now) {
+        return tasks.wrapUp(connection, task.id(), disposition, until, now)
+                .chain(() -> tasks.countHeld(connection, task.agentId(), TaskState.ASSIGNED))
+                .chain(stillHeld -> stillHeld > 0 ? Uni.createFrom().voidItem() : agentIntoWrapUp(connection, task.agentId(), until, now))
+                .chain(() -> reloaded(connection, task.id()));
+    }
+
+    private Uni<Void> agentIntoWrapUp(SqlConnection connection, String agentId, Instant until, Instant now) {
+        return agents.lock(connection, agentId)
+                .chain(found -> found.filter(agent -> agent.presence() == AgentPresence.AVAILABLE)
+                        .map(agent -> presence.change(connection, agent, AgentPresence.WRAP_UP, "wrap-up", until, now).replaceWithVoid())
+                        .orElse(Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * Ends the task ({@code TaskCompleted} with the outcome); an agent in wrap-up with nothing else to wrap up is
+     * available again. Used by the sweeper when wrap-up time is over.
+     */
+    public Uni<TaskView> complete(SqlConnection connection, TaskView task, TaskOutcome outcome, TaskState end,
+            String disposition, Instant now) {
+        long handled = task.assignedAt() == null ? 0 : Duration.between(task.assignedAt(), now).toMillis();
+        TaskCompleted completed = new TaskCompleted(task.id(), task.agentId(), task.customerId(), outcome,
+                disposition != null ? disposition : task.disposition(), handled, now);
+        return withdrawOpenOffer(connection, task, now)
+                .chain(() -> tasks.end(connection, task.id(), end, outcome, disposition, now))
+                .chain(() -> events.add(connection, completed, task.customerId(), now))
+                .chain(() -> task.agentId() == null ? Uni.createFrom().voidItem() : leaveWrapUpIfDone(connection, task.agentId(), now))
+                .chain(() -> reloaded(connection, task.id()));
+    }
+
+    private Uni<Void> leaveWrapUpIfDone(SqlConnection connection, String agentId, Instant now) {
+        return agents.lock(connection, agentId).chain(found -> found
+                .filter(agent -> agent.presence() == AgentPresence.WRAP_UP)
+                .map(agent -> tasks.countHeld(connection, agentId, TaskState.WRAP_UP).chain(left -> left > 0
+                        ? Uni.createFrom().voidItem()
+                        : presence.change(connection, agent, AgentPresence.AVAILABLE, "wrap-up-over", null, now).replaceWithVoid()))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    /** The agent who had the task no longer has it: its open offer is withdrawn. */
+    private Uni<Void> release(SqlConnection connection, TaskView task, Instant now) {
+        return withdrawOpenOffer(connection, task, now)
+                .chain(() -> task.agentId() == null ? Uni.createFrom().voidItem() : leaveWrapUpIfDoneAfterRelease(connection, task, now));
+    }
+
+    private Uni<Void> leaveWrapUpIfDoneAfterRelease(SqlConnection connection, TaskView task, Instant now) {
+        // the task leaves the agent first, so the count of what the agent still wraps up no longer includes it
+        return connection.preparedQuery("update routing_task set agent_id = null where id = $1").execute(Tuple.of(task.id()))
+                .chain(() -> leaveWrapUpIfDone(connection, task.agentId(), now));
+    }
+
+    private Uni<Void> withdrawOpenOffer(SqlConnection connection, TaskView task, Instant now) {
+        return offers.openForTask(connection, task.id()).chain(open -> open
+                .map(offer -> offers.close(connection, offer.offerId(), OfferStatus.WITHDRAWN, now))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> requireRoom(SqlConnection connection, String agentId, TaskView task) {
+        return agents.lock(connection, agentId)
+                .map(found -> found.orElseThrow(() -> new AgentUnavailable(agentId, "no such agent")))
+                .invoke(agent -> {
+                    if (agent.presence() != AgentPresence.AVAILABLE) {
+                        throw new AgentUnavailable(agentId, "presence is " + agent.presence());
+                    }
+                })
+                .chain(agent -> AgentStore.perChannel(connection, AgentStore.LOAD, new String[] { agentId })
+                        .map(load -> load.getOrDefault(agentId, java.util.Map.of()).getOrDefault(task.channel(), 0)))
+                .chain(load -> connection.preparedQuery("select capacity from agent_capacity where agent_id = $1 and channel = $2")
+                        .execute(Tuple.of(agentId, task.channel().name()))
+                        .map(rows -> rows.rowCount() == 0 ? 0 : rows.iterator().next().getInteger("capacity"))
+                        .invoke(capacity -> {
+                            if (load >= capacity) {
+                                throw new AgentUnavailable(agentId, "no room left on " + task.channel());
+                            }
+                        }))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> offerTo(SqlConnection connection, TaskView task, String agentId, Instant now, Instant expires) {
+        UUID offerId = Ids.next(now);
+        return offers.insert(connection, List.of(new OfferStore.NewOffer(offerId, task.id(), agentId, now, expires)))
+                .chain(() -> tasks.markOffered(connection, List.of(java.util.Map.entry(task.id(), agentId)), now))
+                .chain(() -> events.add(connection, new TaskOffered(task.id(), offerId, agentId, task.customerId(), now, expires),
+                        task.customerId(), now));
+    }
+
+    // --- locking and checks
+
+    private interface TaskStep {
+        Uni<TaskView> apply(SqlConnection connection, TaskView lockedTask);
+    }
+
+    private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, TaskStep step) {
+        return withAgentAndTask(caller, taskId, null, step);
+    }
+
+    /**
+     * Locks the task's current agent and {@code otherAgent} in id order, then the task; checks that the task still
+     * has the agent it had when read (else runs again), that the caller may act on it, and applies the step.
+     */
+    private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
+        return transactions.inTransaction(connection -> tasks.find(connection, taskId)
+                        .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
+                        .chain(seen -> lockAgents(connection, seen.agentId(), otherAgent).replaceWith(seen))
+                        .chain(seen -> tasks.lock(connection, taskId).map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
+                                .invoke(locked -> requireSameAgent(seen, locked)))
+                        .invoke(locked -> mayAct(caller, locked))
+                        .chain(locked -> step.apply(connection, locked)))
+                .invoke(ignored -> {
+                    events.publishSoon();
+                    dispatch.soon();
+                });
+    }
+
+    private Uni<Void> lockAgents(SqlConnection connection, String current, String other) {
+        List<String> ids = Stream.of(current, other).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String id : ids) {
+            chain = chain.chain(() -> agents.lock(connection, id)).map(found -> {
+                if (found.isEmpty() && id.equals(other)) {
+                    throw new AgentUnavailable(id, "no such agent");
+                }
+                return null;
+            }).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private static void requireSameAgent(TaskView seen, TaskView locked) {
+        if (!java.util.Objects.equals(seen.agentId(), locked.agentId())) {
+            throw new RunAgain("the task's agent changed while it was being locked");
+        }
+    }
+
+    private static void mayAct(Caller caller, TaskView task) {
+        if (!caller.supervisor() && (task.agentId() == null || !task.agentId().equals(caller.name())
+                || task.state() == TaskState.OFFERED)) {
+            throw new io.quarkus.security.ForbiddenException("not the caller's task");
+        }
+    }
+
+    private static void requireState(TaskView task, String step, TaskState... allowed) {
+        if (!List.of(allowed).contains(task.state())) {
+            throw new TaskNotInState(task.id(), task.state(), step);
+        }
+    }
+
+    private static void requireNotEnded(TaskView task, String step) {
+        if (task.state().ended()) {
+            throw new TaskNotInState(task.id(), task.state(), step);
+        }
+    }
+
+    private Uni<QueueSettings> queue(SqlConnection connection, String queueId) {
+        return queues.find(connection, queueId).map(found -> found.orElseThrow(() -> UnknownQueue.asked(queueId)));
+    }
+
+    private Uni<TaskView> reloaded(SqlConnection connection, UUID taskId) {
+        return tasks.find(connection, taskId).map(found -> found.orElseThrow(() -> new UnknownTask(taskId)));
+    }
+
+
+}

@@ -1,0 +1,261 @@
+package dev.panorama.routing.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.routing.SkillRequirement;
+import dev.panorama.events.routing.TaskOutcome;
+import dev.panorama.routing.matching.Task;
+import dev.panorama.routing.store.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The routing_task table. */
+@ApplicationScoped
+public class TaskStore {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final TypeReference<List<SkillRequirement>> SKILLS = new TypeReference<>() { };
+    static final String COLUMNS = "id, state, channel, queue_id, priority, required_skills::text as required,"
+            + " any_of_skills::text as any_of, preferred_agents, customer_id, interaction_id, subject, source, agent_id,"
+            + " escalation_level, created_at, queued_at, offered_at, assigned_at, wrap_up_at, wrap_up_until, ended_at,"
+            + " outcome, disposition";
+
+    /** A waiting task taken for routing, with what the events about it need. */
+    public record Routable(Task task, UUID customerId, Instant routingKey) {
+    }
+
+    /**
+     * Inserts the task as QUEUED; answers false (and inserts nothing) when a task for the same interaction exists.
+     */
+    public Uni<Boolean> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
+            Instant expiresAt, Instant now) {
+        return connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
+                        + " any_of_skills, preferred_agents, customer_id, interaction_id, subject, source, created_by,"
+                        + " routing_key, created_at, queued_at, next_escalation_at, expires_at, updated_at)"
+                        + " values ($1, 'QUEUED', $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $14)"
+                        + " on conflict (interaction_id) do nothing")
+                .execute(Tuple.tuple().addUUID(task.id()).addString(task.channel().name()).addString(task.queueId())
+                        .addInteger(task.priority()).addString(json(task.requiredSkills())).addString(json(task.anyOfSkills()))
+                        .addArrayOfString(task.preferredAgents().toArray(String[]::new)).addUUID(task.customerId())
+                        .addUUID(task.interactionId()).addString(task.subject()).addString(task.source())
+                        .addString(task.createdBy()).addOffsetDateTime(Rows.at(routingKey)).addOffsetDateTime(Rows.at(now))
+                        .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Optional<TaskView>> find(SqlConnection connection, UUID id) {
+        return one(connection.preparedQuery("select " + COLUMNS + " from routing_task where id = $1").execute(Tuple.of(id)));
+    }
+
+    public Uni<Optional<TaskView>> byInteraction(SqlConnection connection, UUID interactionId) {
+        return one(connection.preparedQuery("select " + COLUMNS + " from routing_task where interaction_id = $1")
+                .execute(Tuple.of(interactionId)));
+    }
+
+    /** The task, locked for this transaction. */
+    public Uni<Optional<TaskView>> lock(SqlConnection connection, UUID id) {
+        return one(connection.preparedQuery("select " + COLUMNS + " from routing_task where id = $1 for update")
+                .execute(Tuple.of(id)));
+    }
+
+    /** The tasks an agent holds (assigned or in wrap-up), oldest first. */
+    public Uni<List<TaskView>> heldBy(SqlConnection connection, String agentId) {
+        return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where agent_id = $1"
+                + " and state in ('ASSIGNED', 'WRAP_UP') order by assigned_at").execute(Tuple.of(agentId)));
+    }
+
+    /**
+     * The next waiting tasks in serving order after the given position, locked; rows another replica holds are
+     * skipped, so no replica waits behind another's batch.
+     */
+    public Uni<List<Routable>> lockRoutable(SqlConnection connection, Instant afterKey, UUID afterId, int limit,
+            Instant now, java.time.Duration cooldown) {
+        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+                        + " and ($1::timestamptz is null or (routing_key, id) > ($1, $2)) order by routing_key, id limit $3"
+                        + " for update skip locked")
+                .execute(Tuple.tuple().addOffsetDateTime(Rows.at(afterKey)).addUUID(afterId).addInteger(limit))
+                .chain(rows -> {
+                    List<Row> found = new ArrayList<>();
+                    rows.forEach(found::add);
+                    UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+                    return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> found.stream()
+                            .map(row -> new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
+                                    row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key"))))
+                            .toList());
+                });
+    }
+
+    /** Per task, the agents who rejected or missed it since {@code since}. */
+    private Uni<Map<UUID, Set<String>>> turnedDown(SqlConnection connection, UUID[] taskIds, Instant since) {
+        if (taskIds.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.preparedQuery("select task_id, agent_id from task_offer where task_id = any($1)"
+                        + " and status in ('REJECTED', 'EXPIRED') and closed_at > $2")
+                .execute(Tuple.of(taskIds, Rows.at(since))).map(rows -> {
+                    Map<UUID, Set<String>> excluded = new java.util.HashMap<>();
+                    rows.forEach(row -> excluded.computeIfAbsent(row.getUUID("task_id"), k -> new java.util.HashSet<>())
+                            .add(row.getString("agent_id")));
+                    return excluded;
+                });
+    }
+
+    public Uni<Void> markOffered(SqlConnection connection, Collection<Map.Entry<UUID, String>> offers, Instant now) {
+        if (offers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = offers.stream().map(offer -> Tuple.of(offer.getKey(), offer.getValue(), Rows.at(now))).toList();
+        return connection.preparedQuery("update routing_task set state = 'OFFERED', agent_id = $2, offered_at = $3,"
+                + " updated_at = $3 where id = $1").executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Back to waiting in its queue, bound to no agent (after a rejection, a time-out or a withdrawal). */
+    public Uni<Void> requeue(SqlConnection connection, Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update routing_task set state = 'QUEUED', agent_id = null, offered_at = null,"
+                        + " updated_at = $2 where id = any($1) and state = 'OFFERED'")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), Rows.at(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> assign(SqlConnection connection, UUID id, Instant now) {
+        return connection.preparedQuery("update routing_task set state = 'ASSIGNED', assigned_at = $2, updated_at = $2"
+                + " where id = $1").execute(Tuple.of(id, Rows.at(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> wrapUp(SqlConnection connection, UUID id, String disposition, Instant until, Instant now) {
+        return connection.preparedQuery("update routing_task set state = 'WRAP_UP', disposition = $2, wrap_up_at = $4,"
+                        + " wrap_up_until = $3, updated_at = $4 where id = $1")
+                .execute(Tuple.of(id, disposition, Rows.at(until), Rows.at(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> end(SqlConnection connection, UUID id, TaskState state, TaskOutcome outcome, String disposition,
+            Instant now) {
+        return connection.preparedQuery("update routing_task set state = $2, outcome = $3,"
+                        + " disposition = coalesce($4, disposition), ended_at = $5, updated_at = $5,"
+                        + " next_escalation_at = null, expires_at = null where id = $1")
+                .execute(Tuple.of(id, state.name(), outcome.name(), disposition, Rows.at(now))).replaceWithVoid();
+    }
+
+    /** Into a queue afresh: its steps start again; the task keeps its age, so its serving order. */
+    public Uni<Void> enterQueue(SqlConnection connection, UUID id, String queueId, Instant nextEscalation,
+            Instant now) {
+        return connection.preparedQuery("update routing_task set state = 'QUEUED', queue_id = $2, queued_at = $4,"
+                        + " escalation_level = 0, next_escalation_at = $3, agent_id = null, offered_at = null,"
+                        + " assigned_at = null, wrap_up_at = null, wrap_up_until = null, updated_at = $4 where id = $1")
+                .execute(Tuple.of(id, queueId, Rows.at(nextEscalation), Rows.at(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> escalate(SqlConnection connection, UUID id, int level, Instant nextEscalation, Instant now) {
+        return connection.preparedQuery("update routing_task set escalation_level = $2, next_escalation_at = $3,"
+                        + " updated_at = $4 where id = $1")
+                .execute(Tuple.of(id, level, Rows.at(nextEscalation), Rows.at(now))).replaceWithVoid();
+    }
+
+    /** Waiting tasks whose next escalation step is due, locked (others' skipped). */
+    public Uni<List<Routable>> lockEscalationDue(SqlConnection connection, Instant now, int limit) {
+        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+                        + " and next_escalation_at <= $1 order by next_escalation_at limit $2 for update skip locked")
+                .execute(Tuple.of(Rows.at(now), limit))
+                .map(rows -> {
+                    List<Routable> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new Routable(routingTask(row, Set.of()), row.getUUID("customer_id"),
+                            Rows.instant(row.getOffsetDateTime("routing_key")))));
+                    return due;
+                });
+    }
+
+    /** Unassigned tasks past their queue's max wait, locked (others' skipped). */
+    public Uni<List<TaskView>> lockExpiryDue(SqlConnection connection, Instant now, int limit) {
+        return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where state in ('CREATED', 'QUEUED')"
+                + " and expires_at <= $1 order by expires_at limit $2 for update skip locked").execute(Tuple.of(Rows.at(now), limit)));
+    }
+
+    /** Tasks whose wrap-up time is over, with their agents (not locked: the agent is locked first). */
+    public Uni<List<TaskView>> wrapUpsDue(SqlConnection connection, Instant now, int limit) {
+        return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where state = 'WRAP_UP'"
+                + " and wrap_up_until <= $1 order by wrap_up_until limit $2").execute(Tuple.of(Rows.at(now), limit)));
+    }
+
+    public Uni<Long> countHeld(SqlConnection connection, String agentId, TaskState state) {
+        return connection.preparedQuery("select count(*) as n from routing_task where agent_id = $1 and state = $2")
+                .execute(Tuple.of(agentId, state.name())).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    public Uni<Integer> rekeyCustomers(SqlConnection connection, List<UUID> from, UUID to) {
+        return connection.preparedQuery("update routing_task set customer_id = $2 where customer_id = any($1)")
+                .execute(Tuple.of(from.toArray(UUID[]::new), to)).map(RowSet::rowCount);
+    }
+
+    /** Forgets the customer: the id and the free-text subject go; the routing facts stay for statistics. */
+    public Uni<Integer> forgetCustomer(SqlConnection connection, UUID customerId) {
+        return connection.preparedQuery("update routing_task set customer_id = null, subject = null where customer_id = $1")
+                .execute(Tuple.of(customerId)).map(RowSet::rowCount);
+    }
+
+    private static Task routingTask(Row row, Set<String> excluded) {
+        return new Task(row.getUUID("id"), Channel.valueOf(row.getString("channel")), row.getString("queue_id"),
+                row.getInteger("priority"), skills(row.getString("required")), skills(row.getString("any_of")),
+                Arrays.asList(row.getArrayOfStrings("preferred_agents")), Rows.instant(row.getOffsetDateTime("created_at")),
+                Rows.instant(row.getOffsetDateTime("queued_at")), row.getInteger("escalation_level"), excluded);
+    }
+
+    static TaskView view(Row row) {
+        String outcome = row.getString("outcome");
+        return new TaskView(row.getUUID("id"), TaskState.valueOf(row.getString("state")),
+                Channel.valueOf(row.getString("channel")), row.getString("queue_id"), row.getInteger("priority"),
+                skills(row.getString("required")), skills(row.getString("any_of")),
+                Arrays.asList(row.getArrayOfStrings("preferred_agents")), row.getUUID("customer_id"),
+                row.getUUID("interaction_id"), row.getString("subject"), row.getString("source"), row.getString("agent_id"),
+                row.getInteger("escalation_level"), Rows.instant(row.getOffsetDateTime("created_at")),
+                Rows.instant(row.getOffsetDateTime("queued_at")), Rows.instant(row.getOffsetDateTime("offered_at")),
+                Rows.instant(row.getOffsetDateTime("assigned_at")), Rows.instant(row.getOffsetDateTime("wrap_up_at")),
+                Rows.instant(row.getOffsetDateTime("wrap_up_until")), Rows.instant(row.getOffsetDateTime("ended_at")),
+                outcome == null ? null : TaskOutcome.valueOf(outcome), row.getString("disposition"));
+    }
+
+    private static Uni<Optional<TaskView>> one(Uni<RowSet<Row>> query) {
+        return query.map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
+    }
+
+    private static Uni<List<TaskView>> many(Uni<RowSet<Row>> query) {
+        return query.map(rows -> {
+            List<TaskView> views = new ArrayList<>();
+            rows.forEach(row -> views.add(view(row)));
+            return views;
+        });
+    }
+
+    private static List<SkillRequirement> skills(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, SKILLS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored skill requirements are not readable", e);
+        }
+    }
+
+    private static String json(List<SkillRequirement> skills) {
+        try {
+            return JSON.writeValueAsString(skills);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

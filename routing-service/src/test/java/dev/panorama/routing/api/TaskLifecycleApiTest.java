@@ -1,0 +1,125 @@
+package dev.panorama.routing.api;
+
+import static dev.panorama.routing.api.RoutingApi.agent;
+import static dev.panorama.routing.api.RoutingApi.as;
+import static dev.panorama.routing.api.RoutingApi.presence;
+import static dev.panorama.routing.api.RoutingApi.skill;
+import static dev.panorama.routing.api.RoutingApi.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A task from creation to completion through the API the agent console uses, and the events it leaves. */
+@QuarkusTest
+class TaskLifecycleApiTest {
+
+    @AfterEach
+    void aliceLogsOff() {
+        presence("alice", null, "OFFLINE").statusCode(200);
+    }
+
+    @Test
+    void aTaskIsOfferedToTheQualifiedAgentAcceptedWrappedUpAndCompleted() {
+        String billing = "billing-" + run();
+        skill(billing);
+        agent("alice", Map.of(billing, 4)).statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        presence("alice", null, "AVAILABLE").statusCode(200).body("presence", equalTo("AVAILABLE"));
+        UUID customer = UUID.randomUUID();
+
+        String taskId = task("sam", Map.of("channel", "EMAIL", "priority", 40, "customerId", customer.toString(),
+                "subject", "Card declined", "requiredSkills", List.of(Map.of("skill", billing, "minProficiency", 3))))
+                .statusCode(201).body("state", equalTo("QUEUED")).extract().path("id");
+
+        JsonPath offer = awaitOffer(taskId);
+        assertThat(offer.getString("channel")).isEqualTo("EMAIL");
+        assertThat(offer.getString("subject")).isEqualTo("Card declined");
+        assertThat(offer.getString("customerId")).isEqualTo(customer.toString());
+        assertThat(offer.getString("expiresAt")).isNotNull();
+        as("sam").get("/api/v1/routing/tasks/" + taskId).then().statusCode(200)
+                .body("state", equalTo("OFFERED")).body("agentId", equalTo("alice"));
+
+        as("alice").post("/api/v1/routing/offers/" + offer.getString("offerId") + "/acceptance").then().statusCode(200)
+                .body("state", equalTo("ASSIGNED")).body("agentId", equalTo("alice")).body("assignedAt", notNullValue());
+        as("alice").get("/api/v1/routing/agents/me/tasks").then().statusCode(200).body("items.id", hasItem(taskId));
+        as("alice").get("/api/v1/routing/agents/me").then().statusCode(200).body("load.EMAIL", equalTo(1));
+
+        as("alice").body(Map.of("disposition", "resolved")).post("/api/v1/routing/tasks/" + taskId + "/wrap-up").then()
+                .statusCode(200).body("state", equalTo("WRAP_UP")).body("disposition", equalTo("resolved"));
+        as("alice").get("/api/v1/routing/agents/me").then().body("presence", equalTo("WRAP_UP"));
+
+        as("alice").body(Map.of()).post("/api/v1/routing/tasks/" + taskId + "/completion").then()
+                .statusCode(200).body("state", equalTo("COMPLETED")).body("outcome", equalTo("COMPLETED"));
+        as("alice").get("/api/v1/routing/agents/me").then().body("presence", equalTo("AVAILABLE"))
+                .body("load.EMAIL", org.hamcrest.Matchers.nullValue());
+
+        List<ConsumerRecord<String, String>> events = RoutingEventsTopic.awaitMentioning(taskId, 4);
+        assertThat(events).extracting(RoutingEventsTopic::type).containsExactly("panorama.routing.TaskCreated.v1",
+                "panorama.routing.TaskOffered.v1", "panorama.routing.TaskAssigned.v1", "panorama.routing.TaskCompleted.v1");
+        assertThat(events).extracting(ConsumerRecord::key).containsOnly(customer.toString());
+        assertThat(events.getLast().value()).contains("\"disposition\":\"resolved\"").contains("\"agentId\":\"alice\"");
+    }
+
+    @Test
+    void wrapUpEndsByItselfWhenTheQueueSaysSo() {
+        String queue = "quick-" + run();
+        String skill = "quick-" + run();
+        skill(skill);
+        RoutingApi.queue(queue, Map.of("name", "Quick", "strategy", "BEST_SCORE", "wrapUpSeconds", 1)).statusCode(201);
+        agent("alice", Map.of(skill, 2));
+        presence("alice", null, "AVAILABLE").statusCode(200);
+        String taskId = task("alice", Map.of("channel", "CHAT", "queueId", queue,
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1)))).statusCode(201).extract().path("id");
+        as("alice").post("/api/v1/routing/offers/" + awaitOffer(taskId).getString("offerId") + "/acceptance").then().statusCode(200);
+
+        as("alice").body(Map.of("disposition", "sold")).post("/api/v1/routing/tasks/" + taskId + "/wrap-up").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("state", equalTo("COMPLETED")).body("disposition", equalTo("sold")));
+        as("alice").get("/api/v1/routing/agents/me").then().body("presence", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void aRejectedTaskGoesToTheNextAgentAndTheRejecterIsNotAskedAgain() {
+        String skill = "reject-" + run();
+        skill(skill);
+        agent("alice", Map.of(skill, 5));
+        presence("alice", null, "AVAILABLE").statusCode(200);
+        String taskId = task("sam", Map.of("channel", "EMAIL",
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1)))).statusCode(201).extract().path("id");
+        String offerId = awaitOffer(taskId).getString("offerId");
+
+        as("alice").post("/api/v1/routing/offers/" + offerId + "/rejection").then().statusCode(200).body("status", equalTo("REJECTED"));
+        String colleague = "colleague-" + run();
+        agent(colleague, Map.of(skill, 1)).statusCode(201);
+        presence("sam", colleague, "AVAILABLE").statusCode(200);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("state", equalTo("OFFERED")).body("agentId", equalTo(colleague)));
+        presence("sam", colleague, "OFFLINE").statusCode(200);
+        as("sam").get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED"));
+        as("sam").body(Map.of("reason", "test over")).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then()
+                .statusCode(200).body("state", equalTo("CANCELLED"));
+    }
+
+    static JsonPath awaitOffer(String taskId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> as("alice").get("/api/v1/routing/agents/me/offers")
+                .then().statusCode(200).extract().jsonPath(), offers -> offers.getList("items.taskId").contains(taskId))
+                .setRootPath("items.find { it.taskId == '" + taskId + "' }");
+    }
+
+    static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
