@@ -16,13 +16,16 @@ final class BodyLimit implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> body;
     private final long maxBytes;
+    private final Runnable whenExceeded;
     private long seen;
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    BodyLimit(ReadStream<Buffer> body, long maxBytes) {
+    /** @param whenExceeded runs once the body has gone past the limit, before the stream fails */
+    BodyLimit(ReadStream<Buffer> body, long maxBytes, Runnable whenExceeded) {
         this.body = body;
         this.maxBytes = maxBytes;
+        this.whenExceeded = whenExceeded;
     }
 
     boolean exceeded() {
@@ -49,6 +52,7 @@ final class BodyLimit implements ReadStream<Buffer> {
             seen += chunk.length();
             if (seen > maxBytes) {
                 exceeded = true;
+                whenExceeded.run();
                 if (exceptionHandler != null) {
                     exceptionHandler.handle(new TooLarge());
                 }

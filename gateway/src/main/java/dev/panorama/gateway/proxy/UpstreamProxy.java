@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * The way to one upstream service: Vert.x's reverse proxy (bodies, Server-Sent Events and WebSocket
@@ -34,7 +35,9 @@ final class UpstreamProxy implements ProxyInterceptor {
 
     private static final Set<HttpMethod> IDEMPOTENT_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<Integer> UPSTREAM_FAILURES = Set.of(502, 503, 504);
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String BODY_LIMIT = "body-limit";
+    private static final String UPSTREAM_REQUEST = "upstream-request";
 
     private final String name;
     private final SocketAddress origin;
@@ -54,7 +57,7 @@ final class UpstreamProxy implements ProxyInterceptor {
         this.breaker = new CircuitBreaker(resilience.breakerFailureThreshold(), resilience.breakerOpenFor(), System::nanoTime);
         this.vertx = vertx;
         this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-                .origin(context -> openRequest(context.client(), context.request().proxiedRequest()))
+                .origin(this::openRequest)
                 .addInterceptor(this);
     }
 
@@ -70,15 +73,17 @@ final class UpstreamProxy implements ProxyInterceptor {
         return name;
     }
 
-    private Future<HttpClientRequest> openRequest(HttpClient client, HttpServerRequest request) {
+    private Future<HttpClientRequest> openRequest(ProxyContext context) {
+        HttpServerRequest request = context.request().proxiedRequest();
         boolean eventStream = String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/event-stream");
         Duration idle = eventStream || isWebSocketUpgrade(request) ? resilience.streamIdleTimeout() : resilience.responseTimeout();
-        return client.request(new RequestOptions()
-                .setServer(origin)
-                .setHost(host)
-                .setPort(origin.port())
-                .setConnectTimeout(resilience.connectTimeout().toMillis())
-                .setIdleTimeout(idle.toMillis()));
+        return context.client().request(new RequestOptions()
+                        .setServer(origin)
+                        .setHost(host)
+                        .setPort(origin.port())
+                        .setConnectTimeout(resilience.connectTimeout().toMillis())
+                        .setIdleTimeout(idle.toMillis()))
+                .onSuccess(upstream -> context.set(UPSTREAM_REQUEST, upstream));
     }
 
     private static boolean isWebSocketUpgrade(HttpServerRequest request) {
@@ -94,11 +99,24 @@ final class UpstreamProxy implements ProxyInterceptor {
             context.request().proxiedRequest().resume();
         } else if (context.request().getBody() != null && context.request().getBody().length() < 0) {
             sendUnknownLengthChunked(context.request().proxiedRequest());
-            BodyLimit limited = new BodyLimit(context.request().getBody().stream(), maxBodyBytes);
+            BodyLimit limited = new BodyLimit(context.request().getBody().stream(), maxBodyBytes, () -> abandonUpstreamRequest(context));
             context.set(BODY_LIMIT, limited);
             context.request().setBody(Body.body(limited, -1));
         }
         return attempt(context, retriable, 0);
+    }
+
+    /**
+     * Resets the request to the upstream once the client's body is over the limit. Done here, with a handler
+     * of our own, because the proxy's reset after its body pipe has failed finds no handler left and Vert.x
+     * then logs the expected reset as an ERROR; the proxy's own reset after this one does nothing.
+     */
+    private void abandonUpstreamRequest(ProxyContext context) {
+        HttpClientRequest upstream = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
+        if (upstream != null) {
+            upstream.exceptionHandler(reset -> LOG.debugf("request to %s abandoned: body over %d bytes (%s)", name, maxBodyBytes, reset));
+            upstream.reset(0, new BodyLimit.TooLarge());
+        }
     }
 
     /** HTTP/2 frames a body without announcing its length; to an HTTP/1.1 upstream it goes chunked. */

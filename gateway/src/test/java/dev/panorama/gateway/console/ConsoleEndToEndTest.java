@@ -1,6 +1,11 @@
 package dev.panorama.gateway.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.panorama.gateway.testing.SeededPersonalData.EMAIL_LOCAL_PART;
+import static dev.panorama.gateway.testing.SeededPersonalData.FAMILY_NAME;
+import static dev.panorama.gateway.testing.SeededPersonalData.GIVEN_NAME;
+import static dev.panorama.gateway.testing.SeededPersonalData.PHONE;
+import static dev.panorama.gateway.testing.SeededPersonalData.STREET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -42,7 +47,7 @@ class ConsoleEndToEndTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target/screenshots");
     private static final UUID CUSTOMER = UUID.randomUUID();
-    private static final String EMAIL = "grace.hopper." + CUSTOMER.toString().substring(0, 8) + "@example.org";
+    private static final String EMAIL = EMAIL_LOCAL_PART + "." + CUSTOMER.toString().substring(0, 8) + "@example.org";
 
     private static Playwright playwright;
     private static BrowserContext browser;
@@ -99,12 +104,12 @@ class ConsoleEndToEndTest {
         page.selectOption("#search-type", "email");
         page.fill("#search-value", EMAIL);
         page.click("form.search button");
-        assertThat(page.locator(".customer-link")).hasText("Grace Hopper");
+        assertThat(page.locator(".customer-link")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-search.png")));
         page.click(".customer-link");
-        assertThat(page.locator("#identity h3")).hasText("Grace Hopper");
+        assertThat(page.locator("#identity h3")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         assertThat(page.locator("#identity table.records")).containsText("accounts-receivable");
-        assertThat(page.locator("#identity dl")).containsText("1 Harbour Street, LS1 1AA, Leeds, GB");
+        assertThat(page.locator("#identity dl")).containsText(STREET + ", LS1 1AA, Leeds, GB");
         assertThat(page.locator("#profile")).containsText("GOLD");
         assertThat(page.locator("#profile")).containsText("Has an unresolved problem");
         assertThat(page.locator("#timeline")).containsText("Card declined twice");
@@ -155,7 +160,7 @@ class ConsoleEndToEndTest {
         assertThat(page.locator("#who")).hasText("alice");
         FakeUpstreams.get("profile-service").down();
         page.navigate("http://127.0.0.1:" + Gateway.port() + "/#/customers/" + CUSTOMER);
-        assertThat(page.locator("#identity h3")).hasText("Grace Hopper");
+        assertThat(page.locator("#identity h3")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         assertThat(page.locator("#profile [data-unavailable=Profile]")).hasText("Profile: not available right now");
         assertThat(page.locator("#timeline")).containsText("Card declined twice");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-profile-down.png")).setFullPage(true));
@@ -199,14 +204,14 @@ class ConsoleEndToEndTest {
         JsonArray sources = new JsonArray().add(new JsonObject().put("sourceSystem", "sales").put("sourceId", "S-1001"));
         return new JsonObject().put("id", CUSTOMER.toString()).put("status", "ACTIVE")
                 .put("golden", new JsonObject()
-                        .put("name", new JsonObject().put("value", new JsonObject().put("given", "Grace").put("family", "Hopper"))
+                        .put("name", new JsonObject().put("value", new JsonObject().put("given", GIVEN_NAME).put("family", FAMILY_NAME))
                                 .put("rule", "most-trusted-source").put("sources", sources))
                         .put("birthDate", new JsonObject().put("value", "1986-12-09").put("rule", "most-frequent").put("sources", sources))
                         .put("emails", new JsonObject().put("primary", EMAIL)
                                 .put("values", new JsonArray().add(new JsonObject().put("value", EMAIL).put("rule", "all").put("sources", sources))))
-                        .put("phones", new JsonObject().put("primary", "+441134960000")
-                                .put("values", new JsonArray().add(new JsonObject().put("value", "+441134960000").put("rule", "all").put("sources", sources))))
-                        .put("address", new JsonObject().put("value", new JsonObject().put("lines", new JsonArray().add("1 Harbour Street"))
+                        .put("phones", new JsonObject().put("primary", PHONE)
+                                .put("values", new JsonArray().add(new JsonObject().put("value", PHONE).put("rule", "all").put("sources", sources))))
+                        .put("address", new JsonObject().put("value", new JsonObject().put("lines", new JsonArray().add(STREET))
                                 .put("locality", "Leeds").put("postalCode", "LS1 1AA").put("country", "GB")).put("rule", "most-recent").put("sources", sources)))
                 .put("identifiers", new JsonArray().add(new JsonObject().put("type", "customer-number").put("value", "S-1001").put("issuer", "sales").put("sources", sources)))
                 .put("records", new JsonArray()

@@ -9,6 +9,7 @@ import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.gateway.testing.FakeUpstream;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
+import dev.panorama.gateway.testing.SeededPersonalData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ class ResilienceTest {
         }));
         long start = System.nanoTime();
         given().auth().oauth2(KeycloakTokens.forUser("alice"))
-                .contentType("application/json").body("{\"channel\":\"EMAIL\",\"address\":\"someone@example.org\"}")
+                .contentType("application/json").body("{\"channel\":\"EMAIL\",\"address\":\"" + SeededPersonalData.SENDER_EMAIL + "\"}")
                 .when().post("/api/v1/identity/resolve")
                 .then().statusCode(504)
                 .contentType(startsWith("application/problem+json"))
@@ -138,15 +139,15 @@ class ResilienceTest {
     void eachCallerHasARateLimitAnsweredWith429AndRetryAfter() {
         String token = KeycloakTokens.forClient("panorama-service");
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).when().get("/api/v1/profiles/rate").then().statusCode(200);
+            given().auth().oauth2(token).when().get("/api/v1/profiles/rate/probe").then().statusCode(200);
         }
-        given().auth().oauth2(token).when().get("/api/v1/profiles/rate")
+        given().auth().oauth2(token).when().get("/api/v1/profiles/rate/probe")
                 .then().statusCode(429)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[12]"))
                 .body("type", equalTo("https://panorama.dev/problems/rate-limited"));
         assertThat(FakeUpstreams.get("profile-service").received()).hasSize(3);
         // another caller is not slowed down by this one
-        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/profiles/rate").then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/profiles/rate/probe").then().statusCode(200);
     }
 }
