@@ -51,6 +51,9 @@ class RoutingRulesApiTest {
         as("sam").body(Map.of("queueId", "general", "agentId", "alice")).post("/api/v1/routing/tasks/" + UUID.randomUUID() + "/transfer")
                 .then().statusCode(400);
         queue("Bad Id", Map.of("name", "x", "strategy", "BEST_SCORE")).statusCode(400);
+        as("sam").get("/api/v1/routing/tasks?state=SLEEPING").then().statusCode(400).body("errors.field", hasItem("state"));
+        as("sam").get("/api/v1/routing/tasks?cursor=nope").then().statusCode(400).body("errors.field", hasItem("cursor"));
+        as("sam").get("/api/v1/routing/tasks?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
     }
 
     @Test
