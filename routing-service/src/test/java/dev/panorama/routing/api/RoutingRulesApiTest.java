@@ -107,8 +107,10 @@ class RoutingRulesApiTest {
                 .then().statusCode(200).extract().jsonPath().getString("items[0].offerId"), java.util.Objects::nonNull);
         as("sam").get("/api/v1/routing/tasks/" + first + "/offers").then().body("items[0].agentId", equalTo("alice"));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("alice").post("/api/v1/routing/offers/" + offerId + "/acceptance")
-                .then().statusCode(409).body("type", endsWith("/offer-expired")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + first + "/offers")
+                .then().body("items[0].status", equalTo("EXPIRED")));
+        as("alice").post("/api/v1/routing/offers/" + offerId + "/acceptance").then().statusCode(409)
+                .body("type", endsWith("/offer-expired"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + first).then()
                 .body("state", equalTo("QUEUED")));
 
