@@ -1,5 +1,7 @@
 package dev.panorama.bench;
 
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.DevStackSettings;
 import dev.panorama.devstack.Part;
@@ -40,6 +42,12 @@ public final class DevStackStartupBench {
         System.out.printf("  %-10s %s%n", "bare JVM", figures(bareJvm, baseline));
         perPart.forEach((part, seconds) -> System.out.printf("  %-10s %s%n", part.name().toLowerCase(), figures(seconds, baseline)));
         System.out.printf("  %-10s %s%n", "all", figures(whole, baseline));
+        perPart.forEach((part, seconds) -> record(part.name().toLowerCase() + " ready", median(seconds), baseline));
+        record("whole stack ready", median(whole), baseline);
+    }
+
+    private static void record(String name, double seconds, double bareJvm) {
+        BenchResults.figure("devstack-startup", name + " (median)", seconds, "s", "bare JVM start", bareJvm, Figure.Better.LOWER, "");
     }
 
     private static double bareJvmSeconds() throws Exception {

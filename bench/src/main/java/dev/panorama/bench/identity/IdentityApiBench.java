@@ -1,5 +1,8 @@
 package dev.panorama.bench.identity;
 
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
+import dev.panorama.bench.report.Series;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Java;
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IdentityApiBench {
 
+    private static final String BENCH = "identity-api";
     private static final int WINDOW = 2_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -50,6 +54,8 @@ public final class IdentityApiBench {
             Load load = new Load(base, token, concurrency);
             load.baseline(500);
             int stored = 0;
+            List<double[]> recordsPerSecond = new ArrayList<>();
+            List<double[]> baselinePerSecond = new ArrayList<>();
             for (int size : sizes) {
                 load.fill(size - WINDOW - stored);
                 stored = size - WINDOW;
@@ -58,10 +64,27 @@ public final class IdentityApiBench {
                 stored += WINDOW;
                 System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
                         stored, records, baseline, records.p99() / baseline.p99());
+                recordsPerSecond.add(new double[] {stored, records.perSecond()});
+                baselinePerSecond.add(new double[] {stored, baseline.perSecond()});
+                record(stored, records, baseline);
             }
+            BenchResults.series(new Series(BENCH, "throughput as the store grows", "records stored", "requests/s",
+                    "POST /api/v1/identity/records", recordsPerSecond));
+            BenchResults.series(new Series(BENCH, "throughput as the store grows", "records stored", "requests/s",
+                    "GET /q/health/live (baseline)", baselinePerSecond));
         } finally {
             DevStack.stopShared();
         }
+    }
+
+    private static void record(int stored, Stats records, Stats baseline) {
+        String at = String.format(" at %,d stored", stored);
+        BenchResults.figure(BENCH, "POST records throughput" + at, records.perSecond(), "/s", "GET /q/health/live",
+                baseline.perSecond(), Figure.Better.HIGHER, ">= 1,000 records/s");
+        BenchResults.figure(BENCH, "POST records p99" + at, records.p99(), "ms", "GET /q/health/live p99", baseline.p99(),
+                Figure.Better.LOWER, "p99 < 20 ms at 100,000 stored");
+        BenchResults.latencies(BENCH, "latency" + at, "POST /api/v1/identity/records", records.latencies());
+        BenchResults.latencies(BENCH, "latency" + at, "GET /q/health/live (baseline)", baseline.latencies());
     }
 
     private static ManagedProcess startService(DevStack stack, int port) {
@@ -88,7 +111,7 @@ public final class IdentityApiBench {
     }
 
     /** Latencies of one measured window, in milliseconds, and its throughput. */
-    record Stats(double perSecond, double p50, double p99) {
+    record Stats(double perSecond, double p50, double p99, long[] latencies) {
         @Override
         public String toString() {
             return String.format("%,.0f/s p50 %.1f ms p99 %.1f ms", perSecond, p50, p99);
@@ -163,7 +186,7 @@ public final class IdentityApiBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             clients.shutdown();
             Arrays.sort(latencies);
-            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.panorama.bench.identity;
 
 import dev.panorama.bench.identity.LabelledRecords.Labelled;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.identity.matching.InMemoryIdentityGraph;
 import dev.panorama.identity.matching.MatchModel;
 import dev.panorama.identity.matching.PersonRecord;
@@ -28,6 +30,8 @@ public final class IdentityQualityBench {
     /** Our engine's quality and speed on one data set. */
     private record Panorama(PairwiseQuality quality, double recordsPerSecond, double normalisePerSecond) {
     }
+
+    private static final String BENCH = "identity-quality";
 
     private IdentityQualityBench() {
     }
@@ -73,6 +77,13 @@ public final class IdentityQualityBench {
         System.out.printf("  throughput panorama / duke x%.1f; normalise alone %,.0f records/s (resolve costs x%.1f)%n",
                 ours.recordsPerSecond() / duke.recordsPerSecond(), ours.normalisePerSecond(),
                 ours.normalisePerSecond() / ours.recordsPerSecond());
+        BenchResults.figure(BENCH, name + ": F1", ours.quality().f1(), "F1", "Duke 1.2 F1", duke.quality().f1(), Figure.Better.HIGHER, "");
+        BenchResults.figure(BENCH, name + ": precision", ours.quality().precision(), "", "Duke 1.2 precision",
+                duke.quality().precision(), Figure.Better.HIGHER, "");
+        BenchResults.figure(BENCH, name + ": recall", ours.quality().recall(), "", "Duke 1.2 recall", duke.quality().recall(),
+                Figure.Better.HIGHER, "");
+        BenchResults.figure(BENCH, name + ": engine throughput", ours.recordsPerSecond(), "records/s", "Duke 1.2",
+                duke.recordsPerSecond(), Figure.Better.HIGHER, ">= 20,000 records/s on 2 cores");
     }
 
     private static void row(String engine, PairwiseQuality quality, double recordsPerSecond) {

@@ -1,6 +1,8 @@
 package dev.panorama.bench.identity;
 
 import dev.panorama.bench.identity.LabelledRecords.Labelled;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.identity.matching.BlockingKeys;
 import dev.panorama.identity.matching.InMemoryIdentityGraph;
 import dev.panorama.identity.matching.MatchModel;
@@ -50,8 +52,13 @@ public final class ModelTrainingBench {
         ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(MAX_ITERATIONS, PRIOR_STRENGTH)
                 .estimate(pairs, MatchModel.priors());
         double millis = (System.nanoTime() - start) / 1e6;
-        System.out.printf("%-28s priors   %s%n", name, quality(normalised, MatchModel.priors(), personOfRecord));
-        System.out.printf("%-28s after EM %s%n", "", quality(normalised, estimate.model(), personOfRecord));
+        PairwiseQuality withPriors = quality(normalised, MatchModel.priors(), personOfRecord);
+        PairwiseQuality afterEm = quality(normalised, estimate.model(), personOfRecord);
+        System.out.printf("%-28s priors   %s%n", name, withPriors);
+        System.out.printf("%-28s after EM %s%n", "", afterEm);
+        BenchResults.figure("identity-training", name + ": F1 after EM", afterEm.f1(), "F1", "F1 with the priors",
+                withPriors.f1(), Figure.Better.HIGHER, "");
+        BenchResults.figure("identity-training", name + ": EM time", millis, "ms", Figure.Better.LOWER);
         System.out.printf("%-28s EM on %,d candidate pairs: %d iterations (converged %s), %.0f ms; check: %s%n", "",
                 pairs.size(), estimate.iterations(), estimate.converged(), millis,
                 ModelCheck.problems(estimate.model()).isEmpty() ? "plausible" : ModelCheck.problems(estimate.model()));

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.sun.net.httpserver.HttpServer;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Java;
@@ -83,6 +85,8 @@ public final class InteractionIngestBench {
     private static final NewInteraction NEW_INTERACTION = new NewInteraction(new ResponseNeed(Set.of("PHONE", "CHAT")),
             new OfferReferences("(OFR-[0-9]+)"));
 
+    private static final String BENCH = "interaction-ingest";
+
     private InteractionIngestBench() {
     }
 
@@ -116,6 +120,8 @@ public final class InteractionIngestBench {
             System.out.printf("ingest (median of %d runs of %,d contacts): pipeline %,.0f/s | raw MongoDB insert %,.0f/s | raw broker"
                     + " consume %,.0f/s | pipeline / slower ceiling = %.0f%% (target >= 60%%)%n", runs, contacts, median(pipeline),
                     median(insert), median(consume), 100 * median(pipeline) / ceiling);
+            BenchResults.figure(BENCH, "ingest pipeline Kafka -> stored -> published", median(pipeline), "/s",
+                    "slower of raw MongoDB insert and raw broker consume", ceiling, Figure.Better.HIGHER, ">= 60 % of the ceiling");
 
             UUID customer = UUID.randomUUID();
             fillTimeline(mongo.getDatabase(database).getCollection("interactions"), customer, timelineTotal, timelineCustomer);
@@ -126,6 +132,11 @@ public final class InteractionIngestBench {
                     + " /q/health/live p50 %.1f ms p99 %.1f ms | p99 ratio x%.1f (target p99 < 20 ms)%n", timelineCustomer,
                     timelineTotal + 3L * contacts, percentile(timeline, 50), percentile(timeline, 99), percentile(baseline, 50),
                     percentile(baseline, 99), percentile(timeline, 99) / percentile(baseline, 99));
+            BenchResults.figure(BENCH, String.format("timeline read p99, %,d contacts of one customer", timelineCustomer),
+                    percentile(timeline, 99), "ms", "GET /q/health/live p99", percentile(baseline, 99), Figure.Better.LOWER,
+                    "p99 < 20 ms at 1,000,000 stored");
+            BenchResults.latenciesMillis(BENCH, "timeline read latency", "GET timeline (50 newest)", timeline);
+            BenchResults.latenciesMillis(BENCH, "timeline read latency", "GET /q/health/live (baseline)", baseline);
         } finally {
             identity.stop(0);
             DevStack.stopShared();

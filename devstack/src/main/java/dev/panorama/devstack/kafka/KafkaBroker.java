@@ -5,6 +5,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class KafkaBroker implements AutoCloseable {
                 StopSignal.TERM, Duration.ofSeconds(30));
         KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, process);
         // the port first, so the admin client does not log every refused connection while the JVM boots
-        Ports.await("Kafka", Duration.ofSeconds(90), process, () -> Ports.isOpen(port) && broker.answers());
+        Ports.await("Kafka", StartTimeout.atLeast(Duration.ofSeconds(90)), process, () -> Ports.isOpen(port) && broker.answers());
         return broker;
     }
 

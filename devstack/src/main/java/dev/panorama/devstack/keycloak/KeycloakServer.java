@@ -5,6 +5,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class KeycloakServer implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start("keycloak", command, environment,
                 logDir.resolve("keycloak.log"), StopSignal.TERM, Duration.ofSeconds(20));
         KeycloakServer server = new KeycloakServer(url, process);
-        Ports.await("Keycloak", Duration.ofMinutes(3), process,
+        Ports.await("Keycloak", StartTimeout.atLeast(Duration.ofMinutes(3)), process,
                 () -> Http.answers200("http://127.0.0.1:" + managementPort + "/health/ready") && server.realmReady());
         return server;
     }

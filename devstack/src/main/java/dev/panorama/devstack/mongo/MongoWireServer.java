@@ -5,6 +5,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.StartTimeout;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class MongoWireServer implements AutoCloseable {
         }
         ManagedProcess process = ManagedProcess.start("mongo-wire", command, Map.of(), logDir.resolve("mongo.log"),
                 StopSignal.TERM, Duration.ofSeconds(20));
-        Ports.await("MongoDB-wire server", Duration.ofSeconds(60), process, () -> Ports.isOpen(port));
+        Ports.await("MongoDB-wire server", StartTimeout.atLeast(Duration.ofSeconds(60)), process, () -> Ports.isOpen(port));
         return new MongoWireServer("mongodb://127.0.0.1:" + port, process);
     }
 

@@ -3,6 +3,7 @@ package dev.panorama.devstack.postgres;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class PostgresServer implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start("postgres", command, Map.of(), logDir.resolve("postgres.log"),
                 StopSignal.INT, Duration.ofSeconds(20));
         PostgresServer server = new PostgresServer("127.0.0.1", port, DEFAULT_USER, DEFAULT_PASSWORD, process);
-        Ports.await("PostgreSQL", Duration.ofSeconds(60), process, server::acceptsConnections);
+        Ports.await("PostgreSQL", StartTimeout.atLeast(Duration.ofSeconds(60)), process, server::acceptsConnections);
         return server;
     }
 

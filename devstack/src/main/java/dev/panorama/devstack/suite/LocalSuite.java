@@ -8,6 +8,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.StartTimeout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,31 +17,63 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The whole suite on one machine: devstack's infrastructure on the fixed local ports, then every
- * service and the gateway as its own JVM, each waited for until ready.
+ * The whole suite on one machine: devstack's infrastructure, then every service and the gateway as its
+ * own JVM, each waited for until ready. {@code ./panorama up} runs it on the fixed local ports of the
+ * design doc; {@link #onFreePorts} runs it on free ports for tests of the whole suite.
  */
 public final class LocalSuite implements AutoCloseable {
 
+    private static final Duration SERVICE_START = Duration.ofMinutes(2);
+
     private final Path root;
     private final DevStack stack;
+    private final boolean ownsStack;
+    private final List<ServiceSpec> suite;
+    private final List<String> extraOptions;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
+    /** The suite of {@code ./panorama up}: fixed ports, durable data under {@code <root>/.panorama/data}. */
     public LocalSuite(Path root) {
+        this(root, DevStack.create(DevStackSettings.forLocalRun(root.resolve(".panorama/data"))), true, ServiceSpec.SUITE,
+                List.of());
+    }
+
+    private LocalSuite(Path root, DevStack stack, boolean ownsStack, List<ServiceSpec> suite, List<String> extraOptions) {
         this.root = root;
-        this.stack = DevStack.create(DevStackSettings.forLocalRun(root.resolve(".panorama/data")));
+        this.stack = stack;
+        this.ownsStack = ownsStack;
+        this.suite = List.copyOf(suite);
+        this.extraOptions = List.copyOf(extraOptions);
+    }
+
+    /**
+     * The suite on free ports over the given stack (for tests: {@code DevStack.shared()}, so
+     * {@code KeycloakTokens} works against it), throw-away data, every service's log in the stack's log dir.
+     *
+     * @param extraOptions JVM options added to every service, e.g. {@code -Dquarkus.log.level=INFO}
+     */
+    public static LocalSuite onFreePorts(Path root, DevStack stack, List<String> extraOptions) {
+        List<ServiceSpec> free = ServiceSpec.SUITE.stream().map(service -> service.withPort(Ports.free())).toList();
+        return new LocalSuite(root, stack, false, free, extraOptions);
     }
 
     public LocalSuite start() {
         stack.ensure(EnumSet.allOf(Part.class));
         stack.startSeconds().forEach((part, seconds) -> startSeconds.put(part.name().toLowerCase(), seconds));
-        List<CompletableFuture<Void>> starts = ServiceSpec.SUITE.stream()
+        List<CompletableFuture<Void>> starts = suite.stream()
                 .map(service -> CompletableFuture.runAsync(() -> startService(service)))
                 .toList();
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
         return this;
     }
 
@@ -52,27 +85,59 @@ public final class LocalSuite implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + service.port(), "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(extraOptions);
         stack.quarkusConfig(service.parts(), service.database())
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        ServiceSpec.SUITE.forEach(other -> command.add("-Dpanorama.services." + other.name() + ".url=" + other.baseUrl()));
+        suite.forEach(other -> command.add("-Dpanorama.services." + other.name() + ".url=" + other.baseUrl()));
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(service.name(), command, Map.of(),
-                stack.settings().logDir().resolve(service.name() + ".log"), StopSignal.TERM, Duration.ofSeconds(20));
+                logFile(service.name()), StopSignal.TERM, Duration.ofSeconds(20));
         synchronized (services) {
             services.add(process);
         }
-        Ports.await(service.name(), Duration.ofMinutes(2), process, () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
+                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
         synchronized (startSeconds) {
             startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
         }
         System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
     }
 
+    /** The application of that name as this suite runs it (its port). */
+    public Optional<ServiceSpec> service(String name) {
+        return suite.stream().filter(service -> service.name().equals(name)).findFirst();
+    }
+
+    /** The gateway's address: the only way in for users. */
+    public String gatewayUrl() {
+        return service("gateway").orElseThrow().baseUrl();
+    }
+
+    /** Where each service's and each server's log is written. */
+    public Path logDir() {
+        return stack.settings().logDir();
+    }
+
+    public Path logFile(String serviceName) {
+        return logDir().resolve(serviceName + ".log");
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    /** How long each part and each application took to become ready, in seconds. */
+    public Map<String, Double> startSeconds() {
+        synchronized (startSeconds) {
+            return Map.copyOf(startSeconds);
+        }
+    }
+
     /** What a user needs to start working: addresses, demo logins, where logs and data are. */
     public String summary() {
         StringBuilder text = new StringBuilder("Panorama is up.\n\n");
-        text.append(String.format("  %-22s %s%n", "agent console/gateway", "http://127.0.0.1:8080"));
-        ServiceSpec.SUITE.stream().filter(s -> !s.name().equals("gateway"))
+        text.append(String.format("  %-22s %s%n", "agent console/gateway", gatewayUrl()));
+        suite.stream().filter(s -> !s.name().equals("gateway"))
                 .forEach(s -> text.append(String.format("  %-22s %s  (OpenAPI %s/q/openapi)%n", s.name(), s.baseUrl(), s.baseUrl())));
         text.append(String.format("  %-22s %s  (admin console: admin / admin)%n", "keycloak", stack.keycloak().url()));
         text.append(String.format("  %-22s %s%n", "kafka", stack.kafka().bootstrapServers()));
@@ -83,16 +148,21 @@ public final class LocalSuite implements AutoCloseable {
                 + " ada (admin), dana (data-steward), carl (customer), nora (no role).\n");
         text.append("Logs: ").append(stack.settings().logDir()).append("   Data: ").append(stack.settings().dataDir()).append('\n');
         text.append("\nReady in (s): ");
-        startSeconds.forEach((name, seconds) -> text.append(String.format("%s %.1f  ", name, seconds)));
+        synchronized (startSeconds) {
+            startSeconds.forEach((name, seconds) -> text.append(String.format("%s %.1f  ", name, seconds)));
+        }
         return text.append('\n').toString();
     }
 
+    /** Stops every application; the infrastructure too when this suite started it (not a shared test stack). */
     @Override
     public void close() {
         synchronized (services) {
             services.parallelStream().forEach(ManagedProcess::close);
             services.clear();
         }
-        stack.close();
+        if (ownsStack) {
+            stack.close();
+        }
     }
 }

@@ -23,6 +23,11 @@ public record ServiceSpec(String name, int port, Set<Part> parts, String databas
             new ServiceSpec("profile-service", 8084, EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK), "profile"),
             new ServiceSpec("gateway", 8080, EnumSet.of(Part.KEYCLOAK), "gateway"));
 
+    /** The same application on another port (the journeys run the suite on free ports). */
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, newPort, parts, database);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

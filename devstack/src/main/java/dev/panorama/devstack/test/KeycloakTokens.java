@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +28,10 @@ public final class KeycloakTokens {
     /** The password of every demo user of the panorama realm. */
     public static final String DEMO_PASSWORD = "panorama";
     private static final String TEST_CLIENT = "panorama-cli";
+    /** Issues access tokens that live one second (client attribute access.token.lifespan in the realm). */
+    private static final String SHORT_LIVED_CLIENT = "panorama-cli-short-lived";
+    private static final Pattern EXPIRY = Pattern.compile("\"exp\"\\s*:\\s*(\\d+)");
+    private static final Map<String, String> EXPIRED = new ConcurrentHashMap<>();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,6 +42,43 @@ public final class KeycloakTokens {
     public static String forUser(String username) {
         return requestToken(Map.of("grant_type", "password", "client_id", TEST_CLIENT,
                 "username", username, "password", DEMO_PASSWORD));
+    }
+
+    /**
+     * A user's access token signed by Keycloak, with the realm's issuer, that has expired: issued by the
+     * short-lived test client, returned once its expiry is past (the first call per user waits about two
+     * seconds; an expired token stays expired, so later calls reuse it).
+     */
+    public static String expiredForUser(String username) {
+        return EXPIRED.computeIfAbsent(username, user -> waitUntilExpired(requestToken(Map.of("grant_type", "password",
+                "client_id", SHORT_LIVED_CLIENT, "username", user, "password", DEMO_PASSWORD))));
+    }
+
+    /** When the token expires, from its {@code exp} claim. */
+    public static Instant expiry(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher exp = EXPIRY.matcher(payload);
+        if (!exp.find()) {
+            throw new IllegalStateException("the token has no exp claim");
+        }
+        return Instant.ofEpochSecond(Long.parseLong(exp.group(1)));
+    }
+
+    private static String waitUntilExpired(String token) {
+        // exp has whole seconds and a validator may compare at that precision: a second past it is safely expired
+        Instant expired = expiry(token).plusSeconds(1);
+        if (expiry(token).isAfter(Instant.now().plusSeconds(60))) {
+            throw new IllegalStateException("the short-lived client issued a token for more than a minute; check its access.token.lifespan");
+        }
+        while (Instant.now().isBefore(expired)) {
+            try {
+                Thread.sleep(Math.max(1, Duration.between(Instant.now(), expired).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return token;
     }
 
     /** A confidential client's access token, by client credentials (demo secret: {@code <clientId>-secret}). */

@@ -4,15 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every Panorama service promises at its edge, checked with real Keycloak tokens: a role-guarded
  * endpoint admits the role and refuses the rest, nothing under /api is open, operations endpoints are,
- * and bad input gets problem details.
+ * and refusals (401 with a Bearer challenge, 403) and bad input get RFC 9457 problem details.
  *
  * <p>A service's test extends this and names a test-only endpoint that needs role {@code agent}
  * ({@code GET} answers the caller's name; {@code POST} takes {@code {"note": "..."}} with a
@@ -34,31 +36,55 @@ public abstract class ServiceEdgeContract {
     void aUserWithoutTheRoleIsForbidden() {
         given().auth().oauth2(KeycloakTokens.forUser("nora"))
                 .when().get(agentOnlyPath())
-                .then().statusCode(403);
+                .then().statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(403))
+                .body("type", notNullValue());
     }
 
     @Test
     void noTokenIsUnauthorized() {
-        given().when().get(agentOnlyPath()).then().statusCode(401);
+        unauthorized(given().when().get(agentOnlyPath()).then(), "Bearer");
+    }
+
+    @Test
+    void noTokenIsUnauthorizedWhateverTheMethod() {
+        unauthorized(given().contentType("application/json").body("{\"note\": \"x\"}").when().post(agentOnlyPath()).then(), "Bearer");
     }
 
     @Test
     void aForgedTokenIsUnauthorized() {
-        given().auth().oauth2(KeycloakTokens.forged())
-                .when().get(agentOnlyPath())
-                .then().statusCode(401);
+        unauthorized(given().auth().oauth2(KeycloakTokens.forged()).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void anExpiredTokenSignedByKeycloakIsUnauthorized() {
+        String expired = KeycloakTokens.expiredForUser("alice");
+        if (!KeycloakTokens.expiry(expired).isBefore(Instant.now())) {
+            throw new AssertionError("the token is not expired yet");
+        }
+        unauthorized(given().auth().oauth2(expired).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
     }
 
     @Test
     void aTokenFromAnotherIssuerIsUnauthorized() {
-        given().auth().oauth2(KeycloakTokens.forgedWith("http://127.0.0.1:1/realms/elsewhere", Instant.now().plusSeconds(300)))
-                .when().get(agentOnlyPath())
-                .then().statusCode(401);
+        String foreign = KeycloakTokens.forgedWith("http://127.0.0.1:1/realms/elsewhere", Instant.now().plusSeconds(300));
+        unauthorized(given().auth().oauth2(foreign).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
     }
 
     @Test
     void nothingUnderApiIsOpen() {
-        given().when().get("/api/v1/no-such-endpoint").then().statusCode(401);
+        unauthorized(given().when().get("/api/v1/no-such-endpoint").then(), "Bearer");
+    }
+
+    /** 401 as RFC 9457 problem details, with the RFC 6750 challenge. */
+    protected static void unauthorized(ValidatableResponse response, String challenge) {
+        response.statusCode(401)
+                .header("WWW-Authenticate", equalTo(challenge))
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Authentication required"))
+                .body("type", notNullValue());
     }
 
     @Test

@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
 public final class AccessRules {
 
     public static final String RESOURCE = "/dev/panorama/gateway/access-rules.txt";
+    /** In place of roles: any caller with a valid token. */
+    public static final String ANY_CALLER = "*";
+    /** In place of roles: nobody. */
+    public static final String NOBODY = "-";
 
     /** What the table says about one request. */
     public enum Decision { ALLOWED, FORBIDDEN, UNLISTED }
@@ -33,6 +37,14 @@ public final class AccessRules {
 
         PathPattern pattern() {
             return PathPattern.parse(path);
+        }
+
+        /** Whether a caller with these realm roles may call the endpoint. */
+        public boolean admits(Set<String> callerRoles) {
+            if (roles.contains(NOBODY)) {
+                return false;
+            }
+            return roles.contains(ANY_CALLER) || !Collections.disjoint(roles, callerRoles);
         }
     }
 
@@ -59,7 +71,10 @@ public final class AccessRules {
         }
     }
 
-    /** Lines of {@code service method path role,role,...}; blank lines and {@code #} comments are skipped. */
+    /**
+     * Lines of {@code service method path role,role,...} ({@code *} for any valid token, {@code -} for nobody);
+     * blank lines and {@code #} comments are skipped.
+     */
     public static AccessRules parse(List<String> lines) {
         return new AccessRules(lines.stream()
                 .map(String::strip)
@@ -84,7 +99,7 @@ public final class AccessRules {
         return compiled.stream()
                 .filter(c -> c.rule().method().equals(judged) && c.pattern().matches(segments))
                 .max(Comparator.comparingInt(c -> c.pattern().specificity()))
-                .map(c -> Collections.disjoint(c.rule().roles(), callerRoles) ? Decision.FORBIDDEN : Decision.ALLOWED)
+                .map(c -> c.rule().admits(callerRoles) ? Decision.ALLOWED : Decision.FORBIDDEN)
                 .orElse(Decision.UNLISTED);
     }
 

@@ -13,13 +13,15 @@ class AccessRulesTest {
     private final AccessRules rules = AccessRules.bundled();
 
     @Test
-    void theBundledTableNamesEveryIdentityEndpoint() {
-        assertThat(rules.rules()).hasSize(15)
+    void theBundledTableNamesTheEndpointsOfEveryService() {
+        assertThat(rules.rules())
                 .allSatisfy(rule -> assertThat(rule.roles()).isNotEmpty())
                 .extracting(rule -> rule.method() + " " + rule.path())
                 .doesNotHaveDuplicates()
                 .contains("GET /api/v1/identity/customers/{id}", "DELETE /api/v1/identity/customers/{id}",
-                        "POST /api/v1/identity/model/versions/{version}/activation");
+                        "POST /api/v1/identity/model/versions/{version}/activation",
+                        "POST /api/v1/interactions", "GET /api/v1/customers/{customerId}/interactions",
+                        "GET /api/v1/profiles/{customerId}", "GET /api/v1/profiles/audit");
     }
 
     @Test
@@ -33,8 +35,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void aStarAdmitsAnyCallerAndADashNobody() {
+        AccessRules table = AccessRules.parse(List.of(
+                "s GET /api/v1/x/open *",
+                "s GET /api/v1/x/closed -"));
+        assertThat(table.decide("GET", "/api/v1/x/open", Set.of())).isEqualTo(Decision.ALLOWED);
+        assertThat(table.decide("GET", "/api/v1/x/closed", Set.of("admin", "-"))).isEqualTo(Decision.FORBIDDEN);
+    }
+
+    @Test
     void aPathNoRuleNamesIsLeftToItsService() {
-        assertThat(rules.decide("GET", "/api/v1/profiles/x", Set.of())).isEqualTo(Decision.UNLISTED);
+        assertThat(rules.decide("GET", "/api/v1/profiles/x/unknown", Set.of())).isEqualTo(Decision.UNLISTED);
         assertThat(rules.decide("PATCH", "/api/v1/identity/customers/x", Set.of("admin"))).isEqualTo(Decision.UNLISTED);
     }
 

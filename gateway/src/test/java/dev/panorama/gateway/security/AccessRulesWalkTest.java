@@ -10,6 +10,9 @@ import dev.panorama.gateway.access.AccessRules;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,9 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks the access-rule table through the gateway with real Keycloak tokens of every demo user and
- * client: the roles a rule names pass (the upstream answers), the others get 403 at the edge, and no,
- * expired, tampered or foreign tokens get 401. Each caller's roles are read from its own token.
+ * Walks the whole access-rule table (generated from the services' resources by deploy-checks) through the
+ * gateway with real Keycloak tokens of every demo user and client: a caller with a role the rule names
+ * reaches the owning service's fake with that very request, the others get 403 problem details at the edge,
+ * and no, expired, tampered or foreign tokens get 401. Each caller's roles are read from its own token.
  */
 @QuarkusTest
 class AccessRulesWalkTest {
@@ -51,10 +55,11 @@ class AccessRulesWalkTest {
         for (AccessRules.Rule rule : AccessRules.bundled().rules()) {
             String path = concrete(rule.path());
             for (Map.Entry<String, String> caller : tokens.entrySet()) {
-                boolean allowed = rule.roles().stream().anyMatch(roles(caller.getValue())::contains);
-                int status = call(given().auth().oauth2(caller.getValue()), rule.method(), path);
-                if (status != (allowed ? 200 : 403)) {
-                    mismatches.add(rule.method() + " " + rule.path() + " as " + caller.getKey() + ": " + status);
+                boolean allowed = rule.admits(roles(caller.getValue()));
+                ExtractableResponse<Response> response = call(given().auth().oauth2(caller.getValue()), rule.method(), path);
+                String outcome = allowed ? reachedItsService(response, rule, path) : refusedAtTheEdge(response);
+                if (!outcome.isEmpty()) {
+                    mismatches.add(rule.method() + " " + rule.path() + " as " + caller.getKey() + ": " + outcome);
                 }
                 admitted += allowed ? 1 : 0;
             }
@@ -64,11 +69,46 @@ class AccessRulesWalkTest {
         assertThat(forwarded).as("only admitted calls reach a service").isEqualTo(admitted).isPositive();
     }
 
+    /** Empty when the owning service's fake answered, having received this very request; else what happened. */
+    private static String reachedItsService(ExtractableResponse<Response> response, AccessRules.Rule rule, String path) {
+        if (response.statusCode() != 200) {
+            return "expected the service's answer, got " + response.statusCode();
+        }
+        JsonPath echo = response.jsonPath();
+        List<String> seen = List.of(echo.getString("upstream"), echo.getString("method"), echo.getString("uri"));
+        return seen.equals(List.of(rule.service(), rule.method(), path)) ? "" : "reached " + seen;
+    }
+
+    /** Empty when the gateway answered 401 problem details with a Bearer challenge; else what happened. */
+    private static String unauthorized(ExtractableResponse<Response> response) {
+        if (response.statusCode() != 401) {
+            return "expected 401, got " + response.statusCode();
+        }
+        if (!String.valueOf(response.header("WWW-Authenticate")).startsWith("Bearer")
+                || !String.valueOf(response.contentType()).startsWith("application/problem+json")
+                || response.jsonPath().getInt("status") != 401) {
+            return "401 without a Bearer challenge or problem details: " + response.headers() + " " + response.asString();
+        }
+        return "";
+    }
+
+    /** Empty when the gateway refused with 403 problem details; else what happened. */
+    private static String refusedAtTheEdge(ExtractableResponse<Response> response) {
+        if (response.statusCode() != 403) {
+            return "expected 403, got " + response.statusCode();
+        }
+        if (!String.valueOf(response.contentType()).startsWith("application/problem+json")
+                || response.jsonPath().getInt("status") != 403) {
+            return "403 without problem details: " + response.contentType() + " " + response.asString();
+        }
+        return "";
+    }
+
     @Test
     void everyRuleRefusesMissingExpiredTamperedAndForeignTokens() throws Exception {
         String admin = KeycloakTokens.forUser("ada");
         Map<String, String> bad = Map.of(
-                "expired", KeycloakTokens.forgedWith(KeycloakTokens.issuer(), Instant.now().minusSeconds(60)),
+                "expired", KeycloakTokens.expiredForUser("ada"),
                 "tampered", tampered(KeycloakTokens.forUser("nora")),
                 "forged", KeycloakTokens.forged(),
                 "foreign issuer", KeycloakTokens.forgedWith("http://127.0.0.1:1/realms/elsewhere", Instant.now().plusSeconds(300)),
@@ -76,14 +116,14 @@ class AccessRulesWalkTest {
         List<String> mismatches = new ArrayList<>();
         for (AccessRules.Rule rule : AccessRules.bundled().rules()) {
             String path = concrete(rule.path());
-            int none = call(given(), rule.method(), path);
-            if (none != 401) {
+            String none = unauthorized(call(given(), rule.method(), path));
+            if (!none.isEmpty()) {
                 mismatches.add(rule.method() + " " + path + " without token: " + none);
             }
             for (Map.Entry<String, String> token : bad.entrySet()) {
-                int status = call(given().auth().oauth2(token.getValue()), rule.method(), path);
-                if (status != 401) {
-                    mismatches.add(rule.method() + " " + path + " with " + token.getKey() + " token: " + status);
+                String outcome = unauthorized(call(given().auth().oauth2(token.getValue()), rule.method(), path));
+                if (!outcome.isEmpty()) {
+                    mismatches.add(rule.method() + " " + path + " with " + token.getKey() + " token: " + outcome);
                 }
             }
         }
@@ -91,11 +131,11 @@ class AccessRulesWalkTest {
         FakeUpstreams.all().values().forEach(fake -> assertThat(fake.received()).isEmpty());
     }
 
-    private static int call(RequestSpecification request, String method, String path) {
-        if (method.equals("POST") || method.equals("PUT")) {
+    private static ExtractableResponse<Response> call(RequestSpecification request, String method, String path) {
+        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             request = request.contentType("application/json").body("{}");
         }
-        return request.request(method, path).statusCode();
+        return request.request(method, path).then().extract();
     }
 
     private static String concrete(String pattern) {

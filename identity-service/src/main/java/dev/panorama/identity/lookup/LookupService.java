@@ -6,12 +6,14 @@ import dev.panorama.identity.matching.BlockingKeys;
 import dev.panorama.identity.matching.PersonRecord;
 import dev.panorama.identity.resolution.MatchEngine;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
+import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import dev.panorama.kit.problem.InvalidInputException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,8 +32,20 @@ public class LookupService {
     @WithSession
     public Uni<List<UUID>> customersWith(String type, String value) {
         String key = keyFor(type, value);
-        return store.currentRecordsSharingKeys(List.of(key))
-                .map(records -> records.stream().map(record -> record.customerId).distinct().toList());
+        Uni<List<SourceRecordEntity>> records = key.startsWith("id:")
+                ? store.currentRecordsWithIdentifierKey(key, issuedKeyPattern(type, key))
+                : store.currentRecordsSharingKeys(List.of(key));
+        return records.map(found -> found.stream().map(record -> record.customerId).distinct().toList());
+    }
+
+    /**
+     * Identifiers given with an issuer are indexed as {@code id:<type>@<issuer>:<value>}; a lookup names the type
+     * alone, so it finds them whatever their issuer (a LIKE pattern, its wildcards in the value escaped).
+     */
+    private static String issuedKeyPattern(String type, String key) {
+        String prefix = "id:" + type.toLowerCase(Locale.ROOT) + ":";
+        String value = key.substring(prefix.length()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "id:" + type.toLowerCase(Locale.ROOT).replace("_", "\\_") + "@%:" + value;
     }
 
     /** The blocking key an exact value is indexed under, through the same normalisation as stored records. */

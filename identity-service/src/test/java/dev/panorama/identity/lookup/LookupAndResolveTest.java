@@ -57,6 +57,9 @@ class LookupAndResolveTest {
         given().auth().oauth2(agent).queryParam("type", "national-id").queryParam("value", nationalId)
                 .when().get("/api/v1/identity/lookup")
                 .then().statusCode(200).body("customerIds", contains(customerId));
+        given().auth().oauth2(agent).queryParam("type", "passport").queryParam("value", "p" + run)
+                .when().get("/api/v1/identity/lookup")
+                .then().statusCode(200).body("customerIds", contains(customerId));
         given().auth().oauth2(agent).queryParam("type", "email").queryParam("value", "nobody." + run + "@example.com")
                 .when().get("/api/v1/identity/lookup")
                 .then().statusCode(200).body("customerIds", empty());
@@ -73,7 +76,8 @@ class LookupAndResolveTest {
                 .body(Map.of("sourceSystem", "crm", "sourceId", "L-" + run,
                         "name", Map.of("given", "Ruby", "family", "Fitzgerald" + run.replaceAll("[0-9]", "")),
                         "dateOfBirth", "1988-08-08", "emails", List.of(email),
-                        "identifiers", List.of(Map.of("type", "national-id", "value", nationalId))))
+                        "identifiers", List.of(Map.of("type", "national-id", "value", nationalId),
+                                Map.of("type", "passport", "value", "P" + run, "issuer", "GB"))))
                 .when().post("/api/v1/identity/records")
                 .then().statusCode(201).body("customerId", not(equalTo(null)))
                 .extract().path("customerId");

@@ -37,7 +37,7 @@ public class ProfileQueries {
 
     public Uni<ProfileView> profile(Reader who, UUID customerId) {
         who.mayRead(customerId);
-        return existing(customerId).call(found -> audited(who, List.of(customerId), "profile"))
+        return existingAndAudited(who, customerId, "profile")
                 .map(found -> {
                     ProfileView view = reader.view(found, clock.instant());
                     return who.customer() ? view.forCustomer() : view;
@@ -45,13 +45,13 @@ public class ProfileQueries {
     }
 
     public Uni<ProfileView.Insights> insights(Reader who, UUID customerId) {
-        return existing(customerId).call(found -> audited(who, List.of(customerId), "insights"))
+        return existingAndAudited(who, customerId, "insights")
                 .map(found -> found.merged() ? null : reader.view(found, clock.instant()).insights())
                 .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
     }
 
     public Uni<RoutingHints> routingHints(Reader who, UUID customerId) {
-        return existing(customerId).call(found -> audited(who, List.of(customerId), "routing-hints"))
+        return existingAndAudited(who, customerId, "routing-hints")
                 .map(found -> found.merged() ? null : reader.routingHints(found, clock.instant()))
                 .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
     }
@@ -73,8 +73,16 @@ public class ProfileQueries {
                 .map(found -> new ProfilePage(views(found), found.size() == limit ? found.getLast().customerId().toString() : null));
     }
 
+    /**
+     * The profile is read while the audit entry is stored: the answer waits for both, so no staff read leaves
+     * unaudited (a read answered 404 is logged too: someone asked for that customer).
+     */
+    private Uni<ProfileDocument> existingAndAudited(Reader who, UUID customerId, String what) {
+        return Uni.combine().all().unis(existing(customerId), audited(who, List.of(customerId), what)).with((found, audit) -> found);
+    }
+
     private Uni<ProfileDocument> existing(UUID customerId) {
-        return store.load(customerId).map(found -> found.revision() == 0 || found.erased() ? null : found)
+        return store.read(customerId).map(found -> found.revision() == 0 || found.erased() ? null : found)
                 .onItem().ifNull().failWith(() -> new UnknownProfile(customerId));
     }
 

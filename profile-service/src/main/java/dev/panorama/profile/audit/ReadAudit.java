@@ -2,12 +2,15 @@ package dev.panorama.profile.audit;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.panorama.profile.config.ProfileConfig;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,18 +21,26 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The audit log of staff reads, written before the answer leaves (no audit entry, no profile). Entries are ordered
- * by an id that starts with the time, which is also the paging cursor.
+ * The audit log of staff reads, stored before the answer leaves (no audit entry, no profile). Concurrent reads share
+ * one bulk insert ({@link GroupCommit}); a read whose entry cannot be stored in time, or finds too many entries
+ * waiting, is refused with {@link AuditUnavailable} (503) rather than answered unaudited. Entries are ordered by an id
+ * that starts with the time, which is also the paging cursor.
  */
 @ApplicationScoped
 public class ReadAudit {
 
     private final ReactiveMongoCollection<Document> reads;
     private final Clock clock;
+    private final GroupCommit<Document> pending;
+    private final Duration timeout;
 
-    public ReadAudit(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database, Clock clock) {
+    public ReadAudit(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database, Clock clock,
+            ProfileConfig config) {
         this.reads = mongo.getDatabase(database).getCollection("profile_reads");
         this.clock = clock;
+        this.pending = new GroupCommit<>(this::insert, config.audit().capacity(), config.audit().maxBatch(),
+                config.audit().concurrentWrites());
+        this.timeout = config.audit().timeout();
     }
 
     public Uni<Void> record(String actor, List<UUID> customerIds, String what) {
@@ -43,7 +54,11 @@ public class ReadAudit {
                     .append("actor", actor).append("customerId", customerId.toString()).append("what", what)
                     .append("at", Date.from(at)));
         }
-        return reads.insertMany(entries).replaceWithVoid();
+        return pending.store(entries).ifNoItem().after(timeout).failWith(() -> new AuditUnavailable("the audit log is not answering"));
+    }
+
+    private Uni<Void> insert(List<Document> entries) {
+        return reads.insertMany(entries, new InsertManyOptions().ordered(false)).replaceWithVoid();
     }
 
     /** Newest first, optionally of one customer or one actor, after the cursor (the last id of the previous page). */

@@ -19,6 +19,14 @@ public interface ProfileConfig {
     @WithDefault("20")
     int conflictRetries();
 
+    /** How many profile writes (and link, park, unpark requests) of one consumed batch are in flight at once. */
+    @WithDefault("4")
+    int writeConcurrency();
+
+    /** The most profiles one bulk write of a batch carries. */
+    @WithDefault("100")
+    int profilesPerWrite();
+
     /** Tiers as name:minimum relationship value, highest first; the first reached applies. */
     @WithDefault("platinum:250000,gold:100000,silver:10000,standard:0")
     List<String> tiers();
@@ -46,6 +54,28 @@ public interface ProfileConfig {
     /** The most results one page of a search or of the audit log holds. */
     @WithDefault("50")
     int maxPageSize();
+
+    /** The audit log of staff reads. */
+    Audit audit();
+
+    interface Audit {
+
+        /** The most audit entries waiting to be stored; a staff read beyond it is refused (503) rather than unaudited. */
+        @WithDefault("10000")
+        int capacity();
+
+        /** The most audit entries one bulk insert carries. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** How many bulk inserts of audit entries are under way at once. */
+        @WithDefault("2")
+        int concurrentWrites();
+
+        /** How long a staff read waits for its audit entry to be stored before it is refused (503). */
+        @WithDefault("2s")
+        Duration timeout();
+    }
 
     default ProfileRules rules() {
         List<ProfileRules.Tier> tiers = tiers().stream().map(tier -> tier.split(":", 2))

@@ -28,6 +28,23 @@ public final class ProfileFolding {
         return profile.withState(joined).remembering(List.of(eventId), rememberedEvents);
     }
 
+    /**
+     * Adds the facts of several events at once: the same document as applying them one by one, in any order (the
+     * join is associative and commutative), but the profile's lists are joined once instead of once per event.
+     */
+    public ProfileDocument apply(ProfileDocument profile, List<Fact> facts) {
+        if (profile.erased() || profile.merged()) {
+            return profile;
+        }
+        List<Fact> fresh = facts.stream().filter(fact -> !profile.applied(fact.eventId())).toList();
+        if (fresh.isEmpty()) {
+            return profile;
+        }
+        ProfileState incoming = fresh.stream().map(Fact::facts).reduce(ProfileState::join).orElseThrow();
+        return profile.withState(profile.state().join(incoming))
+                .remembering(fresh.stream().map(Fact::eventId).toList(), rememberedEvents);
+    }
+
     /** The survivor of a merge takes in everything the merged profile knew. */
     public ProfileDocument absorb(ProfileDocument survivor, ProfileDocument merged, String eventId) {
         if (survivor.erased() || survivor.applied(eventId) && merged.state().isEmpty()) {

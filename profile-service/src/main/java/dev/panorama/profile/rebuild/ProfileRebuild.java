@@ -1,6 +1,7 @@
 package dev.panorama.profile.rebuild;
 
 import dev.panorama.profile.folding.ProfileEvents;
+import dev.panorama.profile.materialising.Delivery;
 import dev.panorama.profile.materialising.IncomingEvent;
 import dev.panorama.profile.materialising.ProfileMaterialiser;
 import dev.panorama.profile.store.ProfileStore;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Rebuilds every profile from the retained topics: the profiles and links are dropped, then every event retained
- * up to now is replayed through the same materialiser, on a thread of its own with a consumer outside the
+ * up to now is replayed through the same materialiser, a poll's batch at a time, on a thread of its own with a consumer outside the
  * service's consumer group. The live consumers keep applying new events meanwhile; since applying is idempotent
  * and order-tolerant, replay and live traffic meet in the same state.
  */
@@ -86,22 +87,25 @@ public class ProfileRebuild {
         }
     }
 
+    /** A poll's records at a time, applied as the live consumers apply a batch. */
     private void replay(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends, long total) {
         long replayed = 0;
         long refused = 0;
         while (!caughtUp(consumer, ends)) {
+            List<Delivery> deliveries = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue;
                 }
                 try {
                     IncomingEvent incoming = IncomingEvent.read(record);
-                    materialiser.apply(incoming.id(), ProfileEvents.of(incoming.event())).await().atMost(Duration.ofSeconds(30));
+                    deliveries.add(new Delivery(incoming.id(), ProfileEvents.of(incoming.event())));
                 } catch (IllegalArgumentException unreadable) {
                     refused++;
                 }
                 replayed++;
             }
+            materialiser.applyAll(deliveries).await().atMost(Duration.ofMinutes(5));
             update(total, replayed, refused);
         }
     }

@@ -1,9 +1,15 @@
 package dev.panorama.profile.store;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.panorama.profile.config.ProfileConfig;
+import dev.panorama.profile.folding.Fact;
 import dev.panorama.profile.folding.ProfileDocument;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -11,8 +17,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -27,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProfileStore {
 
     private static final int MAX_POINTER_HOPS = 8;
+    private static final Bson READ_FIELDS = Projections.exclude(ProfileCodec.SEARCH, "appliedEvents");
 
     private final ReactiveMongoCollection<Document> profiles;
     private final int retries;
@@ -38,8 +50,11 @@ public class ProfileStore {
     }
 
     void createIndexes(@Observes StartupEvent start) {
-        // the MongoDB-wire test server ignores non-unique indexes; a real MongoDB uses them for lookups and search
-        Uni.combine().all().unis(profiles.createIndex(Indexes.ascending("search.identifiers")),
+        // the MongoDB-wire test server ignores non-unique indexes; a real MongoDB uses them for lookups and search.
+        // The compare-and-set filter (_id, revision) gets a unique index of its own: the test server serves a query
+        // from an index only when the query names exactly the index's fields, else it scans every profile.
+        Uni.combine().all().unis(profiles.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true)),
+                profiles.createIndex(Indexes.ascending("search.identifiers")),
                 profiles.createIndex(Indexes.ascending("search.names")), profiles.createIndex(Indexes.ascending("search.emails")),
                 profiles.createIndex(Indexes.ascending("search.phones"))).discardItems().await().indefinitely();
     }
@@ -48,6 +63,112 @@ public class ProfileStore {
     public Uni<ProfileDocument> load(UUID customerId) {
         return profiles.find(Filters.eq("_id", customerId.toString())).collect().first()
                 .map(found -> found == null ? ProfileDocument.empty(customerId) : ProfileCodec.fromBson(found));
+    }
+
+    /** The stored profile as a reader needs it: without the search keys and the remembered event ids. */
+    public Uni<ProfileDocument> read(UUID customerId) {
+        return profiles.find(byId(customerId), new io.quarkus.mongodb.FindOptions().projection(READ_FIELDS).limit(1)).collect().first()
+                .map(found -> found == null ? ProfileDocument.empty(customerId) : ProfileCodec.fromBson(found));
+    }
+
+    /**
+     * Folds each customer's facts into the profile that holds the customer now (the survivor, after a merge): one
+     * query reads all those profiles, and one bulk request writes every changed one, each by compare-and-set on its
+     * revision. When another writer won a race for some of them, everything is folded again from a fresh read: the
+     * profiles written already come out unchanged (their events are remembered), so only the losers are written.
+     */
+    public Uni<Void> foldAll(Map<UUID, List<Fact>> factsByCustomer, BiFunction<ProfileDocument, List<Fact>, ProfileDocument> fold) {
+        if (factsByCustomer.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> holders(factsByCustomer, 0))
+                .chain(held -> writeAll(held.values().stream().map(h -> new Change(h.profile(), fold.apply(h.profile(), h.facts())))
+                        .filter(Change::changes).toList()))
+                .onFailure(ConcurrentChange.class).retry().atMost(retries);
+    }
+
+    /** The profile each customer's facts go to, read with one query per pointer hop, and the facts gathered by it. */
+    private Uni<Map<UUID, Held>> holders(Map<UUID, List<Fact>> factsByCustomer, int hops) {
+        return loadAll(factsByCustomer.keySet()).chain(loaded -> {
+            Map<UUID, Held> held = new LinkedHashMap<>();
+            Map<UUID, List<Fact>> forwarded = new LinkedHashMap<>();
+            factsByCustomer.forEach((customerId, facts) -> {
+                ProfileDocument profile = loaded.getOrDefault(customerId, ProfileDocument.empty(customerId));
+                if (profile.merged() && hops < MAX_POINTER_HOPS) {
+                    forwarded.computeIfAbsent(profile.mergedInto(), survivor -> new ArrayList<>()).addAll(facts);
+                } else {
+                    held.put(customerId, new Held(profile, facts));
+                }
+            });
+            if (forwarded.isEmpty()) {
+                return Uni.createFrom().item(held);
+            }
+            return holders(forwarded, hops + 1).map(survivors -> {
+                survivors.forEach((id, survivor) -> held.merge(id, survivor, Held::with));
+                return held;
+            });
+        });
+    }
+
+    private Uni<Map<UUID, ProfileDocument>> loadAll(Collection<UUID> customerIds) {
+        return profiles.find(Filters.in("_id", customerIds.stream().map(UUID::toString).toList())).map(ProfileCodec::fromBson)
+                .collect().asMap(ProfileDocument::customerId);
+    }
+
+    /**
+     * New profiles are inserted one by one (the MongoDB-wire test server does not report an insert that lost to a
+     * concurrent one inside a bulk request); the replacements go in one bulk request. Any write that did not happen is
+     * a conflict: the caller folds again.
+     */
+    private Uni<Void> writeAll(List<Change> changes) {
+        List<Change> inserts = changes.stream().filter(change -> change.current().revision() == 0).toList();
+        List<WriteModel<Document>> replacements = changes.stream().filter(change -> change.current().revision() > 0)
+                .map(change -> (WriteModel<Document>) new ReplaceOneModel<>(casFilter(change.current()), bson(change.next()))).toList();
+        List<Uni<Boolean>> writes = new ArrayList<>();
+        inserts.forEach(change -> writes.add(insert(bson(change.next()))));
+        if (!replacements.isEmpty()) {
+            writes.add(profiles.bulkWrite(replacements, new BulkWriteOptions().ordered(false))
+                    .map(result -> result.getMatchedCount() == replacements.size()));
+        }
+        if (writes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(writes).andFailFast().invoke(written -> {
+            if (written.contains(false)) {
+                throw new ConcurrentChange();
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Boolean> insert(Document profile) {
+        return profiles.insertOne(profile).map(inserted -> true).onFailure(MongoErrors::duplicateKey).recoverWithItem(false);
+    }
+
+    private static Document bson(ProfileDocument profile) {
+        Document bson = ProfileCodec.toBson(profile);
+        bson.put("revision", profile.revision());
+        return bson;
+    }
+
+    /** A profile as read, what the facts make of it, and the next revision it will be stored under. */
+    private record Change(ProfileDocument current, ProfileDocument changed) {
+        boolean changes() {
+            return !changed.equals(current);
+        }
+
+        ProfileDocument next() {
+            return new ProfileDocument(changed.customerId(), changed.mergedInto(), changed.erasedAt(), changed.state(),
+                    changed.appliedEvents(), current.revision() + 1);
+        }
+    }
+
+    /** A profile and the facts bound for it. */
+    private record Held(ProfileDocument profile, List<Fact> facts) {
+        Held with(Held more) {
+            List<Fact> all = new ArrayList<>(facts);
+            all.addAll(more.facts());
+            return new Held(profile, all);
+        }
     }
 
     /** Changes one profile atomically; a change that returns its input writes nothing. */
@@ -83,24 +204,29 @@ public class ProfileStore {
     }
 
     private Uni<ProfileDocument> write(ProfileDocument current, ProfileDocument changed) {
-        if (changed.equals(current)) {
+        Change change = new Change(current, changed);
+        if (!change.changes()) {
             return Uni.createFrom().item(current);
         }
-        ProfileDocument next = new ProfileDocument(changed.customerId(), changed.mergedInto(), changed.erasedAt(), changed.state(),
-                changed.appliedEvents(), current.revision() + 1);
-        Document bson = ProfileCodec.toBson(next);
-        bson.put("revision", next.revision());
-        Uni<Boolean> written = current.revision() == 0
-                ? profiles.insertOne(bson).map(inserted -> true)
-                        .onFailure(MongoErrors::duplicateKey).recoverWithItem(false)
-                : profiles.replaceOne(Filters.and(Filters.eq("_id", bson.getString("_id")), Filters.eq("revision", current.revision())),
-                        bson, new ReplaceOptions()).map(result -> result.getMatchedCount() == 1);
+        ProfileDocument next = change.next();
+        Document bson = bson(next);
+        Uni<Boolean> written = current.revision() == 0 ? insert(bson)
+                : profiles.replaceOne(casFilter(current), bson, new ReplaceOptions()).map(result -> result.getMatchedCount() == 1);
         return written.map(ok -> {
             if (!ok) {
                 throw new ConcurrentChange();
             }
             return next;
         });
+    }
+
+    /** Exactly the fields of the (_id, revision) index, so that even the test server finds the profile through it. */
+    private static Document casFilter(ProfileDocument current) {
+        return new Document("_id", current.customerId().toString()).append("revision", current.revision());
+    }
+
+    private static Bson byId(UUID customerId) {
+        return Filters.eq("_id", customerId.toString());
     }
 
     /** Profiles carrying an identifier key (see {@link ProfileCodec#identifierKey}). */
@@ -137,7 +263,7 @@ public class ProfileStore {
 
 
     /** Another writer changed the profile between our read and our write. */
-    static final class ConcurrentChange extends RuntimeException {
+    public static final class ConcurrentChange extends RuntimeException {
         ConcurrentChange() {
             super("the profile changed concurrently", null, false, false);
         }

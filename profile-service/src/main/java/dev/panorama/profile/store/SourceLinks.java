@@ -5,13 +5,17 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.panorama.profile.folding.Fact;
 import dev.panorama.profile.folding.Origin;
 import dev.panorama.profile.folding.ProfileState;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -25,12 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SourceLinks {
 
-    /** A fact waiting for its record's customer. */
-    public record ParkedFact(String eventId, ProfileState facts) {
-    }
-
     /** A record's customer, and what was parked for it until now. */
-    public record Link(UUID customerId, List<ParkedFact> parked) {
+    public record Link(UUID customerId, List<Fact> parked) {
     }
 
     private final ReactiveMongoCollection<Document> links;
@@ -42,6 +42,17 @@ public class SourceLinks {
     public Uni<Optional<UUID>> customerOf(Origin origin) {
         return links.find(Filters.eq("_id", id(origin))).collect().first()
                 .map(found -> Optional.ofNullable(found).map(doc -> doc.getString("customerId")).map(UUID::fromString));
+    }
+
+    /** The customers of the records that have one by now, in one query. */
+    public Uni<Map<Origin, UUID>> customersOf(Collection<Origin> origins) {
+        if (origins.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<String, Origin> byId = new HashMap<>();
+        origins.forEach(origin -> byId.put(id(origin), origin));
+        return links.find(Filters.in("_id", byId.keySet())).filter(found -> found.getString("customerId") != null).collect()
+                .asMap(found -> byId.get(found.getString("_id")), found -> UUID.fromString(found.getString("customerId")));
     }
 
     /**
@@ -65,11 +76,11 @@ public class SourceLinks {
     }
 
     /** Forgets parked facts once their customer's profile holds them. */
-    public Uni<Void> unpark(Origin origin, List<ParkedFact> applied) {
+    public Uni<Void> unpark(Origin origin, List<Fact> applied) {
         if (applied.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> ids = applied.stream().map(ParkedFact::eventId).toList();
+        List<String> ids = applied.stream().map(Fact::eventId).toList();
         return links.updateOne(Filters.eq("_id", id(origin)), Updates.pull("parked", Filters.in("eventId", ids)))
                 .replaceWithVoid();
     }
@@ -78,10 +89,10 @@ public class SourceLinks {
         return links.deleteMany(new Document()).replaceWithVoid();
     }
 
-    private static List<ParkedFact> parked(Document document) {
+    private static List<Fact> parked(Document document) {
         List<Document> parked = document == null ? null : document.getList("parked", Document.class);
         return parked == null ? List.of() : parked.stream()
-                .map(p -> new ParkedFact(p.getString("eventId"), ProfileCodec.stateFromBson(p.get("facts", Document.class))))
+                .map(p -> new Fact(p.getString("eventId"), ProfileCodec.stateFromBson(p.get("facts", Document.class))))
                 .toList();
     }
 

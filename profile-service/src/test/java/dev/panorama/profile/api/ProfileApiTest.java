@@ -157,6 +157,15 @@ class ProfileApiTest {
     }
 
     @Test
+    void aStaffReadOfAnUnknownCustomerIsAuditedToo() {
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(KeycloakTokens.forUser("sam")).get("/api/v1/profiles/{id}", unknown).then().statusCode(404);
+
+        given().auth().oauth2(KeycloakTokens.forUser("ada")).get("/api/v1/profiles/audit?customerId={id}", unknown)
+                .then().statusCode(200).body("items.actor", equalTo(List.of("sam"))).body("items.what", equalTo(List.of("profile")));
+    }
+
+    @Test
     void profilesAreFoundByIdentifierAndByPrefix() {
         String agent = KeycloakTokens.forUser("alice");
         given().auth().oauth2(agent).get("/api/v1/profiles?identifier=email:{email}", email.toUpperCase()).then().statusCode(200)

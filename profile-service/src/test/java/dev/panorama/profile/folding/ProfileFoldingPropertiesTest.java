@@ -46,6 +46,39 @@ class ProfileFoldingPropertiesTest {
     }
 
     @Property
+    void aBatchOfEventsFoldsIntoWhatTheyGiveOneByOne(@ForAll("histories") List<Delivered> before,
+            @ForAll("histories") List<Delivered> batch, @ForAll long seed) {
+        ProfileDocument start = fold(ProfileDocument.empty(GeneratedEvents.CUSTOMER), before);
+        List<Fact> shuffled = new ArrayList<>(batch.stream().map(this::fact).toList());
+        Collections.shuffle(shuffled, new Random(seed));
+
+        ProfileDocument atOnce = folding.apply(start, shuffled);
+
+        assertThat(atOnce.state()).isEqualTo(fold(start, batch).state());
+        assertThat(Set.copyOf(atOnce.appliedEvents())).isEqualTo(Set.copyOf(fold(start, batch).appliedEvents()));
+        assertThat(folding.apply(atOnce, shuffled)).isSameAs(atOnce);
+    }
+
+    @Property
+    void aBatchWithinAShortMemoryStillFoldsWhatOneByOneDoes(@ForAll("histories") List<Delivered> before,
+            @ForAll("histories") List<Delivered> batch) {
+        ProfileFolding forgetful = new ProfileFolding(7);
+        ProfileDocument start = ProfileDocument.empty(GeneratedEvents.CUSTOMER);
+        for (Delivered delivered : before) {
+            start = forgetful.apply(start, delivered.id(), fact(delivered).facts());
+        }
+        ProfileDocument oneByOne = start;
+        for (Delivered delivered : batch) {
+            oneByOne = forgetful.apply(oneByOne, delivered.id(), fact(delivered).facts());
+        }
+
+        ProfileDocument atOnce = forgetful.apply(start, batch.stream().map(this::fact).toList());
+
+        assertThat(atOnce.state()).isEqualTo(oneByOne.state());
+        assertThat(atOnce.appliedEvents()).hasSizeLessThanOrEqualTo(7).doesNotHaveDuplicates();
+    }
+
+    @Property
     void aMergedProfileHoldsWhatOneProfileOfAllEventsWouldHold(@ForAll("histories") List<Delivered> survivorEvents,
             @ForAll("histories") List<Delivered> mergedEvents) {
         ProfileDocument survivor = fold(ProfileDocument.empty(GeneratedEvents.CUSTOMER), survivorEvents);
@@ -93,6 +126,14 @@ class ProfileFoldingPropertiesTest {
             profile = apply(profile, delivered);
         }
         return profile;
+    }
+
+    private Fact fact(Delivered delivered) {
+        return switch (ProfileEvents.of(delivered.event())) {
+            case ProfileEvent.ForCustomer facts -> new Fact(delivered.id(), facts.facts());
+            case ProfileEvent.ForSourceRecord facts -> new Fact(delivered.id(), facts.facts());
+            default -> throw new AssertionError("the generator makes only facts");
+        };
     }
 
     private ProfileDocument apply(ProfileDocument profile, Delivered delivered) {

@@ -2,9 +2,11 @@ package dev.panorama.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.panorama.kit.security.ProblemDetailsChallenge;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -54,16 +56,16 @@ public class ProblemMappers {
         return respond(field.isEmpty() ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong JSON type"))));
     }
 
+    /** An anonymous caller met an endpoint outside the HTTP permission layer (which answers the same). */
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return respond(Problem.of("unauthenticated", "Authentication required", 401,
-                "A valid bearer token is required."));
+    public Response unauthenticated(UnauthorizedException e, HttpServerResponse response) {
+        return challenge(response, ProblemDetailsChallenge.MISSING, ProblemDetailsChallenge.BEARER);
     }
 
+    /** A presented token failed; Quarkus hands this to the mappers in place of the mechanism's bare challenge. */
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problem.of("unauthenticated", "Authentication required", 401,
-                "A valid bearer token is required."));
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerResponse response) {
+        return challenge(response, ProblemDetailsChallenge.INVALID, ProblemDetailsChallenge.BEARER_INVALID_TOKEN);
     }
 
     @ServerExceptionMapper
@@ -93,6 +95,12 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(Problem.of("internal", "Internal error", 500,
                 "The request could not be completed. Error id: " + errorId + "."));
+    }
+
+    private static Response challenge(HttpServerResponse response, Problem problem, String challenge) {
+        // the mechanism may have put its own challenge on the response already: one challenge only
+        response.headers().remove(ProblemDetailsChallenge.WWW_AUTHENTICATE);
+        return Response.fromResponse(respond(problem)).header(ProblemDetailsChallenge.WWW_AUTHENTICATE, challenge).build();
     }
 
     public static Response respond(Problem problem) {

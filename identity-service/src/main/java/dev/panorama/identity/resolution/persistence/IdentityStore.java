@@ -96,6 +96,16 @@ public class IdentityStore {
                 .getResultList());
     }
 
+    /** The current records carrying an identifier key, or the same identifier with any issuer (a LIKE pattern, escaped by backslash). */
+    public Uni<List<SourceRecordEntity>> currentRecordsWithIdentifierKey(String key, String issuedKeyPattern) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from SourceRecordEntity r where r.current = true and r.id in (select b.id.recordId from"
+                        + " BlockingKeyEntity b where b.id.key = :key or b.id.key like :issued escape '\\')", SourceRecordEntity.class)
+                .setParameter("key", key)
+                .setParameter("issued", issuedKeyPattern)
+                .getResultList());
+    }
+
     public Uni<List<SourceRecordEntity>> currentRecordsOf(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().item(List.of());

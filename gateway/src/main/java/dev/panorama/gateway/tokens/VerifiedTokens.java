@@ -1,0 +1,48 @@
+package dev.panorama.gateway.tokens;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Caller identities of bearer tokens that were verified in full (signature, issuer, expiry), kept by
+ * the exact token text until the token expires or {@code maxAge} passes, whichever comes first. A token
+ * differing in a single character is a different key, so a tampered or forged token never matches.
+ */
+public final class VerifiedTokens {
+
+    /** A verified caller and the token's expiry in epoch seconds. */
+    private record Verified(SecurityIdentity identity, long expiresAt) {
+    }
+
+    private final Cache<String, Verified> verified;
+    private final Clock clock;
+
+    public VerifiedTokens(long maxSize, Duration maxAge, Clock clock) {
+        this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(maxAge).build();
+        this.clock = clock;
+    }
+
+    /** The caller of an unexpired token verified before, if any. */
+    public Optional<SecurityIdentity> find(String token) {
+        Verified entry = verified.getIfPresent(token);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (clock.instant().getEpochSecond() >= entry.expiresAt()) {
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        return Optional.of(entry.identity());
+    }
+
+    /** Remembers a token that was just verified; tokens already expired are not kept. */
+    public void remember(String token, SecurityIdentity identity, long expiresAt) {
+        if (clock.instant().getEpochSecond() < expiresAt) {
+            verified.put(token, new Verified(identity, expiresAt));
+        }
+    }
+}

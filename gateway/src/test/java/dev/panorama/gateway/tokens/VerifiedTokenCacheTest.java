@@ -1,0 +1,67 @@
+package dev.panorama.gateway.tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.panorama.devstack.test.KeycloakTokens;
+import dev.panorama.gateway.testing.FakeUpstreams;
+import dev.panorama.gateway.testing.Gateway;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token verified once is answered from the cache with the same caller and roles; nothing that is not
+ * the exact token text rides on it.
+ */
+@QuarkusTest
+class VerifiedTokenCacheTest {
+
+    private static final String LOOKUP = "/api/v1/identity/lookup?type=email&value=x";
+
+    @Inject
+    VerifiedTokenCache cache;
+
+    @BeforeEach
+    void healthy() {
+        Gateway.healthyUpstreams();
+        FakeUpstreams.resetAll();
+    }
+
+    @Test
+    void aVerifiedTokenIsAnsweredFromTheCacheWithItsRoles() {
+        String alice = KeycloakTokens.forUser("alice");
+        String nora = KeycloakTokens.forUser("nora");
+        assertThat(cache.tokens().find(alice)).isEmpty();
+
+        given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
+        given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
+
+        assertThat(cache.tokens().find(alice)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).contains("agent"));
+        assertThat(cache.tokens().find(nora)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).doesNotContain("agent"));
+        given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
+        given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
+        assertThat(FakeUpstreams.get("identity-service").received()).hasSize(2);
+    }
+
+    @Test
+    void aTamperedCopyOfACachedTokenIsRefused() {
+        String nora = KeycloakTokens.forUser("nora");
+        given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
+
+        given().auth().oauth2(withRole(nora, "agent")).when().get(LOOKUP).then().statusCode(401);
+        assertThat(FakeUpstreams.get("identity-service").received()).isEmpty();
+    }
+
+    /** The token with a role added to its payload, keeping Keycloak's signature of the original. */
+    private static String withRole(String token, String role) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"roles\":[", "\"roles\":[\"" + role + "\",");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+}

@@ -1,0 +1,119 @@
+package dev.panorama.journeys.suite;
+
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.suite.LocalSuite;
+import dev.panorama.devstack.suite.ServiceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole suite (devstack's infrastructure, every service and the gateway, each from its built
+ * {@code quarkus-run.jar}, all on free ports), started once per test JVM on first use and stopped when the
+ * last test class is done. Test classes get a {@link Panorama} parameter; each class's duration is printed
+ * and appended to {@code target/journey-timings.txt}.
+ */
+public final class WholeSuite implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(WholeSuite.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running(context);
+        context.getStore(NAMESPACE).put("start", System.nanoTime());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        long start = context.getStore(NAMESPACE).get("start", Long.class);
+        record(String.format("%s %.1f s", context.getRequiredTestClass().getSimpleName(), (System.nanoTime() - start) / 1e9));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Panorama.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return running(context).panorama;
+    }
+
+    private static Running running(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, type -> Running.start(), Running.class);
+    }
+
+    static void record(String line) {
+        System.out.println("journeys: " + line);
+        try {
+            Path file = Path.of("target", "journey-timings.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The suite of this test JVM; closed by JUnit after the last test class. */
+    static final class Running implements ExtensionContext.Store.CloseableResource {
+
+        private final LocalSuite suite;
+        private final Panorama panorama;
+
+        private Running(LocalSuite suite) {
+            this.suite = suite;
+            this.panorama = new Panorama(suite);
+        }
+
+        static Running start() {
+            Path root = Path.of(System.getProperty("panorama.suite.root", "..")).toAbsolutePath().normalize();
+            for (ServiceSpec service : ServiceSpec.SUITE) {
+                Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+                if (!Files.exists(jar)) {
+                    throw new IllegalStateException(jar + " is missing: ./mvnw -pl journeys -am install -DskipTests builds it");
+                }
+            }
+            long start = System.nanoTime();
+            LocalSuite suite = LocalSuite.onFreePorts(root, DevStack.shared(), List.of());
+            try {
+                suite.start();
+            } catch (RuntimeException e) {
+                suite.close();
+                DevStack.stopShared();
+                throw e;
+            }
+            record(String.format("whole suite started in %.1f s (%s)", (System.nanoTime() - start) / 1e9, suite.startSeconds()));
+            return new Running(suite);
+        }
+
+        /** Stops everything; the logs are kept in {@code target/suite-logs} for whoever has to find out why. */
+        @Override
+        public void close() {
+            panorama.close();
+            suite.close();
+            keepLogs(suite.logDir(), Path.of("target", "suite-logs"));
+            DevStack.stopShared();
+        }
+
+        private static void keepLogs(Path logDir, Path target) {
+            try (var logs = Files.list(logDir)) {
+                Files.createDirectories(target);
+                for (Path log : logs.toList()) {
+                    Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                System.err.println("journeys: could not keep the suite's logs: " + e);
+            }
+        }
+    }
+}
