@@ -96,6 +96,10 @@ public class TaskLifecycle {
                 .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)));
     }
 
+    public Uni<List<TaskView>> page(TaskState state, String queueId, String agentId, UUID cursor, int limit) {
+        return transactions.read(connection -> tasks.page(connection, state, queueId, agentId, cursor, limit));
+    }
+
     public Uni<List<TaskView>> heldBy(String agentId) {
         return transactions.read(connection -> tasks.heldBy(connection, agentId));
     }

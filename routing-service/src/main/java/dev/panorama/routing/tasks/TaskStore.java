@@ -74,6 +74,16 @@ public class TaskStore {
                 .execute(Tuple.of(id)));
     }
 
+    /** One page of tasks by id (time-ordered), after {@code cursor}, filtered by whatever is given. */
+    public Uni<List<TaskView>> page(SqlConnection connection, TaskState state, String queueId, String agentId, UUID cursor,
+            int limit) {
+        return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where ($1::text is null or state = $1)"
+                        + " and ($2::text is null or queue_id = $2) and ($3::text is null or agent_id = $3)"
+                        + " and ($4::uuid is null or id > $4) order by id limit $5")
+                .execute(Tuple.tuple().addString(state == null ? null : state.name()).addString(queueId).addString(agentId)
+                        .addUUID(cursor).addInteger(limit)));
+    }
+
     /** The tasks an agent holds (assigned or in wrap-up), oldest first. */
     public Uni<List<TaskView>> heldBy(SqlConnection connection, String agentId) {
         return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where agent_id = $1"

@@ -8,6 +8,7 @@ import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.offers.OfferAnswers;
 import dev.panorama.routing.offers.OfferView;
 import dev.panorama.routing.store.Ids;
+import dev.panorama.routing.store.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -93,6 +95,35 @@ public class TasksResource {
                 request.subject(), "API", Caller.of(identity).name());
         return lifecycle.create(task).map(created -> Response.created(URI.create("/api/v1/routing/tasks/" + created.task().id()))
                 .entity(created.task()).build());
+    }
+
+    @GET
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Tasks by id (creation order), one page, filtered by state, queue or agent",
+            description = "cursor: the nextCursor of the previous page")
+    @APIResponse(responseCode = "400", description = "An unknown state, a bad cursor or limit")
+    public Uni<Page<TaskView>> list(@QueryParam("state") String state, @QueryParam("queueId") @Size(max = 63) String queueId,
+            @QueryParam("agentId") @Size(max = 100) String agentId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        return lifecycle.page(state(state), queueId, agentId, cursor(cursor), size)
+                .map(found -> new Page<>(found, found.size() == size ? found.getLast().id().toString() : null));
+    }
+
+    private static TaskState state(String state) {
+        try {
+            return state == null ? null : TaskState.valueOf(state);
+        } catch (IllegalArgumentException unknown) {
+            throw InvalidInputException.field("state", "one of " + java.util.Arrays.toString(TaskState.values()));
+        }
+    }
+
+    private static UUID cursor(String cursor) {
+        try {
+            return cursor == null ? null : UUID.fromString(cursor);
+        } catch (IllegalArgumentException malformed) {
+            throw InvalidInputException.field("cursor", "not a cursor of this list");
+        }
     }
 
     @GET

@@ -48,6 +48,7 @@ class RoutingRolesTest {
                 new Endpoint("PUT", "/api/v1/routing/queues/x", "{\"name\":\"x\",\"strategy\":\"BEST_SCORE\"}", supervisorsOnly),
                 new Endpoint("DELETE", "/api/v1/routing/queues/x", null, supervisorsOnly),
                 new Endpoint("POST", "/api/v1/routing/tasks", "{\"channel\":\"EMAIL\"}", staffOnly),
+                new Endpoint("GET", "/api/v1/routing/tasks", null, supervisorsOnly),
                 new Endpoint("GET", "/api/v1/routing/tasks/" + ANY, null, staffOnly),
                 new Endpoint("GET", "/api/v1/routing/tasks/" + ANY + "/offers", null, supervisorsOnly),
                 new Endpoint("POST", "/api/v1/routing/tasks/" + ANY + "/wrap-up", "{}", staffOnly),

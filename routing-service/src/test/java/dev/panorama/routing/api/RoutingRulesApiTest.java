@@ -51,6 +51,9 @@ class RoutingRulesApiTest {
         as("sam").body(Map.of("queueId", "general", "agentId", "alice")).post("/api/v1/routing/tasks/" + UUID.randomUUID() + "/transfer")
                 .then().statusCode(400);
         queue("Bad Id", Map.of("name", "x", "strategy", "BEST_SCORE")).statusCode(400);
+        as("sam").get("/api/v1/routing/tasks?state=SLEEPING").then().statusCode(400).body("errors.field", hasItem("state"));
+        as("sam").get("/api/v1/routing/tasks?cursor=nope").then().statusCode(400).body("errors.field", hasItem("cursor"));
+        as("sam").get("/api/v1/routing/tasks?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
     }
 
     @Test
@@ -104,8 +107,10 @@ class RoutingRulesApiTest {
                 .then().statusCode(200).extract().jsonPath().getString("items[0].offerId"), java.util.Objects::nonNull);
         as("sam").get("/api/v1/routing/tasks/" + first + "/offers").then().body("items[0].agentId", equalTo("alice"));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("alice").post("/api/v1/routing/offers/" + offerId + "/acceptance")
-                .then().statusCode(409).body("type", endsWith("/offer-expired")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + first + "/offers")
+                .then().body("items[0].status", equalTo("EXPIRED")));
+        as("alice").post("/api/v1/routing/offers/" + offerId + "/acceptance").then().statusCode(409)
+                .body("type", endsWith("/offer-expired"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + first).then()
                 .body("state", equalTo("QUEUED")));
 

@@ -63,6 +63,8 @@ class TaskLifecycleApiTest {
                 .statusCode(200).body("state", equalTo("COMPLETED")).body("outcome", equalTo("COMPLETED"));
         as("alice").get("/api/v1/routing/agents/me").then().body("presence", equalTo("AVAILABLE"))
                 .body("load.EMAIL", org.hamcrest.Matchers.nullValue());
+        as("sam").get("/api/v1/routing/tasks?state=COMPLETED&agentId=alice&limit=200").then().statusCode(200)
+                .body("items.id", hasItem(taskId));
 
         List<ConsumerRecord<String, String>> events = RoutingEventsTopic.awaitMentioning(taskId, 4);
         assertThat(events).extracting(RoutingEventsTopic::type).containsExactly("panorama.routing.TaskCreated.v1",
@@ -111,6 +113,9 @@ class TaskLifecycleApiTest {
         as("sam").get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED"));
         as("sam").body(Map.of("reason", "test over")).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then()
                 .statusCode(200).body("state", equalTo("CANCELLED"));
+        as("sam").get("/api/v1/routing/tasks/" + taskId + "/offers").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.contains("REJECTED", "WITHDRAWN"))
+                .body("items.agentId", org.hamcrest.Matchers.contains("alice", colleague));
     }
 
     static JsonPath awaitOffer(String taskId) {

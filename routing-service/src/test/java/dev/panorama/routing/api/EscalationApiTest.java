@@ -1,0 +1,78 @@
+package dev.panorama.routing.api;
+
+import static dev.panorama.routing.api.RoutingApi.agent;
+import static dev.panorama.routing.api.RoutingApi.as;
+import static dev.panorama.routing.api.RoutingApi.presence;
+import static dev.panorama.routing.api.RoutingApi.queue;
+import static dev.panorama.routing.api.RoutingApi.skill;
+import static dev.panorama.routing.api.RoutingApi.task;
+import static dev.panorama.routing.api.TaskLifecycleApiTest.run;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A queue's timed steps, applied by the service's own timer to tasks that wait. */
+@QuarkusTest
+class EscalationApiTest {
+
+    @Test
+    void aTaskNobodyQualifiesForIsOfferedOnceTheQueueRelaxesTheMinimumProficiency() {
+        String skill = "relax-" + run();
+        skill(skill);
+        String queueId = "relax-" + run();
+        queue(queueId, Map.of("name", "Relax", "strategy", "BEST_SCORE",
+                "escalationSteps", List.of(Map.of("afterSeconds", 2, "action", "RELAX_PROFICIENCY", "amount", 2)))).statusCode(201);
+        String junior = "junior-" + run();
+        agent(junior, Map.of(skill, 3)).statusCode(201);
+        presence("sam", junior, "AVAILABLE").statusCode(200);
+
+        String taskId = task("sam", Map.of("channel", "EMAIL", "queueId", queueId,
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 5)))).statusCode(201).extract().path("id");
+        as("sam").get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED")).body("escalationLevel", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("escalationLevel", equalTo(1)).body("state", equalTo("OFFERED")).body("agentId", equalTo(junior)));
+        presence("sam", junior, "OFFLINE").statusCode(200);
+        as("sam").body(Map.of()).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then().statusCode(200);
+    }
+
+    @Test
+    void aTaskOverflowsToTheNextQueueAndExpiresThereAfterItsMaxWait() {
+        String skill = "rare-" + run();
+        skill(skill);
+        String backup = "backup-" + run();
+        queue(backup, Map.of("name", "Backup", "strategy", "BEST_SCORE", "maxWaitSeconds", 4)).statusCode(201);
+        String first = "first-" + run();
+        queue(first, Map.of("name", "First", "strategy", "BEST_SCORE", "overflowQueueId", backup,
+                "escalationSteps", List.of(Map.of("afterSeconds", 1, "action", "OVERFLOW")))).statusCode(201);
+
+        String taskId = task("sam", Map.of("channel", "CHAT", "queueId", first,
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1)))).statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("queueId", equalTo(backup)).body("escalationLevel", equalTo(0)));
+        as("sam").get("/api/v1/routing/queues/" + first).then().body("overflowQueueId", equalTo(backup));
+        queue(backup, Map.of("name", "Backup", "strategy", "BEST_SCORE", "overflowQueueId", backup)).statusCode(400);
+        as("sam").delete("/api/v1/routing/queues/" + backup).then().statusCode(409);
+    }
+
+    @Test
+    void aQueueWithAMaxWaitExpiresTasksNobodyTook() {
+        String skill = "never-" + run();
+        skill(skill);
+        String queueId = "brief-" + run();
+        queue(queueId, Map.of("name", "Brief", "strategy", "BEST_SCORE", "maxWaitSeconds", 1)).statusCode(201);
+
+        String taskId = task("sam", Map.of("channel", "FAX", "queueId", queueId,
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1)))).statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("state", equalTo("EXPIRED")).body("outcome", equalTo("EXPIRED")));
+        RoutingEventsTopic.awaitMatching(record -> record.value().contains(taskId) && record.value().contains("\"outcome\":\"EXPIRED\""), 1);
+    }
+}
