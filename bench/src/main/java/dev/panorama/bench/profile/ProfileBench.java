@@ -64,6 +64,7 @@ import org.bson.Document;
  * blocks so both see the same conditions.</li>
  * </ol>
  * The machine's load average is printed beside each figure (the benchmark shares the machine with whatever runs).
+ * Environment variable {@code PROFILE_BENCH_JFR}: a file the service's flight recording is written to.
  * Arguments: background events/s (default 1000), seconds of measured load (default 30, after 10 s of warm-up),
  * profiles stored (default 100000), reads (default 4000).
  */
@@ -412,6 +413,10 @@ public final class ProfileBench {
     private static ManagedProcess startService(DevStack stack, EnumSet<Part> parts, String database, int port) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
+        String recording = System.getenv("PROFILE_BENCH_JFR");
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
         stack.quarkusConfig(parts, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", "profile-service", "target", "quarkus-app", "quarkus-run.jar")
                 .toAbsolutePath().normalize().toString()));
