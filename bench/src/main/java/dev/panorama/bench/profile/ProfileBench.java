@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,118 +51,286 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
 /**
- * profile-service on the devstack's Kafka and MongoDB-wire server, two figures each beside a baseline from the
- * same run:
+ * profile-service on the devstack's Kafka and MongoDB-wire server with N profiles stored, each figure beside a baseline
+ * measured in the same run:
  * <ol>
- * <li>freshness: from an event published to the profile showing it (polling the API), while background events
- * flow at a fixed rate; baseline: the same event from producer to a bare Kafka consumer;</li>
- * <li>profile reads: {@code GET /api/v1/profiles/{id}} with N profiles stored; baseline: the raw {@code findOne}
- * of the same document on the same MongoDB server.</li>
+ * <li>freshness while background events flow at a sustained rate (the rate reached is printed; the background events
+ * go to the stored customers): a probe event's time from being produced to showing in {@code GET /api/v1/profiles/{id}}
+ * (polled every 10 ms, so each figure is up to 10 ms late, and the polls' own load stays small); baseline: the same probe events from being produced to reaching a bare Kafka consumer that reads the same
+ * topic under the same load;</li>
+ * <li>after the load, the time until the backlog is drained (a last probe shows);</li>
+ * <li>profile reads, {@code GET /api/v1/profiles/{id}} of random stored customers (audit entry included), after the
+ * backlog drained; baseline: the raw {@code findOne} of the same documents on the same MongoDB server, in alternating
+ * blocks so both see the same conditions.</li>
  * </ol>
- * Arguments: background events/s (default 1000), seconds of load (default 20), profiles stored (default 100000).
+ * The machine's load average is printed beside each figure (the benchmark shares the machine with whatever runs).
+ * Environment variable {@code PROFILE_BENCH_JFR}: a file the service's flight recording is written to.
+ * Arguments: background events/s (default 1000), seconds of measured load (default 30, after 10 s of warm-up),
+ * profiles stored (default 100000), reads (default 4000).
  */
 public final class ProfileBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration PROBE_EVERY = Duration.ofMillis(100);
 
     private ProfileBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int stored = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int reads = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
         EnumSet<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
         DevStack stack = DevStack.shared().ensure(parts);
         int port = Ports.free();
         String database = "profile_bench_" + System.currentTimeMillis();
+        String bootstrap = stack.kafka().bootstrapServers();
         try (ManagedProcess service = startService(stack, parts, database, port);
-                KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(stack.kafka().bootstrapServers()));
+                KafkaProducer<String, String> background = new KafkaProducer<>(producerProperties(bootstrap, "5"));
+                KafkaProducer<String, String> probes = new KafkaProducer<>(producerProperties(bootstrap, "0"));
                 MongoClient mongo = MongoClients.create(stack.mongo().connectionString())) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("profile-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
-            String token = KeycloakTokens.forUser("alice");
-
-            double[] broker = brokerBaseline(stack.kafka().bootstrapServers(), producer, 200);
-            double[] freshness = freshness(producer, base, token, rate, seconds);
-            System.out.printf("freshness under %,d events/s: p50 %.1f ms p99 %.1f ms | baseline Kafka produce->consume p50 %.1f ms"
-                    + " p99 %.1f ms | p99 ratio x%.1f%n", rate, freshness[0], freshness[1], broker[0], broker[1], freshness[1] / broker[1]);
-
             MongoCollection<Document> profiles = mongo.getDatabase(database).getCollection("profiles");
+            long fillStart = System.nanoTime();
             List<UUID> ids = fill(profiles, stored);
-            double[] raw = rawFindOne(profiles, ids, 3000);
-            double[] reads = apiReads(base, token, ids, 3000);
-            System.out.printf("profile read with %,d stored: p50 %.2f ms p99 %.2f ms | baseline raw findOne p50 %.2f ms p99 %.2f ms"
-                    + " | p99 ratio x%.1f%n", profiles.countDocuments(), reads[0], reads[1], raw[0], raw[1], reads[1] / raw[1]);
+            System.out.printf("%,d profiles stored in %.1f s | load average %s%n", profiles.countDocuments(),
+                    (System.nanoTime() - fillStart) / 1e9, loadAverage());
+
+            Freshness freshness = new Freshness(background, probes, bootstrap, base, ids, rate);
+            freshness.run(seconds);
+
+            List<Long> api = new ArrayList<>();
+            List<Long> raw = new ArrayList<>();
+            List<Long> floor = new ArrayList<>();
+            String token = agentToken();
+            Random random = new Random(3);
+            for (int block = 0; block < 20; block++) {
+                List<UUID> sample = new ArrayList<>();
+                for (int i = 0; i < reads / 20; i++) {
+                    sample.add(ids.get(random.nextInt(ids.size())));
+                }
+                raw.addAll(rawFindOne(profiles, sample));
+                api.addAll(apiReads(base, token, sample));
+                floor.addAll(liveness(base, sample.size()));
+            }
+            double[] reading = percentiles(api);
+            double[] finding = percentiles(raw);
+            double[] http = percentiles(floor);
+            System.out.printf("profile read with %,d stored, backlog drained (%,d reads, audit entry included): p50 %.2f ms"
+                    + " p99 %.2f ms | baseline raw findOne p50 %.2f ms p99 %.2f ms | p50 ratio x%.1f, p99 ratio x%.1f"
+                    + " | load average %s%n", profiles.countDocuments(), api.size(), reading[0], reading[1], finding[0],
+                    finding[1], reading[0] / finding[0], reading[1] / finding[1], loadAverage());
+            System.out.printf("  for scale: GET /q/health/live of the same service (HTTP alone, no token, no database) p50 %.2f ms"
+                    + " p99 %.2f ms%n", http[0], http[1]);
         } finally {
             DevStack.stopShared();
         }
     }
 
-    /** Probe events among the background ones; each is timed until the API shows it. */
-    private static double[] freshness(KafkaProducer<String, String> producer, String base, String token, int rate, int seconds)
-            throws Exception {
-        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
-        List<UUID> crowd = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            crowd.add(UUID.randomUUID());
-        }
-        Random random = new Random(11);
-        int perTick = Math.max(1, rate / 100);
-        background.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < perTick; i++) {
-                UUID customer = crowd.get(random.nextInt(crowd.size()));
-                send(producer, customer, contact(customer, Instant.now()));
-            }
-        }, 0, 10, TimeUnit.MILLISECONDS);
-        List<Long> latencies = new ArrayList<>();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        UUID probe = UUID.randomUUID();
-        int seen = 0;
-        while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            send(producer, probe, contact(probe, Instant.now()));
-            seen++;
-            while (total(base, token, probe) < seen) {
-                Thread.sleep(1);
-            }
-            latencies.add(System.nanoTime() - start);
-            Thread.sleep(50);
-        }
-        background.shutdownNow();
-        return percentiles(latencies);
-    }
+    /**
+     * Background events at a fixed rate to the stored customers, probe events to one of them every 100 ms; a bare
+     * consumer and the profile API each note when they see each probe.
+     */
+    private static final class Freshness {
 
-    private static double[] brokerBaseline(String bootstrap, KafkaProducer<String, String> producer, int count) {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        List<Long> latencies = new ArrayList<>();
-        // a first event creates the topic, so the bare consumer has partitions to be given
-        UUID warmUp = UUID.randomUUID();
-        send(producer, warmUp, contact(warmUp, Instant.now()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(Topics.INTERACTIONS));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
+        private final KafkaProducer<String, String> background;
+        private final KafkaProducer<String, String> probes;
+        private final String bootstrap;
+        private final String base;
+        private final List<UUID> crowd;
+        private final int rate;
+        private final UUID probe;
+        private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> consumedAt = new ConcurrentHashMap<>();
+        private final AtomicBoolean loading = new AtomicBoolean(true);
+        private final AtomicLong acknowledged = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+
+        Freshness(KafkaProducer<String, String> background, KafkaProducer<String, String> probes, String bootstrap, String base,
+                List<UUID> crowd, int rate) {
+            this.background = background;
+            this.probes = probes;
+            this.bootstrap = bootstrap;
+            this.base = base;
+            this.crowd = crowd;
+            this.rate = rate;
+            this.probe = crowd.getFirst();
+        }
+
+        void run(int seconds) throws Exception {
+            AtomicBoolean consuming = new AtomicBoolean(true);
+            CountDownReady ready = new CountDownReady();
+            Thread bare = Thread.ofPlatform().name("bare-consumer").daemon().start(() -> bareConsumer(consuming, ready));
+            ready.await();
+            long[] window = new long[2];
+            Thread load = Thread.ofPlatform().name("background-load").daemon().start(() -> backgroundLoad(seconds, window));
+            try {
+                measure(seconds, window, load, bare, consuming);
+            } finally {
+                loading.set(false);
+                consuming.set(false);
             }
-            for (int i = 0; i < count; i++) {
-                UUID probe = UUID.randomUUID();
+        }
+
+        private void measure(int seconds, long[] window, Thread load, Thread bare, AtomicBoolean consuming) throws Exception {
+            String token = agentToken();
+            int shown = 1;
+            List<Long> visible = new ArrayList<>();
+            List<String> measured = new ArrayList<>();
+            long warmUpEnd = System.nanoTime() + WARM_UP.toNanos();
+            long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
                 long start = System.nanoTime();
-                send(producer, probe, contact(probe, Instant.now()));
-                boolean arrived = false;
-                while (!arrived) {
-                    for (var record : consumer.poll(Duration.ofMillis(5))) {
-                        arrived |= probe.toString().equals(record.key());
+                String interaction = sendProbe();
+                shown++;
+                awaitShown(token, shown);
+                if (start >= warmUpEnd) {
+                    visible.add(System.nanoTime() - start);
+                    measured.add(interaction);
+                }
+                long next = start + PROBE_EVERY.toNanos();
+                while (System.nanoTime() < next) {
+                    Thread.sleep(1);
+                }
+            }
+            String loadAverage = loadAverage();
+            loading.set(false);
+            load.join();
+            long drainStart = System.nanoTime();
+            sendProbe();
+            shown++;
+            awaitShown(agentToken(), shown);
+            double drained = (System.nanoTime() - drainStart) / 1e9;
+            consuming.set(false);
+            bare.join();
+
+            List<Long> broker = new ArrayList<>();
+            for (String interaction : measured) {
+                Long consumed = consumedAt.get(interaction);
+                if (consumed == null) {
+                    throw new IllegalStateException("the bare consumer missed probe " + interaction);
+                }
+                broker.add(consumed - sentAt.get(interaction));
+            }
+            double achieved = acknowledged.get() / ((window[1] - window[0]) / 1e9);
+            double[] fresh = percentiles(visible);
+            double[] kafka = percentiles(broker);
+            System.out.printf("background load: target %,d events/s, reached %,.0f events/s (%,d acknowledged, %d failed)"
+                    + " over %.1f s incl. %d s warm-up%n", rate, achieved, acknowledged.get(), failed.get(),
+                    (window[1] - window[0]) / 1e9, WARM_UP.toSeconds());
+            System.out.printf("freshness under %,.0f events/s (%d probes): produced -> visible in a profile read p50 %.1f ms"
+                    + " p99 %.1f ms | baseline Kafka produce -> bare consumer p50 %.1f ms p99 %.1f ms | p99 ratio x%.1f"
+                    + " | load average %s%n", achieved, visible.size(), fresh[0], fresh[1], kafka[0], kafka[1],
+                    fresh[1] / kafka[1], loadAverage);
+            System.out.printf("backlog after the load drained in %.2f s (a last probe shows)%n", drained);
+        }
+
+        private String sendProbe() {
+            UUID interaction = UUID.randomUUID();
+            sentAt.put(interaction.toString(), System.nanoTime());
+            probes.send(record(probe, contact(interaction, probe, Instant.now())));
+            return interaction.toString();
+        }
+
+        private void awaitShown(String token, int total) throws Exception {
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (total(base, token, probe) < total) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("the probe did not show within 5 minutes");
+                }
+                Thread.sleep(10);
+            }
+        }
+
+        /** Sends on schedule (rate x elapsed), so a slow moment is caught up, not lost; acknowledgements are counted. */
+        private void backgroundLoad(int seconds, long[] window) {
+            Random random = new Random(11);
+            long start = System.nanoTime();
+            window[0] = start;
+            long sent = 0;
+            while (loading.get()) {
+                long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                while (sent < due) {
+                    UUID customer = crowd.get(1 + random.nextInt(crowd.size() - 1));
+                    background.send(backgroundRecord(customer), (metadata, failure) -> {
+                        if (failure == null) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    });
+                    sent++;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            background.flush();
+            window[1] = System.nanoTime();
+        }
+
+        private void bareConsumer(AtomicBoolean consuming, CountDownReady ready) {
+            Properties properties = new Properties();
+            properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+            // a first event (for a customer of its own) makes sure the topic exists, so the bare consumer has partitions
+            UUID someone = UUID.randomUUID();
+            probes.send(record(someone, contact(UUID.randomUUID(), someone, Instant.now())));
+            probes.flush();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+                consumer.subscribe(List.of(Topics.INTERACTIONS));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+                consumer.seekToEnd(consumer.assignment());
+                consumer.assignment().forEach(consumer::position);
+                ready.done();
+                while (consuming.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        if (probe.toString().equals(record.key())) {
+                            consumedAt.put(interactionId(record.value()), System.nanoTime());
+                        }
                     }
                 }
-                latencies.add(System.nanoTime() - start);
             }
         }
-        return percentiles(latencies);
+    }
+
+    /** The bare consumer's start, which the probes wait for (it reads from the end of the topic). */
+    private static final class CountDownReady {
+        private final java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+
+        void done() {
+            latch.countDown();
+        }
+
+        void await() throws InterruptedException {
+            if (!latch.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the bare consumer got no partitions");
+            }
+        }
+    }
+
+    /** An agent's token; under a heavy machine load Keycloak may miss a first request, so it is asked a few times. */
+    private static String agentToken() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return KeycloakTokens.forUser("alice");
+            } catch (RuntimeException unreachable) {
+                last = unreachable;
+            }
+        }
+        throw last;
     }
 
     private static List<UUID> fill(MongoCollection<Document> profiles, int count) {
@@ -184,25 +355,21 @@ public final class ProfileBench {
         return ids;
     }
 
-    private static double[] rawFindOne(MongoCollection<Document> profiles, List<UUID> ids, int count) {
-        Random random = new Random(3);
+    private static List<Long> rawFindOne(MongoCollection<Document> profiles, List<UUID> ids) {
         List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = ids.get(random.nextInt(ids.size())).toString();
+        for (UUID id : ids) {
             long start = System.nanoTime();
-            if (profiles.find(Filters.eq("_id", id)).first() == null) {
+            if (profiles.find(Filters.eq("_id", id.toString())).first() == null) {
                 throw new IllegalStateException("lost " + id);
             }
             latencies.add(System.nanoTime() - start);
         }
-        return percentiles(latencies);
+        return latencies;
     }
 
-    private static double[] apiReads(String base, String token, List<UUID> ids, int count) {
-        Random random = new Random(3);
+    private static List<Long> apiReads(String base, String token, List<UUID> ids) {
         List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID id = ids.get(random.nextInt(ids.size()));
+        for (UUID id : ids) {
             long start = System.nanoTime();
             int status = status(base + "/api/v1/profiles/" + id, token);
             if (status != 200) {
@@ -210,7 +377,19 @@ public final class ProfileBench {
             }
             latencies.add(System.nanoTime() - start);
         }
-        return percentiles(latencies);
+        return latencies;
+    }
+
+    private static List<Long> liveness(String base, int count) {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            if (status(base + "/q/health/live", null) != 200) {
+                throw new IllegalStateException("the service is not live");
+            }
+            latencies.add(System.nanoTime() - start);
+        }
+        return latencies;
     }
 
     private static int total(String base, String token, UUID customer) throws Exception {
@@ -222,27 +401,56 @@ public final class ProfileBench {
         return EventJson.mapper().readTree(response.body()).path("interactions").path("total").asInt();
     }
 
-    private static InteractionLogged contact(UUID customer, Instant at) {
-        return new InteractionLogged(UUID.randomUUID(), customer, null, Channel.CHAT, Direction.INBOUND, at, "bench", "b",
-                false, null, List.of(), null, 1);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, UUID customer, InteractionLogged event) {
+    private static String interactionId(String value) {
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, customer.toString(),
-                    EventJson.mapper().writeValueAsString(event));
-            CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.INTERACTION_LOGGED, "/bench", customer.toString(), Instant.now()))
-                    .forEach(header -> record.headers().add(header));
-            producer.send(record);
-            producer.flush();
+            return EventJson.mapper().readTree(value).path("interactionId").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Properties producerProperties(String bootstrap) {
+    private static final UUID TEMPLATE_INTERACTION = new UUID(0, 1);
+    private static final UUID TEMPLATE_CUSTOMER = new UUID(0, 2);
+    private static final String TEMPLATE = json(contact(TEMPLATE_INTERACTION, TEMPLATE_CUSTOMER, T0));
+
+    /** The background events from a template (the generator must not eat the CPU the service needs); each its own ce_id. */
+    private static ProducerRecord<String, String> backgroundRecord(UUID customer) {
+        String value = TEMPLATE.replace(TEMPLATE_INTERACTION.toString(), UUID.randomUUID().toString())
+                .replace(TEMPLATE_CUSTOMER.toString(), customer.toString());
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, customer.toString(), value);
+        CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.INTERACTION_LOGGED, "/bench", customer.toString(), Instant.now()))
+                .forEach(header -> record.headers().add(header));
+        return record;
+    }
+
+    private static String json(Object event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InteractionLogged contact(UUID interaction, UUID customer, Instant at) {
+        return new InteractionLogged(interaction, customer, null, Channel.CHAT, Direction.INBOUND, at, "bench", "b",
+                false, null, List.of(), null, 1);
+    }
+
+    private static ProducerRecord<String, String> record(UUID customer, InteractionLogged event) {
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, customer.toString(),
+                    EventJson.mapper().writeValueAsString(event));
+            CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.INTERACTION_LOGGED, "/bench", customer.toString(), Instant.now()))
+                    .forEach(header -> record.headers().add(header));
+            return record;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties producerProperties(String bootstrap, String lingerMs) {
         Properties properties = new Properties();
-        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, "0",
+        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, lingerMs,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         return properties;
@@ -253,9 +461,23 @@ public final class ProfileBench {
         return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6};
     }
 
+    /** The 1, 5 and 15 minute load averages of the machine, as uptime prints them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception unavailable) {
+            return "n/a";
+        }
+    }
+
     private static ManagedProcess startService(DevStack stack, EnumSet<Part> parts, String database, int port) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
+        String recording = System.getenv("PROFILE_BENCH_JFR");
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
         stack.quarkusConfig(parts, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", "profile-service", "target", "quarkus-app", "quarkus-run.jar")
                 .toAbsolutePath().normalize().toString()));

@@ -8,7 +8,9 @@ import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,13 @@ public class ReadAudit {
         this.pending = new GroupCommit<>(this::insert, config.audit().capacity(), config.audit().maxBatch(),
                 config.audit().concurrentWrites());
         this.timeout = config.audit().timeout();
+    }
+
+    void createIndexes(@Observes StartupEvent start) {
+        // what admins filter on, newest first (a real MongoDB uses them; the MongoDB-wire test server ignores them)
+        Uni.combine().all().unis(reads.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("_id"))),
+                reads.createIndex(Indexes.compoundIndex(Indexes.ascending("actor"), Indexes.descending("_id"))))
+                .discardItems().await().indefinitely();
     }
 
     public Uni<Void> record(String actor, List<UUID> customerIds, String what) {

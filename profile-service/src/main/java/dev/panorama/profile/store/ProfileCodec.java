@@ -1,6 +1,7 @@
 package dev.panorama.profile.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.events.EventJson;
 import dev.panorama.profile.folding.ProfileDocument;
@@ -13,8 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 /**
  * Profile documents as BSON: the folding's records as JSON, plus the lower-cased search keys (names, emails,
@@ -24,31 +23,28 @@ public final class ProfileCodec {
 
     static final String SEARCH = "search";
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final Set<String> STORE_ONLY = Set.of("_id", SEARCH);
 
     private ProfileCodec() {
     }
 
     public static Document toBson(ProfileDocument profile) {
-        Document document = Document.parse(write(profile));
+        Document document = BsonTree.document(JSON.valueToTree(profile));
         document.put("_id", profile.customerId().toString());
         document.put(SEARCH, searchKeys(profile.state()));
         return document;
     }
 
     public static ProfileDocument fromBson(Document document) {
-        Document copy = new Document(document);
-        copy.remove("_id");
-        copy.remove(SEARCH);
-        return read(copy.toJson(RELAXED), ProfileDocument.class);
+        return read(BsonTree.tree(document, STORE_ONLY), ProfileDocument.class);
     }
 
     public static Document stateToBson(ProfileState state) {
-        return Document.parse(write(state));
+        return BsonTree.document(JSON.valueToTree(state));
     }
 
     public static ProfileState stateFromBson(Document document) {
-        return read(document.toJson(RELAXED), ProfileState.class);
+        return read(BsonTree.tree(document, Set.of()), ProfileState.class);
     }
 
     /** The identifier key a lookup asks for: {@code email:jo@example.org}, {@code phone:447700900123}, {@code national-id:...}. */
@@ -87,17 +83,9 @@ public final class ProfileCodec {
                 .append("phones", List.copyOf(phones)).append("identifiers", List.copyOf(identifiers));
     }
 
-    private static String write(Object value) {
+    private static <T> T read(JsonNode tree, Class<T> type) {
         try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a profile that cannot be written as JSON", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
+            return JSON.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored profile that cannot be read: " + e.getOriginalMessage(), e);
         }
