@@ -99,6 +99,13 @@ public interface InteractionConfig {
         /** Documents the sweep takes per run. */
         @WithDefault("500")
         int sweepBatch();
+
+        /**
+         * Events relayed in the background after their write answered; beyond this, a write waits for its own
+         * events to be relayed, so a slow broker slows ingestion instead of piling up memory.
+         */
+        @WithDefault("2000")
+        int maxInFlight();
     }
 
     interface Reading {

@@ -95,7 +95,7 @@ public class IngestService {
             }
         }
         return log.insertNew(new ArrayList<>(documents.values()))
-                .call(inserted -> relay.relay(inserted.stream().map(documents::get).toList()))
+                .call(inserted -> relay.relayInBackground(inserted.stream().map(documents::get).toList()))
                 .chain(inserted -> outcomes(keyed, byKey, inserted));
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,13 +35,14 @@ import org.jboss.logging.Logger;
 public class EventRelay {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
-    /** Younger events are still being relayed by the write that queued them. */
-    private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
+    /** Younger events are still being relayed by the write that queued them (possibly behind a backlog). */
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(10);
 
     private final InteractionLog log;
     private final MutinyEmitter<String> emitter;
     private final InteractionConfig config;
     private final String source;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public EventRelay(InteractionLog log, @Channel("interactions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
             MutinyEmitter<String> emitter, InteractionConfig config, @ConfigProperty(name = "quarkus.application.name") String application) {
@@ -48,6 +50,24 @@ public class EventRelay {
         this.emitter = emitter;
         this.config = config;
         this.source = "/" + application;
+    }
+
+    /**
+     * Relays the pending events of documents just written in the background, so the next write need not wait for
+     * Kafka's acknowledgements and the removal of the relayed events. The events are stored with their documents
+     * already; a crash before they are relayed leaves them for the sweep. Waits like {@link #relay} only when
+     * {@code max-in-flight} events are on their way already.
+     */
+    public Uni<Void> relayInBackground(List<Document> documents) {
+        int events = documents.stream().mapToInt(document -> InteractionDocuments.pendingEvents(document).size()).sum();
+        if (events == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        if (inFlight.addAndGet(events) > config.relay().maxInFlight()) {
+            return relay(documents).eventually(() -> inFlight.addAndGet(-events));
+        }
+        relay(documents).eventually(() -> inFlight.addAndGet(-events)).subscribe().with(done -> { });
+        return Uni.createFrom().voidItem();
     }
 
     /** Relays the pending events of documents just written; never fails its caller (the sweep retries). */
