@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Java;
@@ -75,6 +77,8 @@ public final class ProfileBench {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration PROBE_EVERY = Duration.ofMillis(100);
 
+    private static final String BENCH = "profile";
+
     private ProfileBench() {
     }
 
@@ -126,6 +130,12 @@ public final class ProfileBench {
                     finding[1], reading[0] / finding[0], reading[1] / finding[1], loadAverage());
             System.out.printf("  for scale: GET /q/health/live of the same service (HTTP alone, no token, no database) p50 %.2f ms"
                     + " p99 %.2f ms%n", http[0], http[1]);
+            BenchResults.figure(BENCH, String.format("profile read p99, %,d stored, audited", profiles.countDocuments()), reading[1],
+                    "ms", "raw findOne p99", finding[1], Figure.Better.LOWER, "p99 < 10 ms");
+            BenchResults.figure(BENCH, "profile read p50, audited", reading[0], "ms", "raw findOne p50", finding[0], Figure.Better.LOWER,
+                    "");
+            BenchResults.latenciesMillis(BENCH, "profile read latency", "GET /api/v1/profiles/{id} (audited)", millis(api));
+            BenchResults.latenciesMillis(BENCH, "profile read latency", "raw findOne (baseline)", millis(raw));
         } finally {
             DevStack.stopShared();
         }
@@ -227,6 +237,11 @@ public final class ProfileBench {
                     + " | load average %s%n", achieved, visible.size(), fresh[0], fresh[1], kafka[0], kafka[1],
                     fresh[1] / kafka[1], loadAverage);
             System.out.printf("backlog after the load drained in %.2f s (a last probe shows)%n", drained);
+            BenchResults.figure(BENCH, String.format("freshness p99 under %,.0f events/s", achieved), fresh[1], "ms",
+                    "Kafka produce -> bare consumer p99", kafka[1], Figure.Better.LOWER, "p99 < 500 ms at 1,000 events/s");
+            BenchResults.figure(BENCH, "background rate reached", achieved, "events/s", "target rate", rate, Figure.Better.HIGHER, "");
+            BenchResults.latenciesMillis(BENCH, "freshness", "produced -> visible in a profile read", millis(visible));
+            BenchResults.latenciesMillis(BENCH, "freshness", "Kafka produce -> bare consumer (baseline)", millis(broker));
         }
 
         private String sendProbe() {
@@ -483,6 +498,10 @@ public final class ProfileBench {
                 .toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("profile-service", command, Map.of(), stack.settings().logDir().resolve("profile-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    private static double[] millis(List<Long> nanos) {
+        return nanos.stream().mapToDouble(nano -> nano / 1e6).toArray();
     }
 
     static int status(String url, String token) {
