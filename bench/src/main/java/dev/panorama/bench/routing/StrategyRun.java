@@ -64,8 +64,9 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
     /**
      * Replays every agent's slots on every channel from the stored offers: an offer takes a slot from its time until
      * it closed (or, accepted, until its task ended). A task became routable to the agent it was offered to at the
-     * latest of: the task waiting (created, or its previous offer closed), the agents coming online, and the agent
-     * last having a free slot on the channel (the slot freed that made room). The offer's delay is measured from there.
+     * latest of: the task waiting (created, or its previous offer closed), the agent coming online (its presence
+     * AVAILABLE since), and the agent last having a free slot on the channel (the slot freed that made room). The
+     * offer's delay is measured from there.
      */
     private static double[] routableToOffer(Connection db, String queue, Instant online) throws SQLException {
         Map<String, List<Offer>> byAgentChannel = new HashMap<>();
@@ -81,9 +82,17 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
                 byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer);
             }
         }
+        Map<String, Instant> availableSince = new HashMap<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select id, presence_since from agent where presence = 'AVAILABLE'")) {
+            while (rows.next()) {
+                availableSince.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+            }
+        }
         List<Double> latencies = new ArrayList<>();
         byAgentChannel.forEach((key, offers) -> {
             int capacity = RoutingSimulation.CAPACITY.get(key.substring(key.indexOf('/') + 1));
+            // the agent came online as the simulation set it AVAILABLE, one agent after another
+            Instant agentOnline = latest(online, availableSince.getOrDefault(key.substring(0, key.indexOf('/')), online));
             // time-ordered slot changes; at one instant a release comes before a take
             List<Object[]> changes = new ArrayList<>();
             for (Offer offer : offers) {
@@ -94,7 +103,7 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
             }
             changes.sort(Comparator.<Object[], Instant>comparing(change -> (Instant) change[0]).thenComparing(change -> (Integer) change[1]));
             int load = 0;
-            Instant freeSince = online;
+            Instant freeSince = agentOnline;
             for (Object[] change : changes) {
                 Instant at = (Instant) change[0];
                 if ((Integer) change[1] < 0) {
@@ -105,7 +114,7 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
                     continue;
                 }
                 Offer offer = (Offer) change[2];
-                Instant ready = latest(latest(offer.taskReady(), online), freeSince);
+                Instant ready = latest(offer.taskReady(), freeSince);
                 latencies.add(Math.max(0, Duration.between(ready, at).toNanos() / 1e6));
                 load++;
             }
