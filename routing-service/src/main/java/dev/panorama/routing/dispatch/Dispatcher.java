@@ -83,9 +83,13 @@ public class Dispatcher {
         }
     }
 
-    /** One pass over the waiting tasks; answers how many offers it made. */
+    /** One pass over the waiting tasks; answers how many offers it made. Its TaskOffered events leave at once. */
     public Uni<Integer> dispatch() {
-        return pass(null, null, 0, 0);
+        return pass(null, null, 0, 0).invoke(offered -> {
+            if (offered > 0) {
+                events.publishSoon();
+            }
+        });
     }
 
     private Uni<Integer> pass(Instant afterKey, UUID afterId, int rounds, int offeredSoFar) {

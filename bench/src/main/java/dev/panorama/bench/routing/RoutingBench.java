@@ -1,0 +1,157 @@
+package dev.panorama.bench.routing;
+
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.Java;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routing on the real routing-service and devstack PostgreSQL, simulated from a fixed seed: agents set up through
+ * the API, every task queued while they are offline, then all agents come online; simulated agents learn of their
+ * offers from panorama.routing.events (TaskOffered), accept after a short delay and complete after a short handling
+ * time, until every task is done. The same workload runs under the queue strategy BEST_SCORE and, as the baseline
+ * of the same run, plain ROUND_ROBIN.
+ *
+ * <p>Measured per strategy: the p99 from a task becoming routable (it waits and its agent has a free slot on the
+ * channel, replayed from the stored offers) to its offer; assignments per second sustained (between the 10th and
+ * 90th percentile assignment); and the quality: share of tasks handled by an agent holding every required skill,
+ * preferred-agent hit rate, average and p95 wait by priority (from when agents came online).
+ *
+ * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42); run alone through Maven they may
+ * come as {@code -Dbench.arguments="200 1000 42"}.
+ */
+public final class RoutingBench {
+
+    static final String BENCH = "routing";
+    private static final String STEPS = "[{\"afterSeconds\":2,\"action\":\"OPEN_TO_ALL_QUALIFIED\",\"amount\":0},"
+            + "{\"afterSeconds\":20,\"action\":\"RELAX_PROFICIENCY\",\"amount\":1},"
+            + "{\"afterSeconds\":60,\"action\":\"WIDEN_SKILLS\",\"amount\":0}]";
+
+    private RoutingBench() {
+    }
+
+    public static void main(String[] given) throws Exception {
+        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
+        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
+        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        RoutingSimulation simulation = new RoutingSimulation(agents, tasks, seed);
+        DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
+        String database = "routing_bench_" + System.currentTimeMillis();
+        int port = Ports.free();
+        try (ManagedProcess service = startService(stack, database, port);
+                Connection db = stack.postgres().connect(database)) {
+            RoutingApi api = new RoutingApi("http://127.0.0.1:" + port, 32);
+            Ports.await("routing-service", Duration.ofMinutes(3), service, () -> api.status("/q/health/ready") == 200);
+            setUp(api, simulation);
+            System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
+            StrategyRun best = run(api, db, stack, simulation, "bench-best", seed);
+            StrategyRun roundRobin = run(api, db, stack, simulation, "bench-rr", seed);
+            report(best, roundRobin);
+        } finally {
+            DevStack.stopShared();
+        }
+    }
+
+    private static void setUp(RoutingApi api, RoutingSimulation simulation) {
+        api.all(RoutingSimulation.SKILLS, skill -> api.send("PUT", "/api/v1/routing/skills/" + skill, "{\"description\":\"bench\"}"), 200, 201);
+        for (String[] queue : List.of(new String[] {"bench-best", "BEST_SCORE"}, new String[] {"bench-rr", "ROUND_ROBIN"})) {
+            api.all(List.of(queue[0]), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
+                    + "\",\"strategy\":\"" + queue[1] + "\",\"escalationSteps\":" + STEPS
+                    + ",\"slaTargetSeconds\":30,\"offerTimeoutSeconds\":120,\"wrapUpSeconds\":0}"), 200, 201);
+        }
+        api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id(),
+                RoutingSimulation.agentJson(agent)), 201, 200);
+    }
+
+    /** One strategy: queue every task, bring the agents online, let them work until every task is done. */
+    private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, RoutingSimulation simulation,
+            String queue, long seed) throws Exception {
+        Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < simulation.tasks.size(); i++) {
+            indexes.add(i);
+        }
+        api.all(indexes, i -> api.sendForBody("POST", "/api/v1/routing/tasks", RoutingSimulation.taskJson(simulation.tasks.get(i), queue))
+                .thenApply(answer -> {
+                    if (answer.statusCode() == 201) {
+                        int at = answer.body().indexOf("\"id\":\"") + 6;
+                        specs.put(UUID.fromString(answer.body().substring(at, at + 36)), simulation.tasks.get(i));
+                    }
+                    return answer.statusCode();
+                }), 201);
+        try (SimulatedAgents working = SimulatedAgents.start(api, stack.kafka().bootstrapServers(), specs.keySet(), new Random(seed))) {
+            Instant online = Instant.now();
+            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
+                    "{\"presence\":\"AVAILABLE\"}"), 200);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
+            long done;
+            while ((done = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'")) < specs.size()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(queue + ": only " + done + " of " + specs.size() + " tasks done in 20 minutes");
+                }
+                Thread.sleep(500);
+            }
+            StrategyRun result = StrategyRun.measure(db, queue, simulation, specs, online);
+            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
+                    "{\"presence\":\"OFFLINE\"}"), 200);
+            System.out.println(result);
+            return result;
+        }
+    }
+
+    private static void report(StrategyRun best, StrategyRun roundRobin) {
+        System.out.printf("cost of skill-based scoring vs round-robin: p99 routable->offer x%.2f, assignments/s x%.2f%n",
+                best.p99Millis() / roundRobin.p99Millis(), best.assignmentsPerSecond() / roundRobin.assignmentsPerSecond());
+        BenchResults.figure(BENCH, "BEST_SCORE p99 routable to offer", best.p99Millis(), "ms", "ROUND_ROBIN p99",
+                roundRobin.p99Millis(), Figure.Better.LOWER, "p99 < 50 ms");
+        BenchResults.figure(BENCH, "BEST_SCORE assignments sustained", best.assignmentsPerSecond(), "/s", "ROUND_ROBIN",
+                roundRobin.assignmentsPerSecond(), Figure.Better.HIGHER, ">= 500 assignments/s");
+        BenchResults.figure(BENCH, "handled by an agent with every required skill", best.fullyQualifiedShare() * 100, "%",
+                "ROUND_ROBIN", roundRobin.fullyQualifiedShare() * 100, Figure.Better.HIGHER, "");
+        BenchResults.figure(BENCH, "preferred-agent hit rate", best.preferredHitRate() * 100, "%", "ROUND_ROBIN",
+                roundRobin.preferredHitRate() * 100, Figure.Better.HIGHER, "");
+        for (int priority : RoutingSimulation.PRIORITIES) {
+            BenchResults.figure(BENCH, "average wait at priority " + priority, best.averageWait().get(priority), "ms",
+                    "ROUND_ROBIN", roundRobin.averageWait().get(priority), Figure.Better.LOWER, "");
+            BenchResults.figure(BENCH, "p95 wait at priority " + priority, best.p95Wait().get(priority), "ms",
+                    "ROUND_ROBIN", roundRobin.p95Wait().get(priority), Figure.Better.LOWER, "");
+        }
+        BenchResults.latenciesMillis(BENCH, "routable to offer", "BEST_SCORE", best.latenciesMillis());
+        BenchResults.latenciesMillis(BENCH, "routable to offer", "ROUND_ROBIN (baseline)", roundRobin.latenciesMillis());
+    }
+
+    private static ManagedProcess startService(DevStack stack, String database, int port) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=WARN", "-Dpanorama.services.profile-service.url=http://127.0.0.1:9"));
+        stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("..", "routing-service", "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("routing-service", command, Map.of(), stack.settings().logDir().resolve("routing-bench.log"),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    static long count(Connection db, String query) throws java.sql.SQLException {
+        try (ResultSet rows = db.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.panorama.bench.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.CloudEvents;
+import dev.panorama.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Agents as the simulation plays them: each TaskOffered of the run's tasks on panorama.routing.events (what the
+ * agent's console is pushed) is accepted after 20-200 ms, and the task completed after 100-600 ms of handling.
+ */
+final class SimulatedAgents implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RoutingApi api;
+    private final Set<UUID> tasks;
+    private final Random random;
+    private final KafkaConsumer<String, String> consumer;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread listener;
+
+    private SimulatedAgents(RoutingApi api, String bootstrapServers, Set<UUID> tasks, Random random) {
+        this.api = api;
+        this.tasks = tasks;
+        this.random = random;
+        Properties properties = new Properties();
+        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "routing-bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        this.consumer = new KafkaConsumer<>(properties);
+        this.listener = new Thread(this::listen, "simulated-agents");
+    }
+
+    /** Starts listening; returns once the consumer has its partitions, so no offer made afterwards is missed. */
+    static SimulatedAgents start(RoutingApi api, String bootstrapServers, Set<UUID> tasks, Random random) {
+        SimulatedAgents agents = new SimulatedAgents(api, bootstrapServers, tasks, random);
+        agents.consumer.subscribe(List.of(Topics.ROUTING_EVENTS));
+        while (agents.consumer.assignment().isEmpty()) {
+            agents.consumer.poll(Duration.ofMillis(200));
+        }
+        agents.consumer.seekToEnd(agents.consumer.assignment());
+        agents.consumer.assignment().forEach(agents.consumer::position);
+        agents.listener.start();
+        return agents;
+    }
+
+    private void listen() {
+        while (running.get()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                offered(record);
+            }
+        }
+        consumer.close();
+    }
+
+    private void offered(ConsumerRecord<String, String> record) {
+        try {
+            if (!CloudEvents.fromKafkaHeaders(record.headers()).type().contains(".TaskOffered.")) {
+                return;
+            }
+            JsonNode offer = JSON.readTree(record.value());
+            UUID task = UUID.fromString(offer.get("taskId").asText());
+            if (tasks.contains(task)) {
+                long delay = 20 + random.nextInt(181);
+                timers.schedule(() -> accept(offer.get("offerId").asText(), task), delay, TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception notAnOffer) {
+            // another service's event on the topic
+        }
+    }
+
+    private void accept(String offerId, UUID task) {
+        api.send("POST", "/api/v1/routing/offers/" + offerId + "/acceptance", null).thenAccept(status -> {
+            if (status == 200) {
+                timers.schedule(() -> complete(task), 100 + random.nextInt(501), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** A completion the service could not take now is tried again, so the run always ends. */
+    private void complete(UUID task) {
+        api.send("POST", "/api/v1/routing/tasks/" + task + "/completion", "{}")
+                .exceptionally(failure -> -1)
+                .thenAccept(status -> {
+                    if (status >= 500 || status < 0) {
+                        timers.schedule(() -> complete(task), 500, TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        listener.join(10_000);
+        timers.shutdownNow();
+    }
+}

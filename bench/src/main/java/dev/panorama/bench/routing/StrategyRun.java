@@ -1,0 +1,146 @@
+package dev.panorama.bench.routing;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The figures of one strategy's run, read back from the database once every task is done. */
+record StrategyRun(String queue, double p99Millis, double p50Millis, double assignmentsPerSecond, double fullyQualifiedShare,
+        double preferredHitRate, Map<Integer, Double> averageWait, Map<Integer, Double> p95Wait, double[] latenciesMillis) {
+
+    private record Offer(String agent, UUID task, String channel, Instant offeredAt, Instant releasedAt, Instant taskReady) {
+    }
+
+    static StrategyRun measure(Connection db, String queue, RoutingSimulation simulation,
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online) throws SQLException {
+        double[] latencies = routableToOffer(db, queue, online);
+        List<Instant> assigned = new ArrayList<>();
+        int qualified = 0;
+        int withPreferred = 0;
+        int preferredHits = 0;
+        Map<Integer, List<Double>> waits = new TreeMap<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select id, agent_id, created_at, assigned_at from routing_task"
+                + " where queue_id = '" + queue + "'")) {
+            while (rows.next()) {
+                RoutingSimulation.TaskSpec spec = specs.get(rows.getObject("id", UUID.class));
+                String agent = rows.getString("agent_id");
+                Instant assignedAt = rows.getTimestamp("assigned_at").toInstant();
+                Instant created = rows.getTimestamp("created_at").toInstant();
+                assigned.add(assignedAt);
+                qualified += simulation.fullyQualified(agent, spec) ? 1 : 0;
+                if (!spec.preferred().isEmpty()) {
+                    withPreferred++;
+                    preferredHits += spec.preferred().contains(agent) ? 1 : 0;
+                }
+                Instant from = created.isAfter(online) ? created : online;
+                waits.computeIfAbsent(spec.priority(), k -> new ArrayList<>()).add(Duration.between(from, assignedAt).toNanos() / 1e6);
+            }
+        }
+        assigned.sort(Comparator.naturalOrder());
+        int from = assigned.size() / 10;
+        int to = assigned.size() * 9 / 10;
+        double seconds = Duration.between(assigned.get(from), assigned.get(to)).toNanos() / 1e9;
+        Map<Integer, Double> average = new TreeMap<>();
+        Map<Integer, Double> p95 = new TreeMap<>();
+        waits.forEach((priority, list) -> {
+            double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            average.put(priority, Arrays.stream(sorted).average().orElse(0));
+            p95.put(priority, percentile(sorted, 95));
+        });
+        return new StrategyRun(queue, percentile(latencies, 99), percentile(latencies, 50), (to - from) / seconds,
+                (double) qualified / specs.size(), withPreferred == 0 ? 0 : (double) preferredHits / withPreferred, average, p95, latencies);
+    }
+
+    /**
+     * Replays every agent's slots on every channel from the stored offers: an offer takes a slot from its time until
+     * it closed (or, accepted, until its task ended). A task became routable to the agent it was offered to at the
+     * latest of: the task waiting (created, or its previous offer closed), the agent coming online (its presence
+     * AVAILABLE since), and the agent last having a free slot on the channel (the slot freed that made room). The
+     * offer's delay is measured from there.
+     */
+    private static double[] routableToOffer(Connection db, String queue, Instant online) throws SQLException {
+        Map<String, List<Offer>> byAgentChannel = new HashMap<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select o.agent_id, o.task_id, t.channel, o.offered_at,"
+                + " case when o.status = 'ACCEPTED' then t.ended_at else o.closed_at end as released_at,"
+                + " coalesce((select max(p.closed_at) from task_offer p where p.task_id = o.task_id and p.offered_at < o.offered_at),"
+                + " t.created_at) as task_ready"
+                + " from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = '" + queue + "'")) {
+            while (rows.next()) {
+                Offer offer = new Offer(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3),
+                        rows.getTimestamp(4).toInstant(), rows.getTimestamp(5) == null ? Instant.MAX : rows.getTimestamp(5).toInstant(),
+                        rows.getTimestamp(6).toInstant());
+                byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer);
+            }
+        }
+        Map<String, Instant> availableSince = new HashMap<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select id, presence_since from agent where presence = 'AVAILABLE'")) {
+            while (rows.next()) {
+                availableSince.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+            }
+        }
+        List<Double> latencies = new ArrayList<>();
+        byAgentChannel.forEach((key, offers) -> {
+            int capacity = RoutingSimulation.CAPACITY.get(key.substring(key.indexOf('/') + 1));
+            // the agent came online as the simulation set it AVAILABLE, one agent after another
+            Instant agentOnline = latest(online, availableSince.getOrDefault(key.substring(0, key.indexOf('/')), online));
+            // time-ordered slot changes; at one instant a release comes before a take
+            List<Object[]> changes = new ArrayList<>();
+            for (Offer offer : offers) {
+                changes.add(new Object[] {offer.offeredAt(), 1, offer});
+                if (offer.releasedAt() != Instant.MAX) {
+                    changes.add(new Object[] {offer.releasedAt(), -1, offer});
+                }
+            }
+            changes.sort(Comparator.<Object[], Instant>comparing(change -> (Instant) change[0]).thenComparing(change -> (Integer) change[1]));
+            int load = 0;
+            Instant freeSince = agentOnline;
+            for (Object[] change : changes) {
+                Instant at = (Instant) change[0];
+                if ((Integer) change[1] < 0) {
+                    if (load == capacity) {
+                        freeSince = at;
+                    }
+                    load--;
+                    continue;
+                }
+                Offer offer = (Offer) change[2];
+                Instant ready = latest(offer.taskReady(), freeSince);
+                latencies.add(Math.max(0, Duration.between(ready, at).toNanos() / 1e6));
+                load++;
+            }
+        });
+        return latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static double percentile(double[] sorted, double percentile) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(sorted.length * percentile / 100))];
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s: routable->offer p50 %.1f ms p99 %.1f ms (%,d offers), %,.0f assignments/s sustained, "
+                        + "%.1f%% handled by an agent with every required skill, preferred-agent hit rate %.1f%%, wait by priority avg %s p95 %s",
+                queue, p50Millis, p99Millis, latenciesMillis.length, assignmentsPerSecond, fullyQualifiedShare * 100,
+                preferredHitRate * 100, rounded(averageWait), rounded(p95Wait));
+    }
+
+    private static String rounded(Map<Integer, Double> millis) {
+        Map<Integer, String> shown = new TreeMap<>();
+        millis.forEach((priority, value) -> shown.put(priority, String.format("%.0f ms", value)));
+        return shown.toString();
+    }
+}
