@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Source records from back-office systems and channels on {@code panorama.source-records}, resolved
  * one at a time per partition. Records this service published itself (received over REST or an import,
- * already stored) are passed over: reading an older version back must not make it a newer one. A record that cannot be read or resolved goes to the dead-letter topic
- * with the reason (the connector's failure strategy); the partition moves on.
+ * already stored) are passed over: reading an older version back must not make it a newer one. A record
+ * that cannot be read or resolved goes to the dead-letter topic with the reason (the connector's failure
+ * strategy); the partition moves on.
  */
 @ApplicationScoped
 public class SourceRecordsConsumer {
