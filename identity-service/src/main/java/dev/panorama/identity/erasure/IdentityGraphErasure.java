@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.events.source.SourceRecord;
 import dev.panorama.identity.resolution.MatchEngine;
+import dev.panorama.identity.resolution.SourceRecordKey;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -41,6 +43,7 @@ public class IdentityGraphErasure implements PersonalDataHolder {
                 .chain(() -> clearExplanations(customerId))
                 .chain(() -> forgetEvents(customerId))
                 .chain(() -> recordsOf(customerId))
+                .call(IdentityGraphErasure::forgetPublishedRecords)
                 .invoke(this::blank)
                 .chain(() -> Panache.getSession().chain(session -> session.flush()));
     }
@@ -80,6 +83,14 @@ public class IdentityGraphErasure implements PersonalDataHolder {
 
     private Uni<Void> forgetEvents(UUID customerId) {
         return execute("delete from outbox_event where aggregate_id = ?1", customerId);
+    }
+
+    /** The records identity published on panorama.source-records itself (received over REST or imports). */
+    private static Uni<Void> forgetPublishedRecords(List<SourceRecordEntity> records) {
+        List<UUID> keys = records.stream().map(r -> SourceRecordKey.of(r.sourceSystem, r.sourceId)).distinct().toList();
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(key -> execute("delete from outbox_event where aggregate_id = ?1", key))
+                .collect().last().replaceWithVoid();
     }
 
     private static Uni<Void> execute(String sql, UUID customerId) {

@@ -17,6 +17,11 @@ public interface IdentityGraph {
 
     void add(PersonRecord record, Collection<String> keys, String customerId);
 
+    /** Whether a data steward rejected these two customers as one person (they stay apart until people merge them). */
+    default boolean keptApart(String customerA, String customerB) {
+        return false;
+    }
+
     /** Moves every record of {@code mergedId} to {@code survivorId}. */
     void merge(String survivorId, String mergedId);
 }

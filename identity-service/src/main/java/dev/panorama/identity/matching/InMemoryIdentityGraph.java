@@ -3,6 +3,7 @@ package dev.panorama.identity.matching;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class InMemoryIdentityGraph implements IdentityGraph {
     private final Map<String, String> customerOfRecord = new HashMap<>();
     private final Map<String, Set<String>> recordsOfCustomer = new HashMap<>();
     private final Map<String, List<String>> recordsByKey = new HashMap<>();
+    private final Set<Set<String>> keptApart = new HashSet<>();
 
     @Override
     public Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey) {
@@ -62,6 +64,25 @@ public final class InMemoryIdentityGraph implements IdentityGraph {
         }
         moved.forEach(recordId -> customerOfRecord.put(recordId, survivorId));
         recordsOfCustomer.computeIfAbsent(survivorId, id -> new LinkedHashSet<>()).addAll(moved);
+        inheritRejections(survivorId, mergedId);
+    }
+
+    /** The survivor is kept apart from whoever the merged customer was kept apart from. */
+    private void inheritRejections(String survivorId, String mergedId) {
+        List<Set<String>> inherited = keptApart.stream().filter(pair -> pair.contains(mergedId)).toList();
+        keptApart.removeAll(inherited);
+        inherited.forEach(pair -> pair.stream().filter(id -> !id.equals(mergedId) && !id.equals(survivorId))
+                .forEach(other -> keptApart.add(Set.of(survivorId, other))));
+    }
+
+    /** A steward's rejection of two customers as one person. */
+    public void keepApart(String customerA, String customerB) {
+        keptApart.add(Set.of(customerA, customerB));
+    }
+
+    @Override
+    public boolean keptApart(String customerA, String customerB) {
+        return !customerA.equals(customerB) && keptApart.contains(Set.of(customerA, customerB));
     }
 
     /** Every customer with its records, for measuring. */

@@ -42,12 +42,17 @@ public final class Resolver {
     }
 
     /**
-     * The deterministic rule: an exact match on an identifier that belongs to one customer only links
-     * at once, unless merge protection objects (e.g. clearly different dates of birth).
+     * A score above the link threshold links, unless merge protection sees another member of the
+     * household (see {@link MergeProtection#allowsScoredLink}); so does the deterministic rule, an exact
+     * match on an identifier that belongs to one customer only, unless the dates of birth clearly differ.
+     * A pair kept apart so is at most a possible match for a steward.
      */
-    private boolean linksDeterministically(PersonRecord record, MatchScore score) {
-        return score.levelOf(Comparison.UNIQUE_ID) == 0
-                && !MergeProtection.conflict(record, graph.record(score.otherRecordId()));
+    private boolean links(PersonRecord record, MatchScore score) {
+        String customer = graph.customerOf(score.otherRecordId());
+        if (score.probability() >= scorer.model().linkThreshold() && protection.allowsScoredLink(record, customer)) {
+            return true;
+        }
+        return score.levelOf(Comparison.UNIQUE_ID) == 0 && protection.allowsIdentifierLink(record, customer);
     }
 
     private List<MatchScore> bestPerCustomer(PersonRecord record, Set<String> candidates) {
@@ -61,9 +66,7 @@ public final class Resolver {
 
     private Resolution decide(PersonRecord record, List<MatchScore> ranked) {
         MatchModel model = scorer.model();
-        List<MatchScore> linked = ranked.stream()
-                .filter(score -> score.probability() >= model.linkThreshold() || linksDeterministically(record, score))
-                .toList();
+        List<MatchScore> linked = ranked.stream().filter(score -> links(record, score)).toList();
         if (linked.isEmpty()) {
             boolean worthReview = !ranked.isEmpty() && ranked.getFirst().probability() >= model.reviewThreshold();
             return new Resolution(newCustomerId.get(), worthReview ? Resolution.Decision.POSSIBLE : Resolution.Decision.NEW,

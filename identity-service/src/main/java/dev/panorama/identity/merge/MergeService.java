@@ -51,6 +51,8 @@ public class MergeService {
         return locks.lockActive(all)
                 .chain(() -> store.currentRecordsOf(all))
                 .invoke(records -> protect(records, override, steward))
+                .chain(() -> store.rejectedPairsAmong(all))
+                .invoke(rejected -> protectRejected(rejected, override, steward))
                 .chain(() -> merger.merge(survivorId, mergedIds, steward.name(), reason, score, clock.instant()))
                 .invoke(change -> LOG.infof("merge %s: %d customer(s) into %s by %s", change.id(), mergedIds.size(), survivorId,
                         steward.name()));
@@ -67,6 +69,20 @@ public class MergeService {
             }
             LOG.infof("merge protection between %s and %s overridden by %s", pair.get(0), pair.get(1), steward.name());
         });
+    }
+
+    /** A data steward's rejection of a possible match is merge protection too. */
+    private static void protectRejected(List<List<UUID>> rejected, boolean override, Steward steward) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        List<UUID> pair = rejected.getFirst();
+        if (!(override && steward.admin())) {
+            throw new MergeProtected("customers " + pair.get(0) + " and " + pair.get(1) + " were rejected as one person by a data"
+                    + " steward; " + (override ? "only an admin may override merge protection"
+                            : "an admin may merge them with \"override\": true"));
+        }
+        LOG.infof("rejection between %s and %s overridden by %s", pair.get(0), pair.get(1), steward.name());
     }
 
     private PersonRecord person(SourceRecordEntity record) {

@@ -2,19 +2,24 @@ package dev.panorama.identity.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.source.SourceRecord;
 import dev.panorama.identity.resolution.ResolutionService;
 import dev.panorama.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Source records from back-office systems and channels on {@code panorama.source-records}, resolved
- * one at a time per partition. A record that cannot be read or resolved goes to the dead-letter topic
- * with the reason (the connector's failure strategy); the partition moves on.
+ * one at a time per partition. Records this service published itself (received over REST or an import,
+ * already stored) are passed over: reading an older version back must not make it a newer one. A record
+ * that cannot be read or resolved goes to the dead-letter topic with the reason (the connector's failure
+ * strategy); the partition moves on.
  */
 @ApplicationScoped
 public class SourceRecordsConsumer {
@@ -24,22 +29,35 @@ public class SourceRecordsConsumer {
 
     private final ResolutionService resolution;
     private final OutboxRelay relay;
+    private final String ownSource;
 
-    public SourceRecordsConsumer(ResolutionService resolution, OutboxRelay relay) {
+    public SourceRecordsConsumer(ResolutionService resolution, OutboxRelay relay,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.resolution = resolution;
         this.relay = relay;
+        this.ownSource = "/" + application; // the CloudEvents source the outbox relay stamps on what this service publishes
+    }
+
+    private boolean publishedHere(ConsumerRecord<String, String> message) {
+        return ownSource.equals(CloudEvents.fromKafkaHeaders(message.headers()).source());
     }
 
     @Incoming("source-records")
-    public Uni<Void> consume(String payload) {
-        SourceRecord record = read(payload);
-        return resolution.ingest(record)
+    public Uni<Void> consume(ConsumerRecord<String, String> message) {
+        if (publishedHere(message)) {
+            return Uni.createFrom().voidItem(); // received over REST or an import, and stored before it was published
+        }
+        SourceRecord record = read(message.value());
+        return resolution.ingestFromTopic(record)
                 .invoke(resolved -> LOG.debugf("source record resolved to customer %s (%s)", resolved.customerId(), resolved.decision()))
                 .invoke(relay::nudge)
                 .replaceWithVoid();
     }
 
     private static SourceRecord read(String payload) {
+        if (payload == null) {
+            throw new IllegalArgumentException("not a SourceRecord: no value");
+        }
         try {
             SourceRecord record = JSON.readValue(payload, SourceRecord.class);
             if (blank(record.sourceSystem()) || blank(record.sourceId())) {

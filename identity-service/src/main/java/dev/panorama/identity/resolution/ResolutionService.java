@@ -65,19 +65,37 @@ public class ResolutionService {
     }
 
     /**
-     * Idempotent on (sourceSystem, sourceId) and content: a retry answers as the first call did. A record
-     * whose stored versions are no longer current (its customer was erased) is resolved afresh, as a new
-     * version that never rejoins the erased customer.
+     * A record received directly (REST, bulk import, a channel's sender): once stored, it is also published
+     * on {@code panorama.source-records} through the outbox, as back-office systems publish theirs, so that
+     * the services that read names and contact details from that topic (profile-service) see it too.
+     * Idempotent on (sourceSystem, sourceId) and content: a retry answers as the first call did, and
+     * publishes nothing again. A record whose stored versions are no longer current (its customer was
+     * erased) is resolved afresh, as a new version that never rejoins the erased customer.
      */
     @WithTransaction
     public Uni<RecordResolution> ingest(SourceRecord source) {
+        return ingest(source, true);
+    }
+
+    /** A record read from {@code panorama.source-records}: already on the topic, so not published again. */
+    @WithTransaction
+    public Uni<RecordResolution> ingestFromTopic(SourceRecord source) {
+        return ingest(source, false);
+    }
+
+    private Uni<RecordResolution> ingest(SourceRecord source, boolean announce) {
         String hash = contentHash(source);
-        return store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
+        Uni<RecordResolution> stored = store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
             if (latest == null || !latest.current) {
                 return resolveNew(source, hash, latest == null ? 1 : latest.version + 1);
             }
             return latest.contentHash.equals(hash) ? unchanged(latest) : storeNewVersion(latest, source, hash);
         });
+        return announce ? stored.call(resolved -> resolved.stored() ? announce(source) : Uni.createFrom().voidItem()) : stored;
+    }
+
+    private Uni<Void> announce(SourceRecord source) {
+        return outbox.add(source, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), clock.instant()).replaceWithVoid();
     }
 
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version) {
@@ -87,6 +105,7 @@ public class ResolutionService {
         return store.lockKeys(keys)
                 .chain(() -> store.neighbourhood(keys, Resolver.MAX_BLOCK_SIZE))
                 .map(this::snapshot)
+                .call(this::loadRejections)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                             .resolve(person);
@@ -99,6 +118,13 @@ public class ResolutionService {
                 .map(n -> n.recordId().toString()).toList());
         neighbours.forEach(n -> graph.load(readNormalised(n.normalised()), n.customerId().toString()));
         return graph;
+    }
+
+    /** Customers a steward kept apart stay apart: the resolver treats them as merge protected. */
+    private Uni<Void> loadRejections(SnapshotGraph graph) {
+        return store.rejectedPairsAmong(graph.customers())
+                .invoke(pairs -> pairs.forEach(pair -> graph.keepApart(pair.get(0), pair.get(1))))
+                .replaceWithVoid();
     }
 
     private Uni<RecordResolution> persist(SourceRecord source, String hash, int version, PersonRecord person, Set<String> keys,

@@ -5,8 +5,10 @@ import dev.panorama.identity.matching.InMemoryIdentityGraph;
 import dev.panorama.identity.matching.PersonRecord;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The part of the stored graph one resolution can touch (the records sharing a blocking key with the
@@ -22,6 +24,7 @@ final class SnapshotGraph implements IdentityGraph {
     private final Set<String> candidates;
     private final InMemoryIdentityGraph loaded = new InMemoryIdentityGraph();
     private final List<Merge> merges = new ArrayList<>();
+    private final Set<Set<String>> keptApart = new HashSet<>();
 
     SnapshotGraph(Collection<String> candidateRecordIds) {
         this.candidates = Set.copyOf(candidateRecordIds);
@@ -29,6 +32,22 @@ final class SnapshotGraph implements IdentityGraph {
 
     void load(PersonRecord record, String customerId) {
         loaded.add(record, List.of(), customerId);
+    }
+
+    /** The customers loaded, to look up which of them a steward kept apart. */
+    Set<UUID> customers() {
+        Set<UUID> customers = new HashSet<>();
+        candidates.forEach(record -> customers.add(UUID.fromString(loaded.customerOf(record))));
+        return customers;
+    }
+
+    void keepApart(UUID customerA, UUID customerB) {
+        keptApart.add(Set.of(customerA.toString(), customerB.toString()));
+    }
+
+    @Override
+    public boolean keptApart(String customerA, String customerB) {
+        return !customerA.equals(customerB) && keptApart.contains(Set.of(customerA, customerB));
     }
 
     /** The candidates were found by the database's blocking index, under the same keys. */

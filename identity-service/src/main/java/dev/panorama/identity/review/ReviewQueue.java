@@ -1,9 +1,11 @@
 package dev.panorama.identity.review;
 
+import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -18,9 +20,11 @@ public class ReviewQueue {
     private static final String POSSIBLE = "POSSIBLE";
 
     private final ReviewStore reviews;
+    private final IdentityStore store;
 
-    ReviewQueue(ReviewStore reviews) {
+    ReviewQueue(ReviewStore reviews, IdentityStore store) {
         this.reviews = reviews;
+        this.store = store;
     }
 
     /**
@@ -31,8 +35,8 @@ public class ReviewQueue {
         if (!POSSIBLE.equals(decision.decision) || candidateCustomerId == null || decision.probability == null) {
             return Uni.createFrom().voidItem();
         }
-        return reviews.rejectedBetween(decision.customerId, candidateCustomerId).chain(rejected -> {
-            if (rejected) {
+        return store.rejectedPairsAmong(List.of(decision.customerId, candidateCustomerId)).chain(rejected -> {
+            if (!rejected.isEmpty()) {
                 LOG.debugf("record %s: customers %s and %s were kept apart before, no review", decision.recordId,
                         decision.customerId, candidateCustomerId);
                 return Uni.createFrom().voidItem();

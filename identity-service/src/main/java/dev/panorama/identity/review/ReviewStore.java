@@ -41,16 +41,6 @@ public class ReviewStore {
                 .chain(item -> item == null ? Uni.createFrom().nullItem() : withRecord(item));
     }
 
-    /** Whether a steward already kept these two customers apart, in either role. */
-    public Uni<Boolean> rejectedBetween(UUID a, UUID b) {
-        return Panache.getSession().chain(session -> session
-                .createQuery("select count(*) from ReviewItemEntity where status = :rejected and ((customerId = :a and"
-                        + " candidateCustomerId = :b) or (customerId = :b and candidateCustomerId = :a))", Long.class)
-                .setParameter("rejected", ReviewItemEntity.Status.REJECTED).setParameter("a", a).setParameter("b", b)
-                .getSingleResult())
-                .map(count -> count > 0);
-    }
-
     public Uni<Void> persist(ReviewItemEntity item) {
         return Panache.getSession().chain(session -> session.persist(item));
     }

@@ -128,6 +128,68 @@ class ResolverTest {
     }
 
     @Test
+    void householdMembersSharingEmailAddressAndFamilyNameButNotTheBirthDateStayTwoCustomers() {
+        Resolution mother = resolver.resolve(household("r1", "margaret", LocalDate.of(1961, 2, 3)));
+        Resolution son = resolver.resolve(household("r2", "oscar", LocalDate.of(1990, 9, 27)));
+
+        assertThat(son.customerId()).isNotEqualTo(mother.customerId());
+        assertThat(son.decision()).isNotEqualTo(Resolution.Decision.MATCHED);
+        assertThat(son.bestMatch().probability())
+                .as("they share a lot: a steward may look, but the resolver never links them")
+                .isGreaterThanOrEqualTo(MatchModel.priors().reviewThreshold());
+        assertThat(son.decision()).isEqualTo(Resolution.Decision.POSSIBLE);
+    }
+
+    @Test
+    void theSamePersonWithAReplacedBirthDateStillLinks() {
+        Resolution first = resolver.resolve(household("r1", "margaret", LocalDate.of(1961, 2, 3)));
+        Resolution replaced = resolver.resolve(household("r2", "margaret", LocalDate.of(1990, 9, 27)));
+
+        assertThat(replaced.customerId()).isEqualTo(first.customerId());
+    }
+
+    @Test
+    void aDateWrittenDayFirstOrWithOneDigitWrongStillLinks() {
+        Resolution first = resolver.resolve(household("r1", "margaret", LocalDate.of(1961, 2, 3)));
+        Resolution swapped = resolver.resolve(household("r2", "margaret", LocalDate.of(1961, 3, 2)));
+        Resolution typo = resolver.resolve(household("r3", "margaret", LocalDate.of(1961, 2, 8)));
+
+        assertThat(swapped.customerId()).isEqualTo(first.customerId());
+        assertThat(typo.customerId()).isEqualTo(first.customerId());
+    }
+
+    @Test
+    void anIdentifierDoesNotLinkToACustomerWhoseOtherRecordHasAClearlyDifferentBirthDate() {
+        Resolution first = resolver.resolve(person("r1", "margaret", "wilson", LocalDate.of(1950, 1, 2), "1 high street",
+                Map.of("national-id", "8812345")));
+        resolver.resolve(person("r2", "margaret", "wilson", null, "1 high street", Map.of("national-id", "8812345")));
+        Resolution other = resolver.resolve(person("r3", "noah", "okafor", LocalDate.of(1992, 7, 19), "40 kew road",
+                Map.of("account", "55-1234")));
+        Resolution sameIdAsSecond = resolver.resolve(person("r4", "noah", "okafor", LocalDate.of(1992, 7, 19), "40 kew road",
+                Map.of("national-id", "8812345", "account", "55-1234")));
+
+        assertThat(sameIdAsSecond.customerId()).isEqualTo(other.customerId()).isNotEqualTo(first.customerId());
+        assertThat(graph.recordsOf(first.customerId())).containsExactlyInAnyOrder("r1", "r2");
+    }
+
+    @Test
+    void customersAStewardKeptApartAreNotMergedByARecordMatchingBoth() {
+        Resolution byEmail = resolver.resolve(new PersonRecord("r1", "isla", "lindqvist", null, Set.of("isla@example.com"),
+                Set.of(), null, null, null, null, Map.of()));
+        Resolution byPhone = resolver.resolve(new PersonRecord("r2", null, "lindqvist", LocalDate.of(1985, 5, 6), Set.of(),
+                Set.of("+441632960961"), "9 station road", "kew", "3101", null, Map.of()));
+        graph.keepApart(byEmail.customerId(), byPhone.customerId());
+
+        Resolution bridge = resolver.resolve(new PersonRecord("r3", "isla", "lindqvist", LocalDate.of(1985, 5, 6),
+                Set.of("isla@example.com"), Set.of("+441632960961"), "9 station road", "kew", "3101", null, Map.of()));
+
+        assertThat(bridge.decision()).isEqualTo(Resolution.Decision.MATCHED);
+        assertThat(bridge.mergedCustomerIds()).isEmpty();
+        assertThat(bridge.blockedMerges()).hasSize(1);
+        assertThat(graph.customers()).hasSize(2);
+    }
+
+    @Test
     void sameNameWithNothingElseInCommonIsNotAutomaticallyLinked() {
         Resolution first = resolver.resolve(person("r1", "james", "smith", LocalDate.of(1961, 2, 3), "1 high street", Map.of()));
         Resolution other = resolver.resolve(person("r2", "james", "smith", LocalDate.of(1990, 9, 27), "88 park avenue", Map.of()));
@@ -137,6 +199,11 @@ class ResolverTest {
 
     private static PersonRecord person(String id, String given, String family, LocalDate birth, String street, Map<String, String> ids) {
         return new PersonRecord(id, given, family, birth, Set.of(), Set.of(), street, null, null, null, ids);
+    }
+
+    private static PersonRecord household(String id, String given, LocalDate birth) {
+        return new PersonRecord(id, given, "quennell", birth, Set.of("quennells@example.com"), Set.of("+441632960961"),
+                "7 wallaby place", "kew", "3101", "nsw", Map.of());
     }
 
     private static PersonRecord copy(PersonRecord r, String id) {

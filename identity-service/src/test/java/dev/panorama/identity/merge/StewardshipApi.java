@@ -33,6 +33,14 @@ public final class StewardshipApi {
                 .then();
     }
 
+    /** A record given as a request body of its own making. */
+    public static ValidatableResponse store(Map<String, Object> body) {
+        return given().auth().oauth2(KeycloakTokens.forClient("backoffice-system"))
+                .contentType("application/json").body(body)
+                .when().post("/api/v1/identity/records")
+                .then();
+    }
+
     public static String storeNew(StewardshipPeople.Person person) {
         return store(person).statusCode(201).extract().path("customerId");
     }

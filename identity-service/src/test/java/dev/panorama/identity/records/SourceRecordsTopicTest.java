@@ -1,8 +1,12 @@
 package dev.panorama.identity.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
+import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.EventType;
@@ -52,6 +56,40 @@ class SourceRecordsTopicTest {
     }
 
     @Test
+    void recordsPostedOverRestArePublishedOnTheTopicOnceEachAndNotReadBackAsNewVersions() throws Exception {
+        String sourceId = "R-" + UUID.randomUUID();
+        String customerId = post(sourceId, "freya.first@example.com").statusCode(201).body("version", equalTo(1))
+                .extract().path("customerId");
+        post(sourceId, "freya.second@example.com").statusCode(201).body("version", equalTo(2));
+
+        List<ConsumerRecord<String, String>> published = awaitAll(Topics.SOURCE_RECORDS,
+                event -> event.value().contains(sourceId), 2);
+        assertThat(published).extracting(ConsumerRecord::value)
+                .satisfiesExactly(first -> assertThat(first).contains("freya.first@example.com"),
+                        second -> assertThat(second).contains("freya.second@example.com"));
+        assertThat(published).allSatisfy(event -> {
+            assertThat(CloudEvents.fromKafkaHeaders(event.headers()).source()).isEqualTo("/identity-service");
+            assertThat(CloudEvents.fromKafkaHeaders(event.headers()).type()).isEqualTo(EventType.SOURCE_RECORD.ceType());
+            assertThat(event.key()).isEqualTo(published.getFirst().key());
+        });
+
+        // a back-office record behind them on the same partition: once it is resolved, so were they
+        String sentinel = "S-" + UUID.randomUUID();
+        produce(Topics.SOURCE_RECORDS, published.getFirst().key(), EventJson.mapper().writeValueAsString(new SourceRecord("loans",
+                sentinel, Instant.now(), new PersonName(null, "Ivo", null, "Sentinel" + sentinel.hashCode(), null), null,
+                List.of(), List.of(), List.of(), List.of())), true);
+        awaitOne(Topics.IDENTITY_EVENTS, event -> event.value().contains(sentinel));
+
+        assertThat(awaitAll(Topics.SOURCE_RECORDS, event -> event.value().contains(sourceId) || event.value().contains(sentinel), 3))
+                .as("the two versions once each, then the sentinel: nothing was published again")
+                .extracting(event -> event.value().contains(sentinel)).containsExactly(false, false, true);
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/identity/customers/" + customerId)
+                .then().statusCode(200)
+                .body("records.findAll { it.sourceId == '" + sourceId + "' }.version", contains(2));
+        post(sourceId, "freya.second@example.com").statusCode(200).body("stored", equalTo(false)).body("version", equalTo(2));
+    }
+
+    @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
         String poison = "{\"sourceSystem\": \"loans\", \"broken\": " + UUID.randomUUID();
         produce(Topics.SOURCE_RECORDS, poison, false);
@@ -61,13 +99,25 @@ class SourceRecordsTopicTest {
         assertThat(reason).contains("not a SourceRecord");
     }
 
+    private static io.restassured.response.ValidatableResponse post(String sourceId, String email) {
+        return given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body(Map.of("sourceSystem", "web-shop", "sourceId", sourceId,
+                        "name", Map.of("given", "Freya", "family", "Nakamura" + Math.abs(sourceId.hashCode())),
+                        "dateOfBirth", "1984-06-02", "emails", List.of(email)))
+                .when().post("/api/v1/identity/records").then();
+    }
+
     private void produce(String topic, String value, boolean cloudEvent) {
+        produce(topic, null, value, cloudEvent);
+    }
+
+    private void produce(String topic, String key, String value, boolean cloudEvent) {
         Properties properties = new Properties();
         properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, value);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             if (cloudEvent) {
                 CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.SOURCE_RECORD, "/loans", null, Instant.now()))
                         .forEach(header -> record.headers().add(header));
@@ -79,6 +129,12 @@ class SourceRecordsTopicTest {
     }
 
     private ConsumerRecord<String, String> awaitOne(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> wanted) {
+        return awaitAll(topic, wanted, 1).getFirst();
+    }
+
+    /** The wanted records from the start of the topic, in order, once at least {@code count} of them are there. */
+    private List<ConsumerRecord<String, String>> awaitAll(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> wanted,
+            int count) {
         List<ConsumerRecord<String, String>> found = new CopyOnWriteArrayList<>();
         Properties properties = new Properties();
         properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -94,9 +150,9 @@ class SourceRecordsTopicTest {
                         found.add(record);
                     }
                 });
-                return !found.isEmpty();
+                return found.size() >= count;
             });
         }
-        return found.getFirst();
+        return found;
     }
 }

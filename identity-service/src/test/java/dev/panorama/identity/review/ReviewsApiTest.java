@@ -93,6 +93,75 @@ class ReviewsApiTest {
     }
 
     @Test
+    void aRecordMatchingBothSidesOfARejectedPairLinksToOneAndMergesNothing() {
+        Possible possible = raise();
+        decide("dana", possible.reviewId, "REJECT").statusCode(200);
+
+        store(bridge(possible)).statusCode(201)
+                .body("decision", equalTo("MATCHED"))
+                .body("mergedCustomerIds", hasSize(0));
+
+        customer(possible.customer).body("status", equalTo("ACTIVE"));
+        customer(possible.candidate).body("status", equalTo("ACTIVE"));
+        assertThat(List.of(recordCount(possible.customer), recordCount(possible.candidate))).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void withoutARejectionTheSameBridgingRecordMergesThePair() {
+        Possible possible = raise();
+
+        store(bridge(possible)).statusCode(201)
+                .body("decision", equalTo("MATCHED"))
+                .body("mergedCustomerIds", hasSize(1));
+    }
+
+    @Test
+    void aStewardCannotMergeARejectedPairButAnAdminMayOverride() {
+        Possible possible = raise();
+        decide("dana", possible.reviewId, "REJECT").statusCode(200);
+
+        merge("dana", possible.candidate, List.of(possible.customer), Map.of()).statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", endsWith("/merge-protected"));
+        merge("dana", possible.candidate, List.of(possible.customer), Map.of("override", true)).statusCode(422);
+        customer(possible.customer).body("status", equalTo("ACTIVE"));
+
+        merge("ada", possible.candidate, List.of(possible.customer), Map.of("override", true)).statusCode(201);
+        customer(possible.customer).body("status", equalTo("MERGED")).body("mergedInto", equalTo(possible.candidate));
+    }
+
+    @Test
+    void aRejectionFollowsTheCustomerIntoWhicheverItWasMergedAfterwards() {
+        Possible possible = raise();
+        decide("dana", possible.reviewId, "REJECT").statusCode(200);
+        String elsewhere = storeNew(people.loner("crm", "RJ", possible.record.birth(), null));
+        merge("dana", elsewhere, List.of(possible.candidate), Map.of()).statusCode(201);
+
+        merge("dana", elsewhere, List.of(possible.customer), Map.of()).statusCode(422)
+                .body("type", endsWith("/merge-protected"));
+    }
+
+    /**
+     * The same person as both records of the pair at once: both of their e-mail addresses and phones,
+     * the first's name and address, the shared date of birth. It links to one and matches the other.
+     */
+    private static Map<String, Object> bridge(Possible possible) {
+        Map<String, Object> first = possible.first.body();
+        Map<String, Object> second = possible.record.body();
+        Map<String, Object> body = new java.util.HashMap<>(first);
+        body.put("sourceSystem", "branch");
+        body.put("sourceId", "BR-" + UUID.randomUUID());
+        body.put("emails", List.of(possible.first.email(), possible.record.email()));
+        body.put("phones", List.of(possible.first.phone(), possible.record.phone()));
+        body.put("addresses", List.of(((List<?>) first.get("addresses")).getFirst(), ((List<?>) second.get("addresses")).getFirst()));
+        return body;
+    }
+
+    private static int recordCount(String customerId) {
+        return customer(customerId).extract().path("records.size()");
+    }
+
+    @Test
     void acceptingFollowsACustomerMergedMeanwhileToItsSurvivor() {
         Possible possible = raise();
         String elsewhere = storeNew(people.loner("crm", "EL", possible.record.birth(), null));
@@ -141,7 +210,7 @@ class ReviewsApiTest {
     }
 
     /** A record stored as a possible match of an existing customer, and its review item. */
-    private record Possible(Person record, String customer, String candidate, String reviewId) {
+    private record Possible(Person first, Person record, String customer, String candidate, String reviewId) {
     }
 
     private Possible raise() {
@@ -153,7 +222,7 @@ class ReviewsApiTest {
                 .extract().path("customerId");
         List<String> reviews = reviewsOf("OPEN", customer);
         assertThat(reviews).hasSize(1);
-        return new Possible(pair.get(1), customer, candidate, reviews.getFirst());
+        return new Possible(pair.get(0), pair.get(1), customer, candidate, reviews.getFirst());
     }
 
     /** Every review of the status whose record's customer is this one, reading the whole queue page by page. */

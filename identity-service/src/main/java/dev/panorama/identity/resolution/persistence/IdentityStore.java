@@ -68,6 +68,26 @@ public class IdentityStore {
                 .map(rows -> rows.stream().map(Neighbour::of).toList());
     }
 
+    /**
+     * The pairs among these customers that a data steward rejected as one person: a rejection of any two
+     * customers that were merged into them since counts for them. Each pair is answered once per order.
+     */
+    public Uni<List<List<UUID>>> rejectedPairsAmong(Collection<UUID> customers) {
+        if (customers.size() < 2) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = customers.stream().map(UUID::toString).sorted().toList();
+        String sql = "with recursive absorbed(root, id) as (select cast(s.id as uuid), cast(s.id as uuid) from "
+                + values(ids.size()) + " s(id)"
+                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + " select distinct cast(x.root as text), cast(y.root as text) from review_item i"
+                + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
+                + " where i.status = 'REJECTED' and x.root <> y.root";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ids).getResultList())
+                .map(rows -> rows.stream().map(row -> List.of(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])))
+                        .toList());
+    }
+
     /** A stored record near a new one: its customer, its normalised values, and whether it shares a key itself. */
     public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate) {
         static Neighbour of(Object[] row) {
