@@ -1,10 +1,11 @@
-// The agent's inbox: offers as they arrive (polled), accept / reject, then wrap-up; and the presence switch.
+// The agent's inbox: offers as they arrive (pushed over the agent's event stream, polled when it is down), accept / reject, then wrap-up; and the presence switch.
 import * as routing from './routing.js';
 import { h, show, unavailable, when } from './dom.js';
 
 const POLL_MILLIS = 2000;
 const accepted = new Map();
 let timer;
+let stream;
 
 export function inboxView(main, openCustomer) {
   const offers = h('div', { id: 'offers' }, h('p', { class: 'muted' }, 'Waiting for offers…'));
@@ -15,13 +16,22 @@ export function inboxView(main, openCustomer) {
     renderOffers(offers, answer, openCustomer, () => { renderWork(work, openCustomer); refresh(); });
     renderWork(work, openCustomer);
   };
-  clearInterval(timer);
-  timer = setInterval(refresh, POLL_MILLIS);
+  const poll = () => { clearInterval(timer); timer = setInterval(refresh, POLL_MILLIS); };
+  stream?.abort();
+  const own = new AbortController();
+  stream = own;
+  poll();
   refresh();
+  // While the stream is open every change arrives as an event: no polling. When it ends, poll again.
+  routing.agentEvents((name) => {
+    if (name === 'ready') clearInterval(timer);
+    refresh();
+  }, own.signal).then(() => { if (stream === own && !own.signal.aborted) poll(); });
 }
 
 export function stopInbox() {
   clearInterval(timer);
+  stream?.abort();
 }
 
 function renderOffers(target, answer, openCustomer, changed) {

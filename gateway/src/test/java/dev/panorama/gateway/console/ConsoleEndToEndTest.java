@@ -53,6 +53,8 @@ class ConsoleEndToEndTest {
     private static BrowserContext browser;
     private static boolean consoleOriginAllowed;
     private final AtomicReference<JsonArray> offers = new AtomicReference<>(new JsonArray());
+    /** The inbox's open event stream, as routing-service's /agents/me/events keeps it open. */
+    private final AtomicReference<io.vertx.core.http.HttpServerResponse> agentEvents = new AtomicReference<>();
 
     @BeforeAll
     static void browser() throws Exception {
@@ -125,6 +127,14 @@ class ConsoleEndToEndTest {
         offers.set(new JsonArray().add(new JsonObject().put("offerId", offerId.toString()).put("taskId", taskId.toString())
                 .put("customerId", CUSTOMER.toString()).put("channel", "EMAIL").put("subject", "Card declined twice")
                 .put("offeredAt", Instant.now().toString()).put("expiresAt", Instant.now().plusSeconds(60).toString())));
+        // the inbox listens on its event stream and stops polling: the offer shows because it is pushed
+        page.waitForCondition(() -> agentEvents.get() != null);
+        page.waitForTimeout(500);
+        long reads = routingCalls().stream().filter("GET /api/v1/routing/agents/me/offers"::equals).count();
+        page.waitForTimeout(3000);
+        assertThat(routingCalls().stream().filter("GET /api/v1/routing/agents/me/offers"::equals).count())
+                .as("no polling (every 2 s) while the stream is open").isEqualTo(reads);
+        agentEvents.get().write("event: offer\ndata: " + offers.get().getJsonObject(0).encode() + "\n\n");
         assertThat(page.locator(".offer")).containsText("Card declined twice");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("04-offer.png")));
         page.click(".offer button.accept");
@@ -174,7 +184,11 @@ class ConsoleEndToEndTest {
         FakeUpstream routing = FakeUpstreams.get("routing-service");
         request.body().onSuccess(body -> {
             routing.record(request, body.toString());
-            if (request.path().equals("/api/v1/routing/agents/me/offers")) {
+            if (request.path().equals("/api/v1/routing/agents/me/events")) {
+                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                        .write("event: ready\ndata: {\"agentId\":\"alice\"}\n\n");
+                agentEvents.set(request.response());
+            } else if (request.path().equals("/api/v1/routing/agents/me/offers")) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items", offers.get()).encode());
             } else {
                 request.response().setStatusCode(204).end();
