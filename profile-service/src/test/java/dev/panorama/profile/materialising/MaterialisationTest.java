@@ -129,8 +129,8 @@ class MaterialisationTest {
 
         publish(survivor.toString(), new CustomersMerged(UUID.randomUUID(), survivor, List.of(merged), "same person", "dana", 0.99, T0));
 
-        var united = awaitProfile(survivor, p -> p.getList("recentOrders").size() == 1);
-        assertThat(united.getInt("interactions.total")).isEqualTo(1);
+        // the survivor's contact and the merge travel on different topics: either may be folded first
+        var united = awaitProfile(survivor, p -> p.getList("recentOrders").size() == 1 && p.getInt("interactions.total") == 1);
         assertThat(united.getString("sourceAccounts[0].customerNumber")).isEqualTo("S-" + merged);
         assertThat(awaitProfile(merged, p -> p.getString("mergedInto") != null).getString("mergedInto")).isEqualTo(survivor.toString());
 
