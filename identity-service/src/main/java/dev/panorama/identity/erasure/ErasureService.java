@@ -48,7 +48,8 @@ public class ErasureService {
     /** @return true when data was erased now, false when the customer was already erased */
     @WithTransaction
     public Uni<Boolean> erase(UUID customerId, String actor) {
-        return store.customer(customerId)
+        return store.lockCustomers(List.of(customerId))
+                .map(locked -> locked.isEmpty() ? null : locked.getFirst())
                 .onItem().ifNull().failWith(() -> new UnknownCustomer(customerId))
                 .chain(customer -> switch (customer.status) {
                     case ERASED -> Uni.createFrom().item(false);
@@ -58,9 +59,13 @@ public class ErasureService {
                 });
     }
 
+    /**
+     * The customer is locked, so nothing merges into it meanwhile; the customers merged into it are locked too, so no
+     * undo brings one of them back half erased.
+     */
     private Uni<Void> eraseActive(CustomerEntity customer, String actor) {
         Instant now = clock.instant();
-        return mergedInto(customer.id).chain(merged -> {
+        return mergedInto(customer.id).call(store::lockCustomers).chain(merged -> {
             List<UUID> erased = new ArrayList<>();
             erased.add(customer.id);
             erased.addAll(merged);

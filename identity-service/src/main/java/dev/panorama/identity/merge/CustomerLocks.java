@@ -1,9 +1,8 @@
 package dev.panorama.identity.merge;
 
 import dev.panorama.identity.customers.UnknownCustomer;
-
-import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
+import dev.panorama.identity.resolution.persistence.IdentityStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -19,15 +18,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class CustomerLocks {
 
-    private final ChangeStore changes;
+    private final IdentityStore store;
 
-    CustomerLocks(ChangeStore changes) {
-        this.changes = changes;
+    CustomerLocks(IdentityStore store) {
+        this.store = store;
     }
 
     Uni<Map<UUID, CustomerEntity>> lockActive(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        return changes.lockCustomers(wanted).map(found -> {
+        return store.lockCustomers(wanted).map(found -> {
             Map<UUID, CustomerEntity> byId = found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
             for (UUID id : wanted) {
                 CustomerEntity customer = byId.get(id);
@@ -41,7 +40,7 @@ class CustomerLocks {
     }
 
     Uni<List<CustomerEntity>> lock(Collection<UUID> ids) {
-        return changes.lockCustomers(new LinkedHashSet<>(ids));
+        return store.lockCustomers(new LinkedHashSet<>(ids));
     }
 
     static void requireActive(CustomerEntity customer) {

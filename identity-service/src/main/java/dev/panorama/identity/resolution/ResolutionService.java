@@ -19,7 +19,7 @@ import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import dev.panorama.identity.review.ReviewQueue;
 import dev.panorama.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +46,7 @@ public class ResolutionService {
     static final String SYSTEM_ACTOR = "identity-service";
 
     private final IdentityStore store;
+    private final LockedNeighbourhood neighbourhood;
     private final MatchEngine engine;
     private final Outbox outbox;
     private final Merger merger;
@@ -53,9 +54,10 @@ public class ResolutionService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, Merger merger, ReviewQueue reviews,
-            ObjectMapper json) {
+    ResolutionService(IdentityStore store, LockedNeighbourhood neighbourhood, MatchEngine engine, Outbox outbox, Merger merger,
+            ReviewQueue reviews, ObjectMapper json) {
         this.store = store;
+        this.neighbourhood = neighbourhood;
         this.engine = engine;
         this.outbox = outbox;
         this.merger = merger;
@@ -72,26 +74,27 @@ public class ResolutionService {
      * publishes nothing again. A record whose stored versions are no longer current (its customer was
      * erased) is resolved afresh, as a new version that never rejoins the erased customer.
      */
-    @WithTransaction
     public Uni<RecordResolution> ingest(SourceRecord source) {
-        return ingest(source, true);
+        return TransientFailures.retried(() -> Panache.withTransaction(() -> ingest(source, true)));
     }
 
     /** A record read from {@code panorama.source-records}: already on the topic, so not published again. */
-    @WithTransaction
     public Uni<RecordResolution> ingestFromTopic(SourceRecord source) {
-        return ingest(source, false);
+        return TransientFailures.retried(() -> Panache.withTransaction(() -> ingest(source, false)));
     }
 
     private Uni<RecordResolution> ingest(SourceRecord source, boolean announce) {
-        String hash = contentHash(source);
-        Uni<RecordResolution> stored = store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
+        Uni<RecordResolution> stored = storeVersion(source, contentHash(source));
+        return announce ? stored.call(resolved -> resolved.stored() ? announce(source) : Uni.createFrom().voidItem()) : stored;
+    }
+
+    private Uni<RecordResolution> storeVersion(SourceRecord source, String hash) {
+        return store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
             if (latest == null || !latest.current) {
                 return resolveNew(source, hash, latest == null ? 1 : latest.version + 1);
             }
-            return latest.contentHash.equals(hash) ? unchanged(latest) : storeNewVersion(latest, source, hash);
+            return latest.contentHash.equals(hash) ? unchanged(latest) : lockedForNewVersion(latest, source, hash);
         });
-        return announce ? stored.call(resolved -> resolved.stored() ? announce(source) : Uni.createFrom().voidItem()) : stored;
     }
 
     private Uni<Void> announce(SourceRecord source) {
@@ -103,7 +106,7 @@ public class ResolutionService {
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         return store.lockKeys(keys)
-                .chain(() -> store.neighbourhood(keys, Resolver.MAX_BLOCK_SIZE))
+                .chain(() -> neighbourhood.of(keys))
                 .map(this::snapshot)
                 .call(this::loadRejections)
                 .chain(graph -> {
@@ -163,12 +166,29 @@ public class ResolutionService {
                 "a new record matched both customers", probability(resolution), now).replaceWithVoid();
     }
 
-    /** A changed record: a new version, linked to the same customer; the old version stays in history. */
-    private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash) {
-        Instant now = clock.instant();
+    /**
+     * A changed record goes to the customer holding its current version: under the new version's keys' locks (as
+     * any resolution takes them) and its customer's lock, the version read is read again, since a steward may have
+     * moved it to another customer, or an erasure retired it, in between.
+     */
+    private Uni<RecordResolution> lockedForNewVersion(SourceRecordEntity previous, SourceRecord source, String hash) {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
+        UUID customerBefore = previous.customerId;
+        return store.lockKeys(keys)
+                .chain(() -> store.lockCustomers(List.of(customerBefore)))
+                .chain(() -> store.refresh(previous))
+                .chain(latest -> latest.current && latest.customerId.equals(customerBefore)
+                        ? storeNewVersion(latest, source, hash, person, keys)
+                        : storeVersion(source, hash));
+    }
+
+    /** A changed record: a new version, linked to the same customer; the old version stays in history. */
+    private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
+            PersonRecord person, Set<String> keys) {
+        Instant now = clock.instant();
+        UUID recordId = UUID.fromString(person.recordId());
         previous.current = false;
         SourceRecordEntity record = recordEntity(recordId, source, previous.version + 1, hash, person, previous.customerId, now);
         MatchDecisionEntity decision = new MatchDecisionEntity();

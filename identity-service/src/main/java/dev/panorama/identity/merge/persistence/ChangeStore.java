@@ -16,18 +16,6 @@ import org.hibernate.LockMode;
 @ApplicationScoped
 public class ChangeStore {
 
-    /**
-     * The customers a change is about, locked until the transaction ends and taken in id order, so two
-     * stewards working on overlapping customers wait for each other instead of deadlocking.
-     */
-    public Uni<List<CustomerEntity>> lockCustomers(Collection<UUID> ids) {
-        return Panache.getSession().chain(session -> session
-                .createQuery("from CustomerEntity where id in :ids order by id", CustomerEntity.class)
-                .setParameter("ids", ids)
-                .setLockMode(LockMode.PESSIMISTIC_WRITE)
-                .getResultList());
-    }
-
     /** A change, locked so that two undos of it queue up and the second sees the first. */
     public Uni<IdentityChangeEntity> lockChange(UUID id) {
         return Panache.getSession().chain(session -> session.find(IdentityChangeEntity.class, id, LockMode.PESSIMISTIC_WRITE));

@@ -5,7 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.LockMode;
 
 /** Reads and writes of the identity graph in PostgreSQL; every method runs in the caller's session. */
 @ApplicationScoped
@@ -145,6 +148,39 @@ public class IdentityStore {
                 .createQuery("from MatchDecisionEntity where recordId in :records order by decidedAt", MatchDecisionEntity.class)
                 .setParameter("records", recordIds)
                 .getResultList());
+    }
+
+    /**
+     * Customers locked until the transaction ends, taken in id order, so that resolutions and stewards
+     * working on overlapping customers wait for each other instead of deadlocking. Each comes as last
+     * committed: a customer merged meanwhile shows as MERGED.
+     */
+    public Uni<List<CustomerEntity>> lockCustomers(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session
+                .createQuery("from CustomerEntity where id in :ids order by id", CustomerEntity.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getResultList());
+    }
+
+    /** The ids of the current records of these customers, as committed now (not as this session last saw them). */
+    public Uni<Set<UUID>> currentRecordIdsOf(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> ids = customerIds.stream().map(UUID::toString).toList();
+        String sql = "select cast(r.id as text) from source_record r join " + values(ids.size())
+                + " c(id) on r.customer_id = cast(c.id as uuid) where r.current";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, String.class), ids).getResultList())
+                .map(rows -> rows.stream().map(UUID::fromString).collect(Collectors.toSet()));
+    }
+
+    /** Reloads a record from the database, for when another transaction may have changed it since it was read. */
+    public Uni<SourceRecordEntity> refresh(SourceRecordEntity record) {
+        return Panache.getSession().chain(session -> session.refresh(record)).replaceWith(record);
     }
 
     public Uni<CustomerEntity> customer(UUID id) {

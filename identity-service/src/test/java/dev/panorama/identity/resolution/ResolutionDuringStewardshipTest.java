@@ -1,0 +1,143 @@
+package dev.panorama.identity.resolution;
+
+import static dev.panorama.identity.merge.StewardshipApi.customer;
+import static dev.panorama.identity.merge.StewardshipApi.merge;
+import static dev.panorama.identity.merge.StewardshipApi.store;
+import static dev.panorama.identity.merge.StewardshipApi.storeNew;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.panorama.identity.review.StewardshipPeople;
+import dev.panorama.identity.review.StewardshipPeople.Person;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resolutions racing stewards and each other. Each race is made certain rather than likely: a connection of the
+ * test's own holds a lock that the resolution needs at the moment that matters, and lets it go once the rival call
+ * is under way.
+ */
+@QuarkusTest
+class ResolutionDuringStewardshipTest {
+
+    private final StewardshipPeople people = new StewardshipPeople(UUID.randomUUID().getMostSignificantBits());
+    private final LocalDate born = people.birthDate();
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    /**
+     * The test holds an uncommitted row with the late record's source key, so the resolution, having chosen its
+     * customer, waits at its insert while the steward's merge is sent.
+     */
+    @Test
+    void aRecordResolvedWhileItsCustomerIsMergedAwayEndsOnTheSurvivor() throws Exception {
+        Person merged = people.loner("crm", "RM", born, null);
+        String mergedId = storeNew(merged);
+        String survivorId = storeNew(people.loner("crm", "RS", born, null));
+        String bystanderId = storeNew(people.loner("crm", "RB", born, null));
+        Person late = StewardshipPeople.copyIn(merged, "erp");
+
+        try (Connection holder = connect(); Connection watcher = connect();
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            holder.setAutoCommit(false);
+            holdSourceKey(holder, late, UUID.fromString(bystanderId));
+            CompletableFuture<ExtractableResponse<Response>> stored = CompletableFuture.supplyAsync(() -> store(late).extract(), callers);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(watcher) >= 1);
+
+            CompletableFuture<ExtractableResponse<Response>> merging = CompletableFuture.supplyAsync(
+                    () -> merge("dana", survivorId, List.of(mergedId), Map.of()).extract(), callers);
+            await().atMost(Duration.ofSeconds(30)).until(() -> merging.isDone() || waitingOnLocks(watcher) >= 2);
+            holder.rollback();
+
+            assertThat(stored.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            assertThat(merging.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            String lateRecordId = stored.get().path("recordId");
+
+            customer(mergedId).body("status", equalTo("MERGED")).body("records", hasSize(0));
+            customer(survivorId).body("status", equalTo("ACTIVE")).body("records", hasSize(3))
+                    .body("records.recordId", hasItems(lateRecordId));
+        }
+    }
+
+    @Test
+    void theSameNewRecordSentTwiceAtOnceIsStoredOnceAndBothCallersHearWhere() throws Exception {
+        Person twice = people.loner("crm", "RT", born, null);
+        try (Connection holder = connect(); Connection watcher = connect();
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            holder.setAutoCommit(false);
+            holdBlockingKey(holder, "em:" + twice.email());
+            CompletableFuture<ExtractableResponse<Response>> first = CompletableFuture.supplyAsync(() -> store(twice).extract(), callers);
+            CompletableFuture<ExtractableResponse<Response>> second = CompletableFuture.supplyAsync(() -> store(twice).extract(), callers);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(watcher) >= 2);
+            holder.rollback();
+
+            List<ExtractableResponse<Response>> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+            assertThat(answers).extracting(ExtractableResponse::statusCode).containsExactlyInAnyOrder(201, 200);
+            String customerId = answers.getFirst().path("customerId");
+            assertThat(answers).extracting(answer -> answer.<String>path("customerId")).containsOnly(customerId);
+            customer(customerId).body("records", hasSize(1));
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** An uncommitted first version of the late record's source key: the resolution's own insert waits behind it. */
+    private static void holdSourceKey(Connection holder, Person late, UUID customerId) throws SQLException {
+        try (PreparedStatement insert = holder.prepareStatement("insert into source_record (id, source_system, source_id,"
+                + " version, current, content_hash, payload, normalised, customer_id, received_at)"
+                + " values (?, ?, ?, 1, true, 'held by the test', '{}'::jsonb, '{}'::jsonb, ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, late.system());
+            insert.setString(3, late.id());
+            insert.setObject(4, customerId);
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The lock a resolution takes for one of its blocking keys: both calls queue behind the test, having read nothing stored. */
+    private static void holdBlockingKey(Connection holder, String key) throws SQLException {
+        try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, key);
+            lock.execute();
+        }
+    }
+
+    private static int waitingOnLocks(Connection watcher) throws SQLException {
+        try (PreparedStatement query = watcher.prepareStatement("select count(*) from pg_stat_activity"
+                + " where datname = current_database() and wait_event_type = 'Lock'");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
