@@ -196,7 +196,33 @@ class PolicyTest {
         assertThat(render.all(Secret.class)).as(render + ": no Secret objects (credentials are created by operators)").isEmpty();
         for (ConfigMap map : render.all(ConfigMap.class)) {
             assertThat(map.getData()).as(render + ": ConfigMap " + map.getMetadata().getName() + " holds no credentials")
-                    .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_OIDC_CREDENTIALS_SECRET");
+                    .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                            "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+        }
+    }
+
+    /**
+     * A client secret in an application.properties is the local stack's demo secret: every deployment of that
+     * application overrides it with the variable read from a Secret, so the demo value never reaches a cluster.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renders")
+    void clientSecretsComeFromSecretsNeverFromTheDemoDefaults(Renders.Manifests render) {
+        Map<String, String> variables = Map.of("quarkus.oidc-client.credentials.secret", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET",
+                "quarkus.oidc.credentials.secret", "QUARKUS_OIDC_CREDENTIALS_SECRET");
+        for (Application application : Checkout.applications()) {
+            Container container = deploymentOf(render, application.name()).getSpec().getTemplate().getSpec().getContainers().get(0);
+            variables.forEach((key, variable) -> {
+                if (!application.config().containsKey(key)) {
+                    return;
+                }
+                String where = render + ": " + application.name() + " has a demo " + key + ", so its Deployment sets " + variable;
+                var set = container.getEnv() == null ? null
+                        : container.getEnv().stream().filter(env -> env.getName().equals(variable)).findFirst().orElse(null);
+                assertThat(set).as(where).isNotNull();
+                assertThat(set.getValue()).as(where + " by reference only").isNull();
+                assertThat(set.getValueFrom() == null ? null : set.getValueFrom().getSecretKeyRef()).as(where + " from a Secret").isNotNull();
+            });
         }
     }
 

@@ -8,14 +8,20 @@ import dev.panorama.events.common.Identifier;
 import dev.panorama.events.common.PersonName;
 import dev.panorama.events.common.PostalAddress;
 import dev.panorama.events.source.SourceRecord;
+import dev.panorama.events.channel.Channel;
+import dev.panorama.journeys.client.Caller;
+import dev.panorama.journeys.suite.Contacts;
 import dev.panorama.journeys.suite.Eventually;
 import dev.panorama.journeys.suite.Panorama;
+import dev.panorama.journeys.suite.Routing;
 import dev.panorama.journeys.suite.SeededPersonalData;
 import dev.panorama.journeys.suite.WholeSuite;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Journey 2, the bank's depositor: known to the corporate banking system under one customer number and applying
  * for a personal loan under another, with a slightly different spelling of her name and address. Identity links
  * the two records; the agent sees both relationships, the total value and the VIP tier, and why the records
- * were linked.
+ * were linked; routing gives her loan application priority over another applicant's in the same queue.
  */
 @Order(2)
 @ExtendWith(WholeSuite.class)
@@ -35,6 +41,9 @@ class BankDepositorIT {
     private static final String LOANS = "personal-loans";
     private static final String NATIONAL_ID = "QQ 12 34 56 C";
     private static final String EMAIL = "margaret.okonkwo-hale@example.org";
+    private static final String OTHER_EMAIL = "tomasz.wrobel@example.net";
+    private static final String QUEUE = "loan-applications";
+    private static final String AGENT = "ben";
 
     @Test
     void two_systems_one_customer_with_both_relationships_a_vip_tier_and_the_reasons(Panorama panorama) {
@@ -89,6 +98,69 @@ class BankDepositorIT {
             assertThat(texts(profile.path("segments"))).contains("vip", "multi-system");
             assertThat(profile.path("insights").path("otherAccounts").path("answer").asBoolean()).isTrue();
         });
+
+        routingGivesTheVipApplicationPriority(panorama, customerId.get());
+    }
+
+    /**
+     * Her e-mail about the loan application and another applicant's wait in the loans queue; hers has the higher
+     * priority (profile-service's VIP boost) and is offered first although it came second.
+     */
+    private static void routingGivesTheVipApplicationPriority(Panorama panorama, String vipId) {
+        SourceRecord other = new SourceRecord(LOANS, "PL-2024-90412", Instant.now(), new PersonName(null, "Tomasz", null, "Wrobel", null),
+                LocalDate.of(1990, 8, 2), List.of(OTHER_EMAIL), List.of(), List.of(), List.of());
+        SeededPersonalData.add("Tomasz", "Wrobel", OTHER_EMAIL);
+        panorama.backOffice().publish(LOANS + ":" + other.sourceId(), other);
+        panorama.backOffice().publish(LOANS + ":" + other.sourceId(), new AccountUpdated(LOANS, other.sourceId(),
+                "LN-90412", "personal loan", "retail lending", "applied", new BigDecimal("8000.00"), "GBP", null, Instant.now()));
+        var alice = panorama.user("alice");
+        String otherId = WrongMergeUndoneIT.customerWithEmail(alice, OTHER_EMAIL);
+        Eventually.assertThat("the other applicant is a customer, not a VIP", () -> {
+            JsonNode profile = alice.get("/api/v1/profiles/" + otherId).expect(200);
+            assertThat(profile.path("holdings").findValuesAsText("accountId")).containsExactly("LN-90412");
+            assertThat(texts(profile.path("segments"))).doesNotContain("vip");
+        });
+
+        Routing routing = new Routing(panorama);
+        routing.skill("loans");
+        routing.skill("lang:en"); // the e-mails are in English: the tasks ask for it too
+        int status = routing.supervisor().put("/api/v1/routing/queues/" + QUEUE, Map.of("name", "Loan applications",
+                "strategy", "BEST_SCORE")).status();
+        assertThat(status).as("the loans queue").isIn(200, 201);
+        Caller adapter = panorama.client("channel-adapter");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // The other applicant writes first, she writes second.
+        Contacts.deliver(adapter, Contacts.about(Contacts.inbound(Channel.EMAIL, "j2-mail-other", now, OTHER_EMAIL,
+                "Tomasz Wrobel", null, "my loan application", "When will you decide on my loan?", null), QUEUE, List.of("loans")));
+        Contacts.deliver(adapter, Contacts.about(Contacts.inbound(Channel.EMAIL, "j2-mail-vip", now.plusSeconds(1), EMAIL,
+                "Margaret Okonkwo-Hale", null, "my loan application", "Could you confirm my loan application?", null), QUEUE,
+                List.of("loans")));
+
+        AtomicReference<JsonNode> vipTask = new AtomicReference<>();
+        AtomicReference<JsonNode> otherTask = new AtomicReference<>();
+        Eventually.assertThat("both applications wait in the loans queue", () -> {
+            List<JsonNode> waiting = routing.tasksOfQueue(QUEUE);
+            vipTask.set(waiting.stream().filter(task -> task.path("customerId").asText().equals(vipId)).findFirst().orElse(null));
+            otherTask.set(waiting.stream().filter(task -> task.path("customerId").asText().equals(otherId)).findFirst().orElse(null));
+            assertThat(vipTask.get()).as("hers").isNotNull();
+            assertThat(otherTask.get()).as("the other applicant's").isNotNull();
+            assertThat(vipTask.get().path("state").asText()).isEqualTo("QUEUED");
+            assertThat(otherTask.get().path("state").asText()).isEqualTo("QUEUED");
+        });
+        assertThat(vipTask.get().path("priority").asInt()).as("the VIP's application has the higher priority")
+                .isGreaterThan(otherTask.get().path("priority").asInt());
+
+        routing.agent(AGENT, Map.of("loans", 3, "lang:en", 4), Map.of(Channel.EMAIL, 1));
+        Caller agent = panorama.user(AGENT);
+        agent.put("/api/v1/routing/agents/me/presence", Map.of("presence", "AVAILABLE")).expect(200);
+        JsonNode offer = Routing.awaitOffer(agent, "an application is offered to the agent",
+                candidate -> candidate.path("queueId").asText().equals(QUEUE));
+        assertThat(offer.path("taskId").asText()).as("hers first").isEqualTo(vipTask.get().path("id").asText());
+        assertThat(offer.path("priority").asInt()).isEqualTo(vipTask.get().path("priority").asInt());
+        assertThat(routing.task(otherTask.get().path("id").asText()).path("state").asText()).as("the other still waits")
+                .isEqualTo("QUEUED");
+        Routing.accept(agent, offer);
+        routing.presence(AGENT, "OFFLINE");
     }
 
     private static List<String> ids(JsonNode lookup) {

@@ -12,6 +12,7 @@ import dev.panorama.journeys.demo.DemoGenerator;
 import dev.panorama.journeys.demo.DemoLoader;
 import dev.panorama.journeys.suite.Eventually;
 import dev.panorama.journeys.suite.Panorama;
+import dev.panorama.journeys.suite.Routing;
 import dev.panorama.journeys.suite.SeededPersonalData;
 import dev.panorama.journeys.suite.WholeSuite;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A small demo world loaded as {@code ./panorama up --demo} loads it: the people it spreads over several systems
- * with errors come out as one customer each, and their contacts land in their timelines.
+ * with errors come out as one customer each, and their contacts land in their timelines; the agents are in routing
+ * with their skills, and alice, once available, is offered demo requests that ask for those skills.
  */
 @Order(5)
 @ExtendWith(WholeSuite.class)
@@ -42,8 +44,19 @@ class DemoLoadIT {
                 p.street(), p.nationalId()));
         data.records().forEach(r -> SeededPersonalData.add(r.name().family(), r.addresses().getFirst().lines().getFirst()));
 
-        DemoLoader.Loaded loaded = new DemoLoader(panorama.backOffice(), panorama.client("channel-adapter")).load(data);
+        Caller sam = panorama.user("sam");
+        DemoLoader.Loaded loaded = new DemoLoader(panorama.backOffice(), panorama.client("channel-adapter"), sam).load(data);
         assertThat(loaded.interactions()).isEqualTo(data.interactions().size());
+        assertThat(loaded.agents()).isEqualTo(data.agents().size());
+
+        Set<String> catalogue = new HashSet<>(sam.get("/api/v1/routing/skills").expect(200).path("items").findValuesAsText("name"));
+        for (DemoData.Agent agent : data.agents()) {
+            assertThat(catalogue).as("the skills catalogue holds %s's skills", agent.agentId()).containsAll(agent.routingSkills().keySet());
+            JsonNode inRouting = sam.get("/api/v1/routing/agents/" + agent.agentId()).expect(200);
+            Map<String, Integer> skills = new java.util.HashMap<>();
+            inRouting.path("skills").forEach(level -> skills.put(level.path("skill").asText(), level.path("proficiency").asInt()));
+            assertThat(skills).as("%s's skills in routing", agent.agentId()).isEqualTo(agent.routingSkills());
+        }
 
         Caller alice = panorama.user("alice");
         Map<String, Long> emailUsers = data.people().stream().collect(Collectors.groupingBy(Person::email, Collectors.counting()));
@@ -64,6 +77,18 @@ class DemoLoadIT {
             }
             assertThat(unlinked.size()).as("people whose records were not all linked: %s", unlinked).isLessThanOrEqualTo(own.size() / 5);
         });
+
+        // What a new user of the demo sees: alice goes available and is offered demo requests, which ask for the
+        // demo skills (the catalogue was loaded before the contacts).
+        Set<String> demoSkills = data.agents().stream().flatMap(agent -> agent.skills().stream()).collect(Collectors.toSet());
+        alice.put("/api/v1/routing/agents/me/presence", Map.of("presence", "AVAILABLE")).expect(200);
+        try {
+            Eventually.assertThat("alice is offered a demo request that asks for a demo skill", () -> assertThat(Routing.offers(alice))
+                    .anySatisfy(offer -> assertThat(sam.get("/api/v1/routing/tasks/" + offer.path("taskId").asText()).expect(200)
+                            .path("requiredSkills").findValuesAsText("skill")).containsAnyElementsOf(demoSkills)));
+        } finally {
+            sam.put("/api/v1/routing/agents/alice/presence", Map.of("presence", "OFFLINE")).expect(200);
+        }
     }
 
     private static Set<String> recordsOf(DemoData data, Person person) {

@@ -144,8 +144,8 @@ public final class LocalSuite implements AutoCloseable {
         text.append(String.format("  %-22s %s%n", "postgresql", "127.0.0.1:" + stack.postgres().port()
                 + " (user panorama, password panorama; databases identity, routing)"));
         text.append(String.format("  %-22s %s%n", "mongodb", stack.mongo().connectionString()));
-        text.append("\nDemo logins (realm panorama, password 'panorama'): alice (agent), sam (supervisor),"
-                + " ada (admin), dana (data-steward), carl (customer), nora (no role).\n");
+        text.append("\nDemo logins (realm panorama, password 'panorama'): alice and ben (agents),"
+                + " sam (supervisor), ada (admin), dana (data-steward), carl (customer), nora (no role).\n");
         text.append("Logs: ").append(stack.settings().logDir()).append("   Data: ").append(stack.settings().dataDir()).append('\n');
         text.append("\nReady in (s): ");
         synchronized (startSeconds) {

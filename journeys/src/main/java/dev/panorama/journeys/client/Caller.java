@@ -35,6 +35,11 @@ public final class Caller {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
     }
 
+    public Reply put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }

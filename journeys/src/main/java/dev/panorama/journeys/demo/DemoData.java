@@ -3,7 +3,9 @@ package dev.panorama.journeys.demo;
 import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.events.source.SourceRecord;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A synthetic world: people, the records back-office systems hold of them (with the errors real systems have),
@@ -27,7 +29,27 @@ public record DemoData(List<Person> people, List<SourceRecord> records, List<Fac
     public record Fact(String key, Object event) {
     }
 
-    /** An agent of the contact centre with the skills routing matches requests to. */
+    /**
+     * An agent of the contact centre with the skills routing matches requests to.
+     *
+     * @param skills    strongest first
+     * @param languages ISO codes, the first the agent's best
+     */
     public record Agent(String agentId, String displayName, List<String> skills, List<String> languages) {
+
+        /**
+         * Routing's skills of the agent with their proficiency (1-5): skills 5, 4, 3... in the order given (at least 2),
+         * languages as {@code lang:<code>}, the first at 5 and the others at 3. Deterministic, as the generator is.
+         */
+        public Map<String, Integer> routingSkills() {
+            Map<String, Integer> levels = new LinkedHashMap<>();
+            for (int i = 0; i < skills.size(); i++) {
+                levels.put(skills.get(i), Math.max(2, 5 - i));
+            }
+            for (int i = 0; i < languages.size(); i++) {
+                levels.put("lang:" + languages.get(i), i == 0 ? 5 : 3);
+            }
+            return levels;
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code DemoMain [--gateway URL] [--kafka HOST:PORT] [--issuer URL] [--seed N] [--customers N]}: generates the demo
- * world and loads it into a running suite ({@code ./panorama up --demo}). Defaults are the local ports of
+ * world and loads it into a running suite ({@code ./panorama up --demo}); the agents are set up as the demo
+ * supervisor sam. Defaults are the local ports of
  * {@code ./panorama up}. The world's history starts 30 days before today (UTC), so a seed gives the same world
  * all day.
  */
@@ -31,11 +32,13 @@ public final class DemoMain {
         DemoData data = DemoGenerator.generate(seed, customers, start);
         long began = System.nanoTime();
         try (BackOfficeFeed feed = new BackOfficeFeed(kafka, "panorama-demo")) {
-            DemoLoader.Loaded loaded = new DemoLoader(feed, new Caller(gateway, Tokens.forClient(issuer, "channel-adapter"))).load(data);
+            DemoLoader.Loaded loaded = new DemoLoader(feed, new Caller(gateway, Tokens.forClient(issuer, "channel-adapter")),
+                    new Caller(gateway, Tokens.forUser(issuer, "sam"))).load(data);
             System.out.printf("Demo data loaded in %.1f s (seed %d): %d people, %d source records, %d back-office facts,"
-                    + " %d contacts. %d agents with skills are generated but not loaded: routing-service has no agent API yet.%n",
+                    + " %d contacts, %d agents with %d skills in routing (log in as alice and go available to be offered"
+                    + " requests).%n",
                     (System.nanoTime() - began) / 1e9, seed, data.people().size(), loaded.records(), loaded.facts(),
-                    loaded.interactions(), loaded.agentsNotLoaded());
+                    loaded.interactions(), loaded.agents(), loaded.skills());
         }
     }
 

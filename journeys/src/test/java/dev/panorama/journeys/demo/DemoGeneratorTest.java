@@ -60,4 +60,18 @@ class DemoGeneratorTest {
         assertThat(data.agents()).isNotEmpty().allMatch(agent -> agent.skills().size() >= 2);
         assertThat(data.facts()).isNotEmpty();
     }
+
+    @Test
+    void agents_skills_for_routing_are_the_same_for_a_seed_strongest_first_with_languages() {
+        DemoData data = DemoGenerator.generate(7, 50, START);
+        assertThat(DemoGenerator.generate(7, 50, START).agents().stream().map(DemoData.Agent::routingSkills).toList())
+                .isEqualTo(data.agents().stream().map(DemoData.Agent::routingSkills).toList());
+        for (DemoData.Agent agent : data.agents()) {
+            var skills = agent.routingSkills();
+            assertThat(skills.values()).allMatch(level -> level >= 1 && level <= 5);
+            assertThat(skills).containsEntry(agent.skills().getFirst(), 5).containsEntry("lang:" + agent.languages().getFirst(), 5)
+                    .hasSize(agent.skills().size() + agent.languages().size());
+        }
+        assertThat(data.agents()).allMatch(agent -> agent.routingSkills().containsKey("lang:en"));
+    }
 }

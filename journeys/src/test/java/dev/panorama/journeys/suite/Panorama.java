@@ -22,7 +22,7 @@ public final class Panorama implements AutoCloseable {
         this.suite = suite;
     }
 
-    /** A demo user of the realm (alice agent, sam supervisor, ada admin, dana data-steward, carl customer). */
+    /** A demo user of the realm (alice and ben agents, sam supervisor, ada admin, dana data-steward, carl customer). */
     public Caller user(String username) {
         return callers.computeIfAbsent("user:" + username,
                 key -> new Caller(suite.gatewayUrl(), Tokens.forUser(issuer(), username)));

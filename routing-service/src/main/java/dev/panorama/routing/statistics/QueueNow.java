@@ -7,8 +7,10 @@ package dev.panorama.routing.statistics;
  * @param oldestWaitSeconds   how long the longest-waiting of them has been in the queue; 0 when none waits
  * @param offered             tasks offered and not yet answered
  * @param inProgress          tasks assigned or in wrap-up
- * @param agentsAvailable     available agents with room who could take one of the waiting tasks (its required
- *                            skills at their minimum, room on its channel); when none waits, available agents with room
+ * @param agentsAvailable     available agents with room who could take one of the waiting tasks as asked: room on its
+ *                            channel, every all-of skill at its minimum and, when it names any-of skills, at least one
+ *                            of them at its minimum (before escalation loosens them); when none waits, available agents
+ *                            with room
  * @param slaMetLast15Minutes tasks of the queue assigned in the last 15 minutes, and how many within the SLA target
  * @param completedToday      tasks completed since midnight UTC
  * @param abandonedToday      tasks cancelled before assignment or expired since midnight UTC

@@ -19,12 +19,21 @@ import java.util.function.Function;
 public class StatisticsStore {
 
     static final String WAITING = "t.state in ('CREATED', 'QUEUED')";
+    private static final String WAITING_W = "w.state in ('CREATED', 'QUEUED')";
     private static final String ROOM = "exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = %s"
             + " and c.capacity > (select count(*) from routing_task l where l.agent_id = a.id and l.channel = c.channel"
             + " and l.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP')))";
+    /**
+     * Agent {@code a} meets waiting task {@code w}'s own requirements, as the matcher reads them before any escalation
+     * step: every all-of skill at its minimum and, when the task names any-of skills, at least one of them at its
+     * minimum. Looser requirements of later escalation steps and preferred-agent holds are not applied: the figure
+     * answers "who could take it as asked".
+     */
     private static final String QUALIFIED = "not exists (select 1 from jsonb_array_elements(w.required_skills) r where not exists"
             + " (select 1 from agent_skill s where s.agent_id = a.id and s.skill = r ->> 'skill'"
-            + " and s.proficiency >= (r ->> 'minProficiency')::int))";
+            + " and s.proficiency >= (r ->> 'minProficiency')::int))"
+            + " and (jsonb_array_length(w.any_of_skills) = 0 or exists (select 1 from jsonb_array_elements(w.any_of_skills) y"
+            + " join agent_skill s on s.agent_id = a.id and s.skill = y ->> 'skill' and s.proficiency >= (y ->> 'minProficiency')::int))";
     private static final String NOW = "select q.id, q.name, q.sla_target_seconds,"
             + " (select count(*) from routing_task t where t.queue_id = q.id and " + WAITING + ") as waiting,"
             + " (select coalesce(extract(epoch from $1 - min(t.queued_at)), 0) from routing_task t where t.queue_id = q.id and "
@@ -32,8 +41,8 @@ public class StatisticsStore {
             + " (select count(*) from routing_task t where t.queue_id = q.id and t.state = 'OFFERED') as offered,"
             + " (select count(*) from routing_task t where t.queue_id = q.id and t.state in ('ASSIGNED', 'WRAP_UP')) as in_progress,"
             + " (select count(*) from agent a where a.presence = 'AVAILABLE' and case"
-            + "   when exists (select 1 from routing_task w where w.queue_id = q.id and w.state = 'QUEUED')"
-            + "   then exists (select 1 from routing_task w where w.queue_id = q.id and w.state = 'QUEUED' and "
+            + "   when exists (select 1 from routing_task w where w.queue_id = q.id and " + WAITING_W + ")"
+            + "   then exists (select 1 from routing_task w where w.queue_id = q.id and " + WAITING_W + " and "
             + ROOM.formatted("w.channel") + " and " + QUALIFIED + ")"
             + "   else " + ROOM.formatted("c.channel") + " end) as agents_available,"
             + " (select count(*) from routing_task t where t.queue_id = q.id and t.assigned_at >= $1 - interval '15 minutes'"

@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -109,6 +110,54 @@ class StatisticsApiTest {
                 .containsEntry("met", 2).containsEntry("total", 3).containsEntry("share", 0.6667f);
     }
 
+    /**
+     * An agent counts for a queue when they could take a waiting task as asked: room on its channel, every all-of skill
+     * at its minimum and at least one of its any-of skills at its minimum.
+     */
+    @Test
+    void availableAgentsCountOnlyWhenTheyHoldAnAnyOfSkillToo() throws Exception {
+        String lang = "lang:s" + run;
+        String billing = "billing-" + run;
+        String tech = "tech-" + run;
+        UUID waiting = UUID.randomUUID();
+        List<String> agents = List.of("any-a-" + run, "any-b-" + run, "any-c-" + run, "any-d-" + run, "any-e-" + run);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                Connection lock = DriverManager.getConnection(jdbcUrl, user, password)) {
+            setUp(db);
+            for (String skill : List.of(lang, billing, tech)) {
+                exec(db, "insert into skill (name, created_at) values (?, now())", skill);
+            }
+            exec(db, "insert into routing_task (id, state, channel, queue_id, priority, required_skills, any_of_skills, source,"
+                    + " routing_key, created_at, queued_at, updated_at) values (?, 'QUEUED', 'CHAT', ?, 10, ?::jsonb, ?::jsonb, 'API',"
+                    + " now(), now(), now(), now())", waiting, queue,
+                    "[{\"skill\":\"" + lang + "\",\"minProficiency\":2}]",
+                    "[{\"skill\":\"" + billing + "\",\"minProficiency\":3},{\"skill\":\"" + tech + "\",\"minProficiency\":3}]");
+            // The dispatcher skips a locked task: nobody is offered it while the figure is read.
+            lock.setAutoCommit(false);
+            try (PreparedStatement select = lock.prepareStatement("select id from routing_task where id = ? for update")) {
+                select.setObject(1, waiting);
+                select.executeQuery().close();
+            }
+            availableAgent(db, agents.get(0), 3, Map.of(lang, 3, billing, 4)); // all-of and one any-of: counts
+            availableAgent(db, agents.get(1), 3, Map.of(lang, 3, tech, 2)); // its any-of skill below the minimum
+            availableAgent(db, agents.get(2), 3, Map.of(lang, 5)); // no any-of skill at all
+            availableAgent(db, agents.get(3), 3, Map.of(billing, 5, tech, 5)); // no all-of skill
+            availableAgent(db, agents.get(4), 0, Map.of(lang, 3, tech, 3)); // qualified, but no room on chat
+
+            JsonPath now = as("sam").get("/api/v1/routing/queues/statistics").then().statusCode(200).extract().jsonPath();
+            assertThat(now.getMap("items.find { it.queue == '" + queue + "' }")).containsEntry("waiting", 1)
+                    .containsEntry("agentsAvailable", 1);
+            lock.rollback();
+        } finally {
+            try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+                for (String agentId : agents) {
+                    exec(db, "update agent set presence = 'OFFLINE' where id = ?", agentId);
+                }
+                exec(db, "update routing_task set state = 'CANCELLED', ended_at = now() where id = ?", waiting);
+            }
+        }
+    }
+
     @Test
     void rolesAndBadRangesAreAnsweredWithProblems() {
         as("alice").get("/api/v1/routing/queues/statistics").then().statusCode(403);
@@ -131,6 +180,15 @@ class StatisticsApiTest {
         exec(db, "insert into routing_queue (id, name, strategy, sla_target_seconds, offer_timeout_seconds, wrap_up_seconds,"
                 + " created_at, updated_at) values (?, 'Stats', 'BEST_SCORE', 30, 30, 30, now(), now())", queue);
         exec(db, "insert into agent (id, presence, presence_since, created_at, updated_at) values (?, 'OFFLINE', now(), now(), now())", agent);
+    }
+
+    private static void availableAgent(Connection db, String agentId, int chats, Map<String, Integer> skills) throws Exception {
+        exec(db, "insert into agent (id, presence, presence_since, created_at, updated_at) values (?, 'AVAILABLE', now(), now(), now())",
+                agentId);
+        exec(db, "insert into agent_capacity (agent_id, channel, capacity) values (?, 'CHAT', ?)", agentId, chats);
+        for (Map.Entry<String, Integer> skill : skills.entrySet()) {
+            exec(db, "insert into agent_skill (agent_id, skill, proficiency) values (?, ?, ?)", agentId, skill.getKey(), skill.getValue());
+        }
     }
 
     private void liveTask(Connection db, String state, String createdAgo, String assignedAgo, boolean endsNow) throws Exception {
