@@ -64,9 +64,14 @@ public class Presence {
         return clock.instant();
     }
 
+    /** An available agent gets a round of its own; one who left may have given tasks back to the queue. */
     private void afterCommit(AgentView view) {
         events.publishSoon();
-        dispatch.soon();
+        if (view.presence() == AgentPresence.AVAILABLE) {
+            dispatch.agent(view.id());
+        } else {
+            dispatch.soon();
+        }
     }
 
     private static void requireSettable(AgentPresence presence) {

@@ -20,39 +20,64 @@ import dev.panorama.routing.tasks.TaskStore;
 import dev.panorama.routing.tasks.TaskStore.Routable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Offers waiting tasks to agents, safely beside any number of replicas on the same database. One round is one
- * transaction: the next batch of waiting tasks in serving order is locked {@code FOR UPDATE SKIP LOCKED} (what
- * another replica holds is skipped, not waited for), then every available agent with capacity on one of the
- * batch's channels is locked {@code FOR UPDATE} in id order (the one order every transaction uses, so replicas
- * never deadlock), their load is counted from their tasks under that lock, the clock is read, the pure planner
- * decides, and offers, task states and {@code TaskOffered} events are written together. Every increase of an
- * agent's load happens under the agent's lock, so no replica can push an agent beyond capacity; a task is locked
- * and QUEUED when offered, so no two replicas offer it at once (and a unique index allows one open offer per task).
+ * Offers waiting tasks to agents, safely beside any number of replicas on the same database. Each round is one
+ * transaction that locks what it stores offers for, reads the clock, lets the pure planner decide, and writes offers,
+ * task states and {@code TaskOffered} events together. Every lock a round takes is {@code FOR UPDATE SKIP LOCKED}:
+ * a round never waits for another transaction (so it takes part in no deadlock), and what another replica or an
+ * answer in flight holds is left to it; whoever frees an agent's slot asks for a round for that agent afterwards.
+ * Every increase of an agent's load happens under the agent's lock, with the load counted under that lock, so no
+ * replica pushes an agent beyond capacity; a task is locked and QUEUED when offered, so no two replicas offer it at
+ * once (and a unique index allows one open offer per task).
  *
- * <p>A pass pages through the waiting tasks (keyset on the serving order) until every task was considered or no
- * locked agent has room left, so tasks nobody can take now never hold back those behind them.
+ * <p>The work follows what changed rather than the size of the queue:
+ * <ul>
+ * <li>for agents whose slot freed or who became available: those agents are locked (id order), then the head of the
+ * waiting tasks in serving order on each channel where one of them has room, page after page while one of them still
+ * has room there and more tasks wait;
+ * <li>for tasks that became routable: those tasks are locked, the agents with room on their channels are read and
+ * planned on, and only the agents chosen are locked and planned on again;
+ * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
+ * wait gets a round as above.
+ * </ul>
+ * Between changes no waiting task can be taken by an agent with room (else a round would have offered it), so a
+ * freed agent gets the first waiting task in serving order it may take, as a round over every agent would give it
+ * (see {@code DispatchInvariantsTest}).
  */
 @ApplicationScoped
 public class Dispatcher {
 
-    private static final int MAX_ROUNDS_PER_PASS = 100;
-    private static final String LOCK_AGENTS = "select id, presence, idle_since from agent a where presence = 'AVAILABLE'"
-            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = any($1) and c.capacity > 0)"
-            + " order by id for update of a";
+    /** Agents one agent-driven round takes, at most. */
+    public static final int AGENTS_PER_ROUND = 64;
+    /** Waiting tasks an agent-driven round reads per free slot (not every task fits every agent), and at most. */
+    private static final int HEAD_PER_SLOT = 4;
+    private static final int MAX_HEAD = 1000;
+    /** Pages of one agent-driven pass, at most. */
+    private static final int MAX_AGENT_PAGES = 20;
+    private static final String WITH_ROOM = "select a.id, a.idle_since from agent a where a.presence = 'AVAILABLE'"
+            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = any($1) and c.capacity >"
+            + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
+            + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP')))";
+    private static final String LOCK_GIVEN = "select id, idle_since from agent where id = any($1) and presence = 'AVAILABLE'"
+            + " order by id for update skip locked";
 
     private final Transactions transactions;
     private final TaskStore tasks;
@@ -75,60 +100,173 @@ public class Dispatcher {
         this.clock = clock;
     }
 
-    /** What one round did, and where the next one starts. */
-    public record Round(int offered, int considered, Instant lastKey, UUID lastId, boolean roomLeft) {
+    /**
+     * For tasks that became routable (new, back in the queue, escalated): one round. The tasks are locked; the
+     * available agents with room on their channels are read without locks and the plan picks among them; only the
+     * agents it picked are then locked (skipping those others hold) and read again, and the round is planned anew
+     * on exactly those, so what is stored was decided on locked, current state, while a round for a few tasks never
+     * holds up the answers of every agent with room.
+     */
+    public Uni<Integer> forTasks(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return transactions.inTransaction(connection -> tasks.lockWaiting(connection, taskIds, clock.instant(),
+                        config.turnDownCooldown())
+                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(0)
+                        : connection.preparedQuery(WITH_ROOM).execute(Tuple.of(channelsOf(waiting)))
+                                .chain(rows -> agents(connection, rows))
+                                .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
+                                        : settings(connection).chain(settings -> {
+                                            List<String> chosen = planner.round(waiting.stream().map(Routable::task).toList(),
+                                                    policies(settings.getItem1()), candidates, clock.instant(),
+                                                    new HashMap<>(settings.getItem2())).offers().stream()
+                                                    .map(PlannedOffer::agentId).distinct().sorted().toList();
+                                            return chosen.isEmpty() ? Uni.createFrom().item(0)
+                                                    : lockGivenAgents(connection, chosen).chain(locked -> locked.isEmpty()
+                                                            ? Uni.createFrom().item(0)
+                                                            : offer(connection, waiting, locked, settings.getItem1(), settings.getItem2())
+                                                                    .map(round -> round.offers().size()));
+                                        }))))
+                .invoke(this::publishIf);
+    }
 
-        boolean passGoesOn(int batch) {
-            return considered == batch && roomLeft;
+    /**
+     * The full pass, the safety net: every available agent with room on a channel where tasks wait gets an
+     * agent-driven round (in groups), as if its slot had just freed.
+     */
+    public Uni<Integer> dispatch() {
+        return agentsWithRoom().chain(ids -> {
+            Uni<Integer> all = Uni.createFrom().item(0);
+            for (int from = 0; from < ids.size(); from += AGENTS_PER_ROUND) {
+                List<String> group = ids.subList(from, Math.min(ids.size(), from + AGENTS_PER_ROUND));
+                all = all.chain(sofar -> forAgents(group).map(offered -> sofar + offered));
+            }
+            return all;
+        });
+    }
+
+    /** The available agents with room on a channel where tasks wait, read without locks (whom to give rounds). */
+    public Uni<List<String>> agentsWithRoom() {
+        return transactions.read(connection -> connection.preparedQuery("select a.id from agent a where a.presence = 'AVAILABLE'"
+                        + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.capacity >"
+                        + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
+                        + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))"
+                        + " and exists (select 1 from routing_task w where w.state = 'QUEUED' and w.channel = c.channel))"
+                        + " order by a.id").execute()
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("id")));
+                    return ids;
+                }));
+    }
+
+    /** For agents whose slot freed or who became available: pages of the waiting tasks they have room for. */
+    public Uni<Integer> forAgents(Collection<String> agentIds) {
+        if (agentIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return agentPage(List.copyOf(agentIds), null, new EnumMap<>(Channel.class), 0, 0);
+    }
+
+    /** Where a channel's head ended: after this task in serving order. */
+    record Position(Instant key, UUID id) {
+    }
+
+    /** One page of an agent-driven pass: the round, how many tasks each channel's head asked for and had, and where each ended. */
+    private record AgentPage(DispatchPlanner.Round round, Map<Channel, Integer> asked, Map<Channel, Integer> taken,
+            Map<Channel, Position> ends) {
+    }
+
+    /** Per channel, the last task of the previous page; a channel without one starts from its head. */
+    private Uni<Integer> agentPage(List<String> agentIds, Set<Channel> only, Map<Channel, Position> after, int page,
+            int offeredSoFar) {
+        return transactions.inTransaction(connection -> lockGivenAgents(connection, agentIds).chain(agents -> {
+                    Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, HEAD_PER_SLOT, config.dispatchBatch(), MAX_HEAD);
+                    if (only != null) {
+                        asked.keySet().retainAll(only);
+                    }
+                    Map<Channel, Integer> taken = new EnumMap<>(Channel.class);
+                    Map<Channel, Position> ends = new EnumMap<>(Channel.class);
+                    ends.putAll(after);
+                    if (asked.isEmpty()) {
+                        return Uni.createFrom().item(new AgentPage(new DispatchPlanner.Round(List.of(), agents), asked, taken, ends));
+                    }
+                    return heads(connection, asked, ends, taken)
+                            .chain(head -> head.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
+                                    : offer(connection, head, agents))
+                            .map(round -> new AgentPage(round, asked, taken, ends));
+                }))
+                .invoke(result -> publishIf(result.round().offers().size()))
+                .chain(result -> {
+                    int offered = offeredSoFar + result.round().offers().size();
+                    Set<Channel> goOn = DispatchPlanner.channelsToGoOn(result.round().agentsAfter(), result.taken(), result.asked());
+                    if (goOn.isEmpty() || page + 1 >= MAX_AGENT_PAGES) {
+                        return Uni.createFrom().item(offered);
+                    }
+                    List<String> withRoom = result.round().agentsAfter().stream()
+                            .filter(agent -> goOn.stream().anyMatch(agent::hasRoomOn)).map(Agent::id).toList();
+                    return agentPage(withRoom, goOn, result.ends(), page + 1, offered);
+                });
+    }
+
+    /** The head of each channel's waiting tasks after its position, locked; notes what each head had and where it ended. */
+    private Uni<List<Routable>> heads(SqlConnection connection, Map<Channel, Integer> asked, Map<Channel, Position> after,
+            Map<Channel, Integer> taken) {
+        Instant now = clock.instant();
+        Uni<List<Routable>> all = Uni.createFrom().item(new ArrayList<>());
+        for (Map.Entry<Channel, Integer> head : asked.entrySet()) {
+            Channel channel = head.getKey();
+            Position from = after.get(channel);
+            all = all.chain(sofar -> tasks.lockRoutableOn(connection, channel, from == null ? null : from.key(),
+                    from == null ? null : from.id(), head.getValue(), now, config.turnDownCooldown()).map(found -> {
+                        taken.put(channel, found.size());
+                        if (!found.isEmpty()) {
+                            Routable last = found.getLast();
+                            after.put(channel, new Position(last.routingKey(), last.task().id()));
+                        }
+                        List<Routable> more = new ArrayList<>(sofar);
+                        more.addAll(found);
+                        return more;
+                    }));
+        }
+        return all;
+    }
+
+    private void publishIf(int offered) {
+        if (offered > 0) {
+            events.publishSoon();
         }
     }
 
-    /** One pass over the waiting tasks; answers how many offers it made. Its TaskOffered events leave at once. */
-    public Uni<Integer> dispatch() {
-        return pass(null, null, 0, 0).invoke(offered -> {
-            if (offered > 0) {
-                events.publishSoon();
-            }
-        });
+    private static String[] channelsOf(List<Routable> waiting) {
+        return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
-    private Uni<Integer> pass(Instant afterKey, UUID afterId, int rounds, int offeredSoFar) {
-        return transactions.inTransaction(connection -> round(connection, afterKey, afterId))
-                .chain(round -> round.passGoesOn(config.dispatchBatch()) && rounds + 1 < MAX_ROUNDS_PER_PASS
-                        ? pass(round.lastKey(), round.lastId(), rounds + 1, offeredSoFar + round.offered())
-                        : Uni.createFrom().item(offeredSoFar + round.offered()));
+    /** Plans the locked tasks onto the locked agents and stores the offers. */
+    private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents) {
+        return settings(connection).chain(settings -> offer(connection, batch, agents, settings.getItem1(), settings.getItem2()));
     }
 
-    /** One transaction: lock a batch and the agents, plan, store. */
-    Uni<Round> round(SqlConnection connection, Instant afterKey, UUID afterId) {
-        return tasks.lockRoutable(connection, afterKey, afterId, config.dispatchBatch(), clock.instant(), config.turnDownCooldown())
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(new Round(0, 0, null, null, false))
-                        : withAgents(connection, batch));
+    private Uni<io.smallrye.mutiny.tuples.Tuple2<Map<String, QueueSettings>, Map<String, String>>> settings(SqlConnection connection) {
+        return Uni.combine().all().unis(queues.all(connection), queues.roundRobinCursors(connection)).asTuple();
     }
 
-    private Uni<Round> withAgents(SqlConnection connection, List<Routable> batch) {
-        Routable last = batch.getLast();
-        String[] channels = batch.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
-        return lockAgents(connection, channels).chain(agents -> {
-            if (agents.isEmpty()) {
-                return Uni.createFrom().item(new Round(0, batch.size(), last.routingKey(), last.task().id(), false));
-            }
-            return Uni.combine().all().unis(queues.all(connection), queues.roundRobinCursors(connection)).asTuple()
-                    .chain(settings -> offer(connection, batch, agents, settings.getItem1(), settings.getItem2()))
-                    .map(result -> new Round(result.offered(), batch.size(), last.routingKey(), last.task().id(), result.roomLeft()));
-        });
+    private static Map<String, QueuePolicy> policies(Map<String, QueueSettings> settings) {
+        return settings.values().stream().collect(Collectors.toMap(QueueSettings::id, QueueSettings::policy));
     }
 
-    private record Outcome(int offered, boolean roomLeft) {
-    }
-
-    private Uni<Outcome> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
+    private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
             Map<String, QueueSettings> queueSettings, Map<String, String> cursors) {
         Instant now = clock.instant();
-        Map<String, QueuePolicy> policies = queueSettings.values().stream()
-                .collect(Collectors.toMap(QueueSettings::id, QueueSettings::policy));
+        Map<String, QueuePolicy> policies = policies(queueSettings);
         Map<String, String> movedCursors = new HashMap<>(cursors);
-        List<PlannedOffer> planned = planner.plan(batch.stream().map(Routable::task).toList(), policies, agents, now, movedCursors);
+        DispatchPlanner.Round round = planner.round(batch.stream().map(Routable::task).toList(), policies, agents, now,
+                movedCursors);
+        List<PlannedOffer> planned = round.offers();
+        if (planned.isEmpty()) {
+            return Uni.createFrom().item(round);
+        }
         Map<UUID, Routable> byTask = batch.stream().collect(Collectors.toMap(routable -> routable.task().id(), Function.identity()));
         List<OfferStore.NewOffer> newOffers = new ArrayList<>();
         List<RoutingEvents.Pending> offered = new ArrayList<>();
@@ -141,46 +279,38 @@ public class Dispatcher {
                     customer, now));
         }
         movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
-        boolean roomLeft = roomLeft(agents, planned, byTask);
         return offers.insert(connection, newOffers)
                 .chain(() -> tasks.markOffered(connection,
                         planned.stream().map(plan -> Map.entry(plan.taskId(), plan.agentId())).toList(), now))
-                .chain(() -> queues.moveCursors(connection, movedCursors))
+                .chain(() -> queues.moveCursors(connection, new TreeMap<>(movedCursors)))
                 .chain(() -> events.add(connection, offered))
-                .replaceWith(new Outcome(planned.size(), roomLeft));
+                .replaceWith(round);
     }
 
-    /** Whether a locked agent still has room on some channel after the planned offers. */
-    private static boolean roomLeft(List<Agent> agents, List<PlannedOffer> planned, Map<UUID, Routable> byTask) {
-        Map<String, Agent> after = new HashMap<>();
-        agents.forEach(agent -> after.put(agent.id(), agent));
-        for (PlannedOffer plan : planned) {
-            Channel channel = byTask.get(plan.taskId()).task().channel();
-            after.computeIfPresent(plan.agentId(), (id, agent) -> agent.withOneMore(channel, null));
+    /** Locks those of the given agents who are available, in id order, skipping those others hold. */
+    private Uni<List<Agent>> lockGivenAgents(SqlConnection connection, List<String> ids) {
+        return connection.preparedQuery(LOCK_GIVEN).execute(Tuple.of(ids.toArray(String[]::new)))
+                .chain(rows -> agents(connection, rows));
+    }
+
+    /** Reads the locked agents' skills, capacity and load under the lock. */
+    private static Uni<List<Agent>> agents(SqlConnection connection, RowSet<Row> rows) {
+        List<Row> locked = new ArrayList<>();
+        rows.forEach(locked::add);
+        if (locked.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return after.values().stream().anyMatch(agent -> agent.capacity().keySet().stream().anyMatch(agent::hasRoomOn));
-    }
-
-    /** Locks the candidate agents in id order and reads their skills, capacity and load under the lock. */
-    private Uni<List<Agent>> lockAgents(SqlConnection connection, String[] channels) {
-        return connection.preparedQuery(LOCK_AGENTS).execute(Tuple.of(channels)).chain(rows -> {
-            List<Row> locked = new ArrayList<>();
-            rows.forEach(locked::add);
-            if (locked.isEmpty()) {
-                return Uni.createFrom().item(List.<Agent>of());
-            }
-            String[] ids = locked.stream().map(row -> row.getString("id")).toArray(String[]::new);
-            return Uni.combine().all().unis(skills(connection, ids),
-                            AgentStore.perChannel(connection, "select agent_id, channel, capacity as n from agent_capacity where agent_id = any($1)", ids),
-                            AgentStore.perChannel(connection, AgentStore.LOAD, ids))
-                    .asTuple()
-                    .map(state -> locked.stream().map(row -> {
-                        String id = row.getString("id");
-                        return new Agent(id, AgentPresence.AVAILABLE, state.getItem1().getOrDefault(id, Map.of()),
-                                state.getItem2().getOrDefault(id, Map.of()), state.getItem3().getOrDefault(id, Map.of()),
-                                Rows.instant(row.getOffsetDateTime("idle_since")));
-                    }).toList());
-        });
+        String[] ids = locked.stream().map(row -> row.getString("id")).toArray(String[]::new);
+        return Uni.combine().all().unis(skills(connection, ids),
+                        AgentStore.perChannel(connection, "select agent_id, channel, capacity as n from agent_capacity where agent_id = any($1)", ids),
+                        AgentStore.perChannel(connection, AgentStore.LOAD, ids))
+                .asTuple()
+                .map(state -> locked.stream().map(row -> {
+                    String id = row.getString("id");
+                    return new Agent(id, AgentPresence.AVAILABLE, state.getItem1().getOrDefault(id, Map.of()),
+                            state.getItem2().getOrDefault(id, Map.of()), state.getItem3().getOrDefault(id, Map.of()),
+                            Rows.instant(row.getOffsetDateTime("idle_since")));
+                }).toList());
     }
 
     private static Uni<Map<String, Map<String, Integer>>> skills(SqlConnection connection, String[] ids) {

@@ -40,6 +40,7 @@ public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
     private static final int BATCH = 200;
+    private static final int MAX_ESCALATION_BATCHES = 10;
 
     private final Transactions transactions;
     private final OfferStore offers;
@@ -93,7 +94,7 @@ public class Sweeper {
     }
 
     private Uni<Void> expire(OfferView seen) {
-        return transactions.inTransaction(connection -> agents.lock(connection, seen.agentId())
+        return transactions.<Void>inTransaction(connection -> agents.lock(connection, seen.agentId())
                 .chain(agent -> offers.lock(connection, seen.offerId()).chain(offer -> {
                     Instant now = clock.instant();
                     if (agent.isEmpty() || offer.isEmpty() || offer.get().status() != OfferStatus.OPEN
@@ -103,7 +104,11 @@ public class Sweeper {
                     return offers.close(connection, seen.offerId(), OfferStatus.EXPIRED, now)
                             .chain(() -> tasks.requeue(connection, List.of(seen.taskId()), now))
                             .chain(() -> missed(connection, agent.get(), now));
-                })));
+                })))
+                .invoke(() -> {
+                    dispatch.agent(seen.agentId());
+                    dispatch.task(seen.taskId());
+                });
     }
 
     private Uni<Void> missed(SqlConnection connection, AgentStore.Locked agent, Instant now) {
@@ -118,10 +123,22 @@ public class Sweeper {
 
     // --- escalation steps and overflow
 
+    /**
+     * Escalated tasks may now go to agents they could not go to before: a round for them follows each batch. A
+     * burst of tasks reaching a step together is worked off in several batches per tick.
+     */
     Uni<Void> escalate() {
+        return escalateBatches(0);
+    }
+
+    private Uni<Void> escalateBatches(int done) {
         return transactions.inTransaction(connection -> queues.all(connection)
-                .chain(all -> tasks.lockEscalationDue(connection, clock.instant(), BATCH)
-                        .chain(due -> each(due, routable -> escalate(connection, all, routable)))));
+                        .chain(all -> tasks.lockEscalationDue(connection, clock.instant(), BATCH)
+                                .chain(due -> each(due, routable -> escalate(connection, all, routable))
+                                        .replaceWith(due.stream().map(routable -> routable.task().id()).toList()))))
+                .invoke(dispatch::tasks)
+                .chain(escalated -> escalated.size() == BATCH && done + 1 < MAX_ESCALATION_BATCHES
+                        ? escalateBatches(done + 1) : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, TaskStore.Routable routable) {
@@ -162,7 +179,8 @@ public class Sweeper {
                     }
                     return lifecycle.complete(connection, task.get(), TaskOutcome.COMPLETED, TaskState.COMPLETED, null, now)
                             .replaceWithVoid();
-                }));
+                }))
+                .invoke(() -> dispatch.agent(seen.agentId()));
     }
 
     private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> step) {

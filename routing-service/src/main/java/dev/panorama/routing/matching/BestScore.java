@@ -3,7 +3,6 @@ package dev.panorama.routing.matching;
 import dev.panorama.events.routing.SkillRequirement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The documented score of an agent for a task, 0..1, highest wins (ties: lowest agent id):
@@ -30,9 +29,21 @@ public record BestScore(double skillWeight, double preferredWeight, double idleW
     }
 
     static double skillFit(Agent agent, Task task) {
-        List<Double> fits = new java.util.ArrayList<>(task.allOf().stream().map(need -> share(agent, need)).toList());
-        task.anyOf().stream().mapToDouble(need -> share(agent, need)).max().ifPresent(fits::add);
-        return fits.isEmpty() ? 1 : fits.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        double sum = 0;
+        int count = 0;
+        for (SkillRequirement need : task.allOf()) {
+            sum += share(agent, need);
+            count++;
+        }
+        if (!task.anyOf().isEmpty()) {
+            double best = 0;
+            for (SkillRequirement need : task.anyOf()) {
+                best = Math.max(best, share(agent, need));
+            }
+            sum += best;
+            count++;
+        }
+        return count == 0 ? 1 : sum / count;
     }
 
     static double preferred(Agent agent, Task task) {

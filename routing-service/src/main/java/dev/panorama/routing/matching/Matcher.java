@@ -26,12 +26,21 @@ public record Matcher(BestScore score) {
         return agent.routable() && agent.hasRoomOn(task.channel()) && !task.excludedAgents().contains(agent.id());
     }
 
+    /** Highest score wins, ties to the lowest agent id; each agent's score is computed once. */
     private Optional<Agent> bestScore(Task task, Requirements requirements, Collection<Agent> agents, Instant now) {
-        Comparator<Agent> best = Comparator.<Agent>comparingDouble(agent -> score.of(agent, task, now)).reversed()
-                .thenComparing(Agent::id);
-        return agents.stream()
-                .filter(agent -> mayTake(agent, task) && requirements.metBy(agent))
-                .min(best);
+        Agent best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Agent agent : agents) {
+            if (!mayTake(agent, task) || !requirements.metBy(agent)) {
+                continue;
+            }
+            double candidate = score.of(agent, task, now);
+            if (best == null || candidate > bestScore || candidate == bestScore && agent.id().compareTo(best.id()) < 0) {
+                best = agent;
+                bestScore = candidate;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static Optional<Agent> nextInRotation(Task task, Collection<Agent> agents, String after) {

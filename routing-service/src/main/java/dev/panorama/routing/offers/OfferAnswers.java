@@ -56,14 +56,21 @@ public class OfferAnswers {
     public Uni<TaskView> accept(Caller caller, UUID offerId) {
         return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
                         .chain(offer -> assign(connection, offer, clock.instant())))
-                .invoke(events::publishSoon);
+                .invoke(task -> {
+                    events.publishSoon();
+                    // the agent may have room on other channels, which a round held up by this answer skipped
+                    dispatch.agent(task.agentId());
+                });
     }
 
     /** The task waits again, and this agent is not offered it for a while. */
     public Uni<OfferView> reject(Caller caller, UUID offerId) {
         return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
                         .chain(offer -> closeRejected(connection, offer, clock.instant())))
-                .invoke(dispatch::soon);
+                .invoke(offer -> {
+                    dispatch.agent(offer.agentId());
+                    dispatch.task(offer.taskId());
+                });
     }
 
     private Uni<OfferView> openOffer(SqlConnection connection, Caller caller, UUID offerId) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Adds routing events to the transactional outbox on the connection of the routing transaction (the outbox
@@ -28,8 +30,14 @@ public class RoutingEvents {
     private static final String INSERT = "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
             + " values ($1, $2, $3, $4, $5::text::jsonb, $6)";
 
+    /** A relay batch this full may have left events behind: relay again at once. */
+    private static final int RELAY_BATCH_HINT = 200;
+    private static final Logger LOG = Logger.getLogger(RoutingEvents.class);
+
     private final OutboxRelay relay;
     private final Vertx vertx;
+    private final AtomicBoolean relaying = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     public RoutingEvents(OutboxRelay relay, Vertx vertx) {
         this.relay = relay;
@@ -57,9 +65,31 @@ public class RoutingEvents {
         return add(connection, List.of(new Pending(event, subject, at)));
     }
 
-    /** Publishes what just committed without waiting for the relay's schedule, on a context of its own. */
+    /**
+     * Publishes what just committed without waiting for the relay's schedule, on a context of its own. At most one
+     * such relay runs at a time in this replica: commits during it are published by one more relay right after, so
+     * a burst of commits makes a few large relay batches rather than one small relay transaction each.
+     */
     public void publishSoon() {
-        RoutingContexts.fresh(vertx).runOnContext(ignored -> relay.nudge());
+        requested.set(true);
+        if (relaying.compareAndSet(false, true)) {
+            RoutingContexts.fresh(vertx).runOnContext(ignored -> relayNow());
+        }
+    }
+
+    private void relayNow() {
+        requested.set(false);
+        relay.relay().subscribe().with(published -> relayed(published >= RELAY_BATCH_HINT), failure -> {
+            LOG.warnf("Outbox relay failed, the relay's schedule retries: %s", failure.getMessage());
+            relayed(false);
+        });
+    }
+
+    private void relayed(boolean moreWaiting) {
+        relaying.set(false);
+        if (moreWaiting || requested.get()) {
+            publishSoon();
+        }
     }
 
     private static String json(Record event) {

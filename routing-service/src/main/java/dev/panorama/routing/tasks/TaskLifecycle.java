@@ -86,7 +86,7 @@ public class TaskLifecycle {
                 .invoke(created -> {
                     if (created.created()) {
                         events.publishSoon();
-                        dispatch.soon();
+                        dispatch.task(created.task().id());
                     }
                 });
     }
@@ -300,16 +300,23 @@ public class TaskLifecycle {
      * has the agent it had when read (else runs again), that the caller may act on it, and applies the step.
      */
     private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
+        java.util.concurrent.atomic.AtomicReference<String> agentBefore = new java.util.concurrent.atomic.AtomicReference<>();
         return transactions.inTransaction(connection -> tasks.find(connection, taskId)
                         .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
+                        .invoke(seen -> agentBefore.set(seen.agentId()))
                         .chain(seen -> lockAgents(connection, seen.agentId(), otherAgent).replaceWith(seen))
                         .chain(seen -> tasks.lock(connection, taskId).map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
                                 .invoke(locked -> requireSameAgent(seen, locked)))
                         .invoke(locked -> mayAct(caller, locked))
                         .chain(locked -> step.apply(connection, locked)))
-                .invoke(ignored -> {
+                .invoke(after -> {
                     events.publishSoon();
-                    dispatch.soon();
+                    // whoever had the task may have a free slot now; the task itself may wait again
+                    dispatch.agent(agentBefore.get());
+                    dispatch.agent(after.agentId());
+                    if (after.state() == TaskState.QUEUED) {
+                        dispatch.task(after.id());
+                    }
                 });
     }
 

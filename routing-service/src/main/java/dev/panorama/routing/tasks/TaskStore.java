@@ -100,15 +100,41 @@ public class TaskStore {
                         + " and ($1::timestamptz is null or (routing_key, id) > ($1, $2)) order by routing_key, id limit $3"
                         + " for update skip locked")
                 .execute(Tuple.tuple().addOffsetDateTime(Rows.at(afterKey)).addUUID(afterId).addInteger(limit))
-                .chain(rows -> {
-                    List<Row> found = new ArrayList<>();
-                    rows.forEach(found::add);
-                    UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
-                    return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> found.stream()
-                            .map(row -> new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
-                                    row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key"))))
-                            .toList());
-                });
+                .chain(rows -> routables(connection, rows, now, cooldown));
+    }
+
+    /** Like {@link #lockRoutable}, the head of one channel's waiting tasks only. */
+    public Uni<List<Routable>> lockRoutableOn(SqlConnection connection, Channel channel, Instant afterKey, UUID afterId,
+            int limit, Instant now, java.time.Duration cooldown) {
+        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+                        + " and channel = $1 and ($2::timestamptz is null or (routing_key, id) > ($2, $3))"
+                        + " order by routing_key, id limit $4 for update skip locked")
+                .execute(Tuple.tuple().addString(channel.name()).addOffsetDateTime(Rows.at(afterKey)).addUUID(afterId)
+                        .addInteger(limit))
+                .chain(rows -> routables(connection, rows, now, cooldown));
+    }
+
+    /** The given tasks that still wait, locked (others' skipped), in serving order. */
+    public Uni<List<Routable>> lockWaiting(SqlConnection connection, Collection<UUID> ids, Instant now,
+            java.time.Duration cooldown) {
+        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where id = any($1)"
+                        + " and state = 'QUEUED' order by routing_key, id for update skip locked")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .chain(rows -> routables(connection, rows, now, cooldown));
+    }
+
+    private Uni<List<Routable>> routables(SqlConnection connection, RowSet<Row> rows, Instant now,
+            java.time.Duration cooldown) {
+        List<Row> found = new ArrayList<>();
+        rows.forEach(found::add);
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+        return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> found.stream()
+                .map(row -> new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
+                        row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key"))))
+                .toList());
     }
 
     /** Per task, the agents who rejected or missed it since {@code since}. */

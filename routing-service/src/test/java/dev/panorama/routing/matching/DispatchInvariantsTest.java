@@ -88,6 +88,45 @@ class DispatchInvariantsTest {
         }
     }
 
+    /**
+     * Why a round for a freed agent alone is enough: after a round over everyone, freeing one slot of one agent and
+     * planning the tasks still waiting for that agent alone gives exactly the offers a round over every agent gives.
+     */
+    @Property(tries = 300)
+    void aRoundForTheFreedAgentAloneEqualsARoundForEveryone(@ForAll("agents") List<Agent> agents,
+            @ForAll("tasks") List<Task> tasks, @ForAll("queues") Map<String, QueuePolicy> queues,
+            @ForAll("indexes") int pick) {
+        Map<String, String> cursors = DispatchPlanner.noCursors();
+        DispatchPlanner.Round first = PLANNER.round(tasks, queues, agents, NOW, cursors);
+        Set<UUID> served = first.offers().stream().map(DispatchPlanner.PlannedOffer::taskId).collect(Collectors.toSet());
+        List<Task> waiting = tasks.stream().filter(task -> !served.contains(task.id())).toList();
+        List<Agent> loaded = first.agentsAfter().stream()
+                .filter(agent -> agent.load().values().stream().anyMatch(n -> n > 0)).toList();
+        if (loaded.isEmpty()) {
+            return;
+        }
+        Agent freed = oneSlotLess(loaded.get(pick % loaded.size()));
+        List<Agent> everyone = first.agentsAfter().stream().map(agent -> agent.id().equals(freed.id()) ? freed : agent).toList();
+
+        var forEveryone = PLANNER.plan(waiting, queues, everyone, NOW, new HashMap<>(cursors));
+        var forTheFreed = PLANNER.plan(waiting, queues, List.of(freed), NOW, new HashMap<>(cursors));
+
+        assertThat(forTheFreed).isEqualTo(forEveryone);
+    }
+
+    @Provide
+    Arbitrary<Integer> indexes() {
+        return Arbitraries.integers().between(0, 1000);
+    }
+
+    private static Agent oneSlotLess(Agent agent) {
+        Map<Channel, Integer> load = new HashMap<>(agent.load());
+        Channel channel = load.entrySet().stream().filter(entry -> entry.getValue() > 0).map(Map.Entry::getKey)
+                .sorted().findFirst().orElseThrow();
+        load.merge(channel, -1, Integer::sum);
+        return new Agent(agent.id(), agent.presence(), agent.skills(), agent.capacity(), load, agent.idleSince());
+    }
+
     @Provide
     Arbitrary<List<Agent>> agents() {
         Arbitrary<Map<String, Integer>> skills = Arbitraries.maps(Arbitraries.of(SKILLS), Arbitraries.integers().between(1, 5))
