@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * {@code MongoWireMain <port> [store-file]}: serves the MongoDB wire protocol on 127.0.0.1 until
@@ -17,7 +16,7 @@ public final class MongoWireMain {
 
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
-        MongoBackend backend = args.length > 1 ? new H2Backend(args[1]) : new MemoryBackend();
+        MongoBackend backend = args.length > 1 ? new H2Backend(args[1]) : new SnapshotMemoryBackend();
         // the MongoDB Java driver of the Quarkus platform needs wire version 8 or newer
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
