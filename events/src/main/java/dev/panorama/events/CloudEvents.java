@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -57,11 +58,24 @@ public final class CloudEvents {
         return headers;
     }
 
-    /** Reads the envelope back from binary-mode headers; null where a header is absent. */
+    /**
+     * Reads the envelope back from binary-mode headers; null where a header is absent.
+     *
+     * @throws IllegalArgumentException when {@code ce_time} is no RFC 3339 timestamp: every consumer refuses what it
+     *         cannot read with this exception (its DLQ keeps the reason), so a malformed header must not be another one
+     */
     public static EventEnvelope fromKafkaHeaders(Headers headers) {
         String time = header(headers, "ce_time");
         return new EventEnvelope(header(headers, "ce_id"), header(headers, "ce_type"), header(headers, "ce_source"),
-                header(headers, "ce_subject"), time == null ? null : Instant.parse(time));
+                header(headers, "ce_subject"), time == null ? null : time(time));
+    }
+
+    private static Instant time(String header) {
+        try {
+            return Instant.parse(header);
+        } catch (DateTimeParseException malformed) {
+            throw new IllegalArgumentException("ce_time is not an RFC 3339 timestamp");
+        }
     }
 
     /** A new envelope for an event a service is about to publish. */

@@ -1,6 +1,7 @@
 package dev.panorama.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,16 @@ class CloudEventsTest {
         assertThat(new String(headers.lastHeader("ce_specversion").value(), StandardCharsets.UTF_8)).isEqualTo("1.0");
         assertThat(new String(headers.lastHeader("ce_subject").value(), StandardCharsets.UTF_8)).isEqualTo(customerId);
         assertThat(CloudEvents.fromKafkaHeaders(headers)).isEqualTo(envelope);
+    }
+
+    @Test
+    void aMalformedTimeHeaderIsRefusedAsUnreadableInput() {
+        Headers headers = CloudEvents.kafkaHeaders(envelope);
+        headers.remove("ce_time");
+        headers.add("ce_time", "yesterday at noon".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CloudEvents.fromKafkaHeaders(headers)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ce_time");
     }
 
     @Test

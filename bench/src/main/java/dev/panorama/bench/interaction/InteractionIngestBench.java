@@ -178,7 +178,7 @@ public final class InteractionIngestBench {
     }
 
     /** From the first contact produced until the last contact's InteractionLogged is on panorama.interactions. */
-    private static double pipelineRate(String bootstrap, int count, String sourceSystem) throws Exception {
+    static double pipelineRate(String bootstrap, int count, String sourceSystem) throws Exception {
         String marker = "\"sourceSystem\":\"" + sourceSystem + "\"";
         try (KafkaConsumer<String, String> events = consumer(bootstrap)) {
             events.subscribe(List.of(Topics.INTERACTIONS));
@@ -274,7 +274,7 @@ public final class InteractionIngestBench {
         return new KafkaConsumer<>(properties);
     }
 
-    private static HttpServer fakeIdentity() throws Exception {
+    static HttpServer fakeIdentity() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Map<String, UUID> customers = new ConcurrentHashMap<>();
         // daemon threads: the stand-in must not keep the benchmark's JVM alive after main returns
@@ -297,12 +297,18 @@ public final class InteractionIngestBench {
     }
 
     private static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort) {
+        return startService(stack, parts, database, port, identityPort, "interaction-bench.log");
+    }
+
+    /** interaction-service over the given database, asking the stand-in identity on identityPort, logging to logName. */
+    static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort,
+            String logName) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dquarkus.rest-client.identity.url=http://127.0.0.1:" + identityPort));
         stack.quarkusConfig(parts, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", "interaction-service", "target", "quarkus-app", "quarkus-run.jar")
                 .toAbsolutePath().normalize().toString()));
-        return ManagedProcess.start("interaction-service", command, Map.of(), stack.settings().logDir().resolve("interaction-bench.log"),
+        return ManagedProcess.start("interaction-service", command, Map.of(), stack.settings().logDir().resolve(logName),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
     }
 
@@ -339,7 +345,7 @@ public final class InteractionIngestBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         return percentile(values, 50);
     }
 

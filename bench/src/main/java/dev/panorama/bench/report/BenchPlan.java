@@ -27,6 +27,7 @@ public final class BenchPlan {
                 run("identity-training", "dev.panorama.bench.identity.ModelTrainingBench", 15),
                 run("identity-api", "dev.panorama.bench.identity.IdentityApiBench", 60, "10000,100000", "8"),
                 run("interaction-ingest", "dev.panorama.bench.interaction.InteractionIngestBench", 40),
+                run("interaction-scale-out", "dev.panorama.bench.interaction.InteractionScaleOutBench", 20),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 40),
                 run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 20),
                 run("routing", "dev.panorama.bench.routing.RoutingBench", 60, "2000", "10000", "42"));
@@ -39,6 +40,7 @@ public final class BenchPlan {
                 run("identity-training", "dev.panorama.bench.identity.ModelTrainingBench", 15),
                 run("identity-api", "dev.panorama.bench.identity.IdentityApiBench", 20, "3000", "4"),
                 run("interaction-ingest", "dev.panorama.bench.interaction.InteractionIngestBench", 20, "2000", "1", "5000", "1000"),
+                run("interaction-scale-out", "dev.panorama.bench.interaction.InteractionScaleOutBench", 10, "1000", "1"),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 20, "300", "10", "5000"),
                 run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 15, "1000", "4", "1"),
                 run("routing", "dev.panorama.bench.routing.RoutingBench", 20, "200", "1000", "42"));

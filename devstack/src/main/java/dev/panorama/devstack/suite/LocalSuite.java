@@ -79,6 +79,46 @@ public final class LocalSuite implements AutoCloseable {
 
     private void startService(ServiceSpec service) {
         long start = System.nanoTime();
+        ManagedProcess process = launch(service, service.name());
+        synchronized (services) {
+            services.add(process);
+        }
+        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
+                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+        synchronized (startSeconds) {
+            startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
+        }
+        System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
+    }
+
+    /**
+     * Another instance of one of this suite's applications on a free port, with the same configuration: the same
+     * stores and the same Kafka consumer groups, so the instances share the partitions (scale-out). It talks to the
+     * suite's other applications; the gateway keeps routing to the first instance. Its log is
+     * {@code <name>-<port>.log}; closing it stops it (the suite's close does too).
+     */
+    public ServiceInstance startInstance(String name) {
+        ServiceSpec service = service(name).orElseThrow(() -> new IllegalArgumentException("no application " + name))
+                .withPort(Ports.free());
+        ManagedProcess process = launch(service, name + "-" + service.port());
+        synchronized (services) {
+            services.add(process);
+        }
+        Ports.await(name + " (another instance)", StartTimeout.atLeast(SERVICE_START), process,
+                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+        return new ServiceInstance(service, process);
+    }
+
+    /** An instance started by {@link #startInstance}. */
+    public record ServiceInstance(ServiceSpec service, ManagedProcess process) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private ManagedProcess launch(ServiceSpec service, String logName) {
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: build first (./mvnw package -DskipTests)");
@@ -90,17 +130,7 @@ public final class LocalSuite implements AutoCloseable {
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         suite.forEach(other -> command.add("-Dpanorama.services." + other.name() + ".url=" + other.baseUrl()));
         command.addAll(List.of("-jar", jar.toString()));
-        ManagedProcess process = ManagedProcess.start(service.name(), command, Map.of(),
-                logFile(service.name()), StopSignal.TERM, Duration.ofSeconds(20));
-        synchronized (services) {
-            services.add(process);
-        }
-        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
-                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
-        synchronized (startSeconds) {
-            startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
-        }
-        System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
+        return ManagedProcess.start(logName, command, Map.of(), logFile(logName), StopSignal.TERM, Duration.ofSeconds(20));
     }
 
     /** The application of that name as this suite runs it (its port). */

@@ -2,10 +2,12 @@ package dev.panorama.journeys.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -42,6 +44,35 @@ public final class Caller {
 
     public Reply delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /**
+     * Any request exactly as given, for malformed input: the path is not encoded, the body is sent as it is (none when
+     * null) with the given content type (none when null). An event stream's body is not read.
+     */
+    public RawReply raw(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            try (InputStream in = response.body()) {
+                String text = type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new RawReply(response.statusCode(), type, text);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the gateway did not answer " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer to {@link #raw}: status, content type (empty when none) and body. */
+    public record RawReply(int status, String contentType, String body) {
     }
 
     private HttpRequest.Builder request(String path) {

@@ -5,6 +5,8 @@ import dev.panorama.journeys.client.BackOfficeFeed;
 import dev.panorama.journeys.client.Caller;
 import dev.panorama.journeys.client.Tokens;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +54,29 @@ public final class Panorama implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return suite.stack().kafka().bootstrapServers();
+    }
+
+    /**
+     * Another instance of a service on a free port, in the same consumer groups and over the same store (scale-out);
+     * close it to stop it.
+     */
+    public LocalSuite.ServiceInstance startInstance(String service) {
+        return suite.startInstance(service);
+    }
+
+    /** The address of a service's first instance (not through the gateway): for its metrics and health. */
+    public String serviceUrl(String service) {
+        return suite.service(service).orElseThrow().baseUrl();
+    }
+
+    /** A JDBC connection to a service's PostgreSQL database (identity, routing), to check what is stored. */
+    public Connection postgres(String database) throws SQLException {
+        return suite.stack().postgres().connect(database);
+    }
+
+    /** The MongoDB connection string of the interaction and profile stores, to check what is stored. */
+    public String mongoConnectionString() {
+        return suite.stack().mongo().connectionString();
     }
 
     /** The directory with every service's, the gateway's and every server's log. */

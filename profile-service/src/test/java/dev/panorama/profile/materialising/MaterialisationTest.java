@@ -190,6 +190,24 @@ class MaterialisationTest {
     }
 
     @Test
+    void anEventWithAMalformedTimeHeaderGoesToTheDeadLetterTopicAndTheTopicFlowsOn() throws Exception {
+        UUID customer = UUID.randomUUID();
+        InteractionLogged poisoned = contact(customer, UUID.randomUUID(), Channel.EMAIL, T0);
+        var headers = CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.INTERACTION_LOGGED, "/interaction-service",
+                customer.toString(), Instant.now()));
+        headers.remove("ce_time");
+        headers.add("ce_time", "yesterday at noon".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        EventPublisher.send(Topics.INTERACTIONS, customer.toString(), dev.panorama.events.EventJson.mapper().writeValueAsString(poisoned),
+                List.of(headers.toArray()));
+        publish(customer.toString(), contact(customer, UUID.randomUUID(), Channel.PHONE, T0.plusSeconds(1)));
+
+        ConsumerRecord<String, String> dead = EventPublisher.awaitRecord(Topics.deadLetter(Topics.INTERACTIONS),
+                record -> record.value().contains(poisoned.interactionId().toString()));
+        assertThat(EventPublisher.header(dead, "dead-letter-reason")).contains("ce_time");
+        awaitProfile(customer, p -> p.getInt("interactions.total") == 1);
+    }
+
+    @Test
     void aFactWithoutItsCustomerNumberGoesToTheDeadLetterTopic() {
         String caseId = "K-" + UUID.randomUUID();
         publish("k", new CaseOpened("desk", "", caseId, CaseKind.RETURN, null, null, T0));

@@ -7,11 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,6 +49,8 @@ public class SkillsResource {
 
     @PUT
     @Path("/{name}")
+    // JSON only: the request's one String component would otherwise let any text/plain body through as the description
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"supervisor", "admin"})
     @Operation(summary = "Add a skill to the catalogue, or change its description")
     @APIResponse(responseCode = "201", description = "Added")

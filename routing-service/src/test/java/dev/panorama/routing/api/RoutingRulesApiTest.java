@@ -57,6 +57,14 @@ class RoutingRulesApiTest {
     }
 
     @Test
+    void aSkillSentAsPlainTextIsRefusedAndNotAdded() {
+        String name = "plain-" + run();
+        as("sam").contentType("text/plain").body("description=plain text").put("/api/v1/routing/skills/" + name)
+                .then().statusCode(415).contentType(startsWith("application/problem+json"));
+        as("sam").get("/api/v1/routing/skills").then().statusCode(200).body("items.name", org.hamcrest.Matchers.not(hasItem(name)));
+    }
+
+    @Test
     void unknownThingsAreNotFound() {
         as("sam").get("/api/v1/routing/tasks/" + UUID.randomUUID()).then().statusCode(404).body("type", endsWith("/unknown-task"));
         as("alice").post("/api/v1/routing/offers/" + UUID.randomUUID() + "/acceptance").then().statusCode(404)

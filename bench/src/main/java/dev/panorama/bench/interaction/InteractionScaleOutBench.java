@@ -1,0 +1,115 @@
+package dev.panorama.bench.interaction;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import dev.panorama.events.Topics;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
+
+/**
+ * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
+ * their InteractionLogged is on {@code panorama.interactions}) with one instance, then with a second instance joined to
+ * the same consumer group over the same store, in the same run; prints the medians and the ratio 2 instances / 1.
+ * {@code panorama.channel.inbound} has three partitions on the devstack broker, so two instances split them 2 + 1 and
+ * the ceiling of the ratio is 1.5 even with a core per instance; on a machine with fewer free cores than instances the
+ * ratio says what the cores allow.
+ *
+ * <p>Arguments: contacts per run (5000), runs per configuration (3).
+ */
+public final class InteractionScaleOutBench {
+
+    private static final String BENCH = "interaction-scale-out";
+    private static final String GROUP = "interaction-service";
+
+    private InteractionScaleOutBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Set<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
+        DevStack stack = DevStack.shared().ensure(parts);
+        HttpServer identity = InteractionIngestBench.fakeIdentity();
+        String database = "interaction_scale_" + Long.toHexString(System.nanoTime());
+        String bootstrap = stack.kafka().bootstrapServers();
+        try (ManagedProcess first = start(stack, parts, database, identity, "interaction-scale-1.log");
+                Admin admin = admin(bootstrap)) {
+            InteractionIngestBench.pipelineRate(bootstrap, Math.min(contacts, 1_000), "scale-warm-up-" + UUID.randomUUID());
+            double[] one = rates(bootstrap, contacts, runs, "one");
+            double[] two;
+            try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
+                awaitShared(admin);
+                InteractionIngestBench.pipelineRate(bootstrap, Math.min(contacts, 1_000), "scale-warm-up-" + UUID.randomUUID());
+                two = rates(bootstrap, contacts, runs, "two");
+            }
+            double ratio = InteractionIngestBench.median(two) / InteractionIngestBench.median(one);
+            System.out.printf("scale-out (median of %d runs of %,d contacts): 2 instances %,.0f/s | 1 instance %,.0f/s | ratio"
+                    + " x%.2f (ceiling x1.5 with 3 partitions) | load average %s%n", runs, contacts, InteractionIngestBench.median(two),
+                    InteractionIngestBench.median(one), ratio, loadAverage());
+            BenchResults.figure(BENCH, "ingest pipeline with 2 instances of interaction-service",
+                    InteractionIngestBench.median(two), "/s", "1 instance", InteractionIngestBench.median(one), Figure.Better.HIGHER,
+                    "higher than 1 instance");
+        } finally {
+            identity.stop(0);
+            DevStack.stopShared();
+        }
+    }
+
+    private static double[] rates(String bootstrap, int contacts, int runs, String label) throws Exception {
+        double[] rates = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            rates[run] = InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-" + label + "-" + run + "-" + UUID.randomUUID());
+            System.out.printf("%s instance(s), run %d: %,.0f contacts/s%n", label, run + 1, rates[run]);
+        }
+        return rates;
+    }
+
+    private static ManagedProcess start(DevStack stack, Set<Part> parts, String database, HttpServer identity, String log) {
+        int port = Ports.free();
+        ManagedProcess service = InteractionIngestBench.startService(stack, parts, database, port, identity.getAddress().getPort(), log);
+        Ports.await("interaction-service", Duration.ofMinutes(3), service,
+                () -> InteractionIngestBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
+        return service;
+    }
+
+    /** Until both instances hold partitions of the contacts' topic. */
+    private static void awaitShared(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            long holders = admin.describeConsumerGroups(Set.of(GROUP)).all().get().get(GROUP).members().stream()
+                    .map(MemberDescription::assignment)
+                    .filter(assignment -> assignment.topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
+                    .count();
+            if (holders == 2) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the second instance got no partition of " + Topics.CHANNEL_INBOUND + " in 2 minutes");
+    }
+
+    private static Admin admin(String bootstrap) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(config);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException unknown) {
+            return "unknown";
+        }
+    }
+}
