@@ -3,6 +3,7 @@ package dev.panorama.devstack.postgres;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.Restartable;
 import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.postgresql.Driver;
  * <p>PostgreSQL refuses to run as root. When devstack runs as root (as in CI containers), the
  * server runs inside a user namespace where it has an ordinary user id; files on disk stay root's.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable, Restartable {
 
     public static final String DEFAULT_USER = "panorama";
     public static final String DEFAULT_PASSWORD = "panorama";
@@ -148,6 +149,25 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException notYet) {
             return false;
         }
+    }
+
+    @Override
+    public void kill() {
+        managed().kill();
+    }
+
+    /** Starts the server again over its cluster (crash recovery replays the WAL) and waits until it accepts connections. */
+    @Override
+    public void restart() {
+        managed().restart();
+        Ports.await("PostgreSQL", StartTimeout.atLeast(Duration.ofSeconds(60)), process, this::acceptsConnections);
+    }
+
+    private ManagedProcess managed() {
+        if (process == null) {
+            throw new IllegalStateException("an external PostgreSQL cannot be killed or restarted by devstack");
+        }
+        return process;
     }
 
     public int port() {

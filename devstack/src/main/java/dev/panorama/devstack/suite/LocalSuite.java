@@ -35,7 +35,7 @@ public final class LocalSuite implements AutoCloseable {
     private final boolean ownsStack;
     private final List<ServiceSpec> suite;
     private final List<String> extraOptions;
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
     /** The suite of {@code ./panorama up}: fixed ports, durable data under {@code <root>/.panorama/data}. */
@@ -93,14 +93,43 @@ public final class LocalSuite implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start(service.name(), command, Map.of(),
                 logFile(service.name()), StopSignal.TERM, Duration.ofSeconds(20));
         synchronized (services) {
-            services.add(process);
+            services.put(service.name(), process);
         }
-        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
-                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+        awaitReady(service, process);
         synchronized (startSeconds) {
             startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
         }
         System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
+    }
+
+    private static void awaitReady(ServiceSpec service, ManagedProcess process) {
+        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
+                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+    }
+
+    /**
+     * Kills an application as a crash would (SIGKILL to its JVM: no shutdown hooks, no clean stop of its consumers,
+     * producers or connections), for fault tests.
+     */
+    public void kill(String serviceName) {
+        process(serviceName).kill();
+    }
+
+    /** Starts a killed application again with the same command on the same port, and waits until it is ready. */
+    public void restart(String serviceName) {
+        ManagedProcess process = process(serviceName);
+        process.restart();
+        awaitReady(service(serviceName).orElseThrow(), process);
+    }
+
+    private ManagedProcess process(String serviceName) {
+        synchronized (services) {
+            ManagedProcess process = services.get(serviceName);
+            if (process == null) {
+                throw new IllegalArgumentException("no application " + serviceName + " in this suite");
+            }
+            return process;
+        }
     }
 
     /** The application of that name as this suite runs it (its port). */
@@ -158,7 +187,7 @@ public final class LocalSuite implements AutoCloseable {
     @Override
     public void close() {
         synchronized (services) {
-            services.parallelStream().forEach(ManagedProcess::close);
+            services.values().parallelStream().forEach(ManagedProcess::close);
             services.clear();
         }
         if (ownsStack) {
