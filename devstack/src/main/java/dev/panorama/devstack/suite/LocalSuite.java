@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 public final class LocalSuite implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
+    private static final int START_ATTEMPTS = 3;
 
     private final Path root;
     private final DevStack stack;
@@ -95,11 +96,32 @@ public final class LocalSuite implements AutoCloseable {
         synchronized (services) {
             services.put(service.name(), process);
         }
-        awaitReady(service, process);
+        startedUntilReady(service, process);
         synchronized (startSeconds) {
             startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
         }
         System.err.printf("panorama: %s ready in %.1f s%n", service.name(), startSeconds.get(service.name()));
+    }
+
+    /**
+     * Waits until the application is ready; one that exits during start-up (e.g. Keycloak too slow to answer its OIDC
+     * discovery on a loaded machine) is started again, at most {@value #START_ATTEMPTS} times in all, as an orchestrator
+     * restarts a crashed pod.
+     */
+    private static void startedUntilReady(ServiceSpec service, ManagedProcess process) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitReady(service, process);
+                return;
+            } catch (IllegalStateException failed) {
+                if (process.isAlive() || attempt >= START_ATTEMPTS) {
+                    throw failed;
+                }
+                System.err.printf("panorama: %s exited during start-up, starting it again (attempt %d of %d)%n",
+                        service.name(), attempt + 1, START_ATTEMPTS);
+                process.restart();
+            }
+        }
     }
 
     private static void awaitReady(ServiceSpec service, ManagedProcess process) {
@@ -119,7 +141,7 @@ public final class LocalSuite implements AutoCloseable {
     public void restart(String serviceName) {
         ManagedProcess process = process(serviceName);
         process.restart();
-        awaitReady(service(serviceName).orElseThrow(), process);
+        startedUntilReady(service(serviceName).orElseThrow(), process);
     }
 
     private ManagedProcess process(String serviceName) {
