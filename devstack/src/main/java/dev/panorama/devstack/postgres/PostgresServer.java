@@ -56,7 +56,10 @@ public final class PostgresServer implements AutoCloseable, Restartable {
     /**
      * Starts a server on 127.0.0.1.
      *
-     * @param durable false for tests: no fsync, since the data dies with the run anyway
+     * @param durable false for tests: no fsync, since the data dies with the run anyway. Commits stay synchronous even
+     *                then (a commit is written to the operating system before it is acknowledged, which costs a write,
+     *                not a flush): fault tests kill the server with SIGKILL, and an asynchronous commit still in the
+     *                server's WAL buffers would be lost with it although its client was told it committed.
      */
     public static PostgresServer start(Path cacheDir, String version, Path dataDir, Path logDir, int port, boolean durable) {
         Path home = PostgresBinaries.install(cacheDir, version);
@@ -68,7 +71,7 @@ public final class PostgresServer implements AutoCloseable, Restartable {
         command.addAll(List.of(home.resolve("bin/postgres").toString(), "-D", cluster.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "port=" + port, "-c", "unix_socket_directories=",
                 "-c", "max_connections=300", "-c", "shared_buffers=128MB",
-                "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=" + (durable ? "on" : "off"),
+                "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=on",
                 "-c", "full_page_writes=" + (durable ? "on" : "off")));
         ManagedProcess process = ManagedProcess.start("postgres", command, Map.of(), logDir.resolve("postgres.log"),
                 StopSignal.INT, Duration.ofSeconds(20));
