@@ -6,6 +6,7 @@ import dev.panorama.devstack.mongo.MongoWireServer;
 import dev.panorama.devstack.postgres.PostgresServer;
 import dev.panorama.devstack.process.Directories;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.Restartable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -182,6 +183,28 @@ public final class DevStack implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return get(Part.KEYCLOAK, KeycloakServer.class);
+    }
+
+    /**
+     * Kills a running part as a crash would (SIGKILL to the server and its children) for fault tests; its data stays.
+     * Only parts whose data survives a restart can be killed: PostgreSQL and Kafka.
+     */
+    public void kill(Part part) {
+        restartable(part).kill();
+    }
+
+    /** Starts a killed part again on its port over its data, and waits until it answers. */
+    public void restart(Part part) {
+        restartable(part).restart();
+    }
+
+    private Restartable restartable(Part part) {
+        AutoCloseable server = running.get(part);
+        if (!(server instanceof Restartable restartable)) {
+            throw new IllegalArgumentException(part + " is not running here or cannot be restarted with its data"
+                    + " (the MongoDB-wire server keeps its data in memory in tests; Keycloak re-imports its realm)");
+        }
+        return restartable;
     }
 
     /** How long each part took to become ready, for reports. */

@@ -5,6 +5,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.Restartable;
 import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /** A single-node Apache Kafka broker in KRaft mode, run as its own JVM, or an external cluster. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable, Restartable {
 
     private static final String CLASSPATH_RESOURCE = "/dev/panorama/devstack/kafka/broker.classpath";
 
@@ -51,9 +52,33 @@ public final class KafkaBroker implements AutoCloseable {
                 javaCommand(logConfig, "kafka.Kafka", config.toString()), Map.of(), logDir.resolve("kafka.log"),
                 StopSignal.TERM, Duration.ofSeconds(30));
         KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, process);
-        // the port first, so the admin client does not log every refused connection while the JVM boots
-        Ports.await("Kafka", StartTimeout.atLeast(Duration.ofSeconds(90)), process, () -> Ports.isOpen(port) && broker.answers());
+        broker.awaitReady();
         return broker;
+    }
+
+    private void awaitReady() {
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        // the port first, so the admin client does not log every refused connection while the JVM boots
+        Ports.await("Kafka", StartTimeout.atLeast(Duration.ofSeconds(90)), process, () -> Ports.isOpen(port) && answers());
+    }
+
+    @Override
+    public void kill() {
+        managed().kill();
+    }
+
+    /** Starts the broker again on its ports over its log directory (recovering it as after a crash). */
+    @Override
+    public void restart() {
+        managed().restart();
+        awaitReady();
+    }
+
+    private ManagedProcess managed() {
+        if (process == null) {
+            throw new IllegalStateException("an external Kafka cannot be killed or restarted by devstack");
+        }
+        return process;
     }
 
     private static List<String> javaCommand(Path logConfig, String mainClass, String... args) {

@@ -3,6 +3,7 @@ package dev.panorama.devstack.postgres;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.Restartable;
 import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.postgresql.Driver;
  * <p>PostgreSQL refuses to run as root. When devstack runs as root (as in CI containers), the
  * server runs inside a user namespace where it has an ordinary user id; files on disk stay root's.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable, Restartable {
 
     public static final String DEFAULT_USER = "panorama";
     public static final String DEFAULT_PASSWORD = "panorama";
@@ -55,7 +56,10 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Starts a server on 127.0.0.1.
      *
-     * @param durable false for tests: no fsync, since the data dies with the run anyway
+     * @param durable false for tests: no fsync, since the data dies with the run anyway. Commits stay synchronous even
+     *                then (a commit is written to the operating system before it is acknowledged, which costs a write,
+     *                not a flush): fault tests kill the server with SIGKILL, and an asynchronous commit still in the
+     *                server's WAL buffers would be lost with it although its client was told it committed.
      */
     public static PostgresServer start(Path cacheDir, String version, Path dataDir, Path logDir, int port, boolean durable) {
         Path home = PostgresBinaries.install(cacheDir, version);
@@ -67,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
         command.addAll(List.of(home.resolve("bin/postgres").toString(), "-D", cluster.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "port=" + port, "-c", "unix_socket_directories=",
                 "-c", "max_connections=300", "-c", "shared_buffers=128MB",
-                "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=" + (durable ? "on" : "off"),
+                "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=on",
                 "-c", "full_page_writes=" + (durable ? "on" : "off")));
         ManagedProcess process = ManagedProcess.start("postgres", command, Map.of(), logDir.resolve("postgres.log"),
                 StopSignal.INT, Duration.ofSeconds(20));
@@ -148,6 +152,25 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException notYet) {
             return false;
         }
+    }
+
+    @Override
+    public void kill() {
+        managed().kill();
+    }
+
+    /** Starts the server again over its cluster (crash recovery replays the WAL) and waits until it accepts connections. */
+    @Override
+    public void restart() {
+        managed().restart();
+        Ports.await("PostgreSQL", StartTimeout.atLeast(Duration.ofSeconds(60)), process, this::acceptsConnections);
+    }
+
+    private ManagedProcess managed() {
+        if (process == null) {
+            throw new IllegalStateException("an external PostgreSQL cannot be killed or restarted by devstack");
+        }
+        return process;
     }
 
     public int port() {

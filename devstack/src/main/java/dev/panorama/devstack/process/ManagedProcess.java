@@ -10,9 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** A server process started under a {@link Guardian}, with its output in a log file. */
+/**
+ * A server process started under a {@link Guardian}, with its output in a log file. For fault tests it can be killed
+ * like a crash ({@link #kill()}: SIGKILL to the server and everything it started) and started again with the very same
+ * command, ports and data ({@link #restart()}).
+ */
 public final class ManagedProcess implements AutoCloseable {
 
     /** How the server wants to be asked to stop. */
@@ -24,12 +30,15 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     private final String name;
-    private final Process guardian;
+    private final List<String> guarded;
+    private final Map<String, String> environment;
     private final Path logFile;
+    private volatile Process guardian;
 
-    private ManagedProcess(String name, Process guardian, Path logFile) {
+    private ManagedProcess(String name, List<String> guarded, Map<String, String> environment, Path logFile) {
         this.name = name;
-        this.guardian = guardian;
+        this.guarded = List.copyOf(guarded);
+        this.environment = Map.copyOf(environment);
         this.logFile = logFile;
     }
 
@@ -39,16 +48,57 @@ public final class ManagedProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-cp", ownClasspath(), Guardian.class.getName(),
                 stopSignal.name(), Long.toString(grace.toSeconds()), "--"));
         guarded.addAll(command);
+        ManagedProcess process = new ManagedProcess(name, guarded, environment, logFile);
+        process.guardian = process.launch();
+        return process;
+    }
+
+    private Process launch() {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(guarded)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), logFile);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL to it and every process it started, all at once, no shutdown hooks,
+     * no clean stop; then waits until they are gone (its guardian ends with it).
+     */
+    public synchronized void kill() {
+        Process current = guardian;
+        List<ProcessHandle> tree = current.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        current.destroyForcibly();
+        try {
+            for (ProcessHandle process : tree) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+            current.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(name + " did not die within 30 s of SIGKILL", e);
+        }
+    }
+
+    /** Starts the server again with the same command, environment and log (appended to); it must not be running. */
+    public synchronized void restart() {
+        if (guardian.isAlive()) {
+            throw new IllegalStateException(name + " is still running: kill or close it first");
+        }
+        guardian = launch();
+    }
+
+    /** The pid of the server itself (the guardian's child), or -1 when it is not running. */
+    public long serverPid() {
+        return guardian.children().findFirst().map(ProcessHandle::pid).orElse(-1L);
     }
 
     /** Runs a short command to completion (e.g. initdb), failing with its output when it fails. */
@@ -89,7 +139,8 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Asks the guardian to stop the server and waits until both are gone. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        Process guardian = this.guardian;
         try (OutputStream stdin = guardian.getOutputStream()) {
             stdin.flush();
         } catch (IOException alreadyClosed) {

@@ -29,13 +29,14 @@ import java.util.concurrent.CompletionException;
 public final class LocalSuite implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
+    private static final int START_ATTEMPTS = 3;
 
     private final Path root;
     private final DevStack stack;
     private final boolean ownsStack;
     private final List<ServiceSpec> suite;
     private final List<String> extraOptions;
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
     /** The suite of {@code ./panorama up}: fixed ports, durable data under {@code <root>/.panorama/data}. */
@@ -81,10 +82,9 @@ public final class LocalSuite implements AutoCloseable {
         long start = System.nanoTime();
         ManagedProcess process = launch(service, service.name());
         synchronized (services) {
-            services.add(process);
+            services.put(service.name(), process);
         }
-        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
-                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+        startedUntilReady(service, process);
         synchronized (startSeconds) {
             startSeconds.put(service.name(), (System.nanoTime() - start) / 1e9);
         }
@@ -100,9 +100,10 @@ public final class LocalSuite implements AutoCloseable {
     public ServiceInstance startInstance(String name) {
         ServiceSpec service = service(name).orElseThrow(() -> new IllegalArgumentException("no application " + name))
                 .withPort(Ports.free());
-        ManagedProcess process = launch(service, name + "-" + service.port());
+        String instanceName = name + "-" + service.port();
+        ManagedProcess process = launch(service, instanceName);
         synchronized (services) {
-            services.add(process);
+            services.put(instanceName, process);
         }
         Ports.await(name + " (another instance)", StartTimeout.atLeast(SERVICE_START), process,
                 () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
@@ -131,6 +132,57 @@ public final class LocalSuite implements AutoCloseable {
         suite.forEach(other -> command.add("-Dpanorama.services." + other.name() + ".url=" + other.baseUrl()));
         command.addAll(List.of("-jar", jar.toString()));
         return ManagedProcess.start(logName, command, Map.of(), logFile(logName), StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits until the application is ready; one that exits during start-up (e.g. Keycloak too slow to answer its OIDC
+     * discovery on a loaded machine) is started again, at most {@value #START_ATTEMPTS} times in all, as an orchestrator
+     * restarts a crashed pod.
+     */
+    private static void startedUntilReady(ServiceSpec service, ManagedProcess process) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitReady(service, process);
+                return;
+            } catch (IllegalStateException failed) {
+                if (process.isAlive() || attempt >= START_ATTEMPTS) {
+                    throw failed;
+                }
+                System.err.printf("panorama: %s exited during start-up, starting it again (attempt %d of %d)%n",
+                        service.name(), attempt + 1, START_ATTEMPTS);
+                process.restart();
+            }
+        }
+    }
+
+    private static void awaitReady(ServiceSpec service, ManagedProcess process) {
+        Ports.await(service.name(), StartTimeout.atLeast(SERVICE_START), process,
+                () -> Http.answers200(service.baseUrl() + "/q/health/ready"));
+    }
+
+    /**
+     * Kills an application as a crash would (SIGKILL to its JVM: no shutdown hooks, no clean stop of its consumers,
+     * producers or connections), for fault tests.
+     */
+    public void kill(String serviceName) {
+        process(serviceName).kill();
+    }
+
+    /** Starts a killed application again with the same command on the same port, and waits until it is ready. */
+    public void restart(String serviceName) {
+        ManagedProcess process = process(serviceName);
+        process.restart();
+        startedUntilReady(service(serviceName).orElseThrow(), process);
+    }
+
+    private ManagedProcess process(String serviceName) {
+        synchronized (services) {
+            ManagedProcess process = services.get(serviceName);
+            if (process == null) {
+                throw new IllegalArgumentException("no application " + serviceName + " in this suite");
+            }
+            return process;
+        }
     }
 
     /** The application of that name as this suite runs it (its port). */
@@ -174,8 +226,8 @@ public final class LocalSuite implements AutoCloseable {
         text.append(String.format("  %-22s %s%n", "postgresql", "127.0.0.1:" + stack.postgres().port()
                 + " (user panorama, password panorama; databases identity, routing)"));
         text.append(String.format("  %-22s %s%n", "mongodb", stack.mongo().connectionString()));
-        text.append("\nDemo logins (realm panorama, password 'panorama'): alice and ben (agents),"
-                + " sam (supervisor), ada (admin), dana (data-steward), carl (customer), nora (no role).\n");
+        text.append("\nDemo logins (realm panorama, password 'panorama'): alice (agent), sam (supervisor),"
+                + " ada (admin), dana (data-steward), carl (customer), nora (no role).\n");
         text.append("Logs: ").append(stack.settings().logDir()).append("   Data: ").append(stack.settings().dataDir()).append('\n');
         text.append("\nReady in (s): ");
         synchronized (startSeconds) {
@@ -188,7 +240,7 @@ public final class LocalSuite implements AutoCloseable {
     @Override
     public void close() {
         synchronized (services) {
-            services.parallelStream().forEach(ManagedProcess::close);
+            services.values().parallelStream().forEach(ManagedProcess::close);
             services.clear();
         }
         if (ownsStack) {

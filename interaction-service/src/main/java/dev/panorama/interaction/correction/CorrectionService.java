@@ -7,11 +7,13 @@ import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.InteractionVersion;
 import dev.panorama.interaction.log.PendingEvent;
+import dev.panorama.interaction.log.Resolution;
 import dev.panorama.interaction.publishing.EventRelay;
 import dev.panorama.interaction.timeline.TimelineQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,10 +49,36 @@ public class CorrectionService {
      * Fails with {@link VersionConflict} when another version came first.
      */
     public Uni<Interaction> append(Interaction interaction, InteractionVersion next, org.bson.conversions.Bson changes, UUID customerId) {
+        return append(interaction, next, changes, customerId, List.of());
+    }
+
+    /**
+     * The reconciler's resolution of a contact stored while identity-service was away: besides InteractionUpdated, the
+     * contact is announced as logged in the customer's timeline (InteractionLogged with the customer, this version), which
+     * its first InteractionLogged could not say. Consumers that keep only contacts of known customers (profile-service)
+     * learn of it only so; routing made its one task of the contact already and passes over the repeat.
+     */
+    public Uni<Interaction> resolve(Interaction interaction, InteractionVersion next, org.bson.conversions.Bson changes, UUID customerId) {
+        if (customerId == null) {
+            return append(interaction, next, changes, null);
+        }
+        List<InteractionVersion> versions = new ArrayList<>(interaction.versions());
+        versions.add(next);
+        Interaction resolved = new Interaction(interaction.id(), customerId, Resolution.RESOLVED, interaction.senderRecord(),
+                interaction.contact(), interaction.conversationId(), interaction.campaignReference(), interaction.needsResponse(),
+                interaction.routingHints(), interaction.receivedAt(), versions);
+        return append(interaction, next, changes, customerId,
+                List.of(PendingEvent.of(NewInteraction.logged(resolved), customerId.toString(), next.recordedAt())));
+    }
+
+    private Uni<Interaction> append(Interaction interaction, InteractionVersion next, org.bson.conversions.Bson changes, UUID customerId,
+            List<PendingEvent> before) {
         InteractionUpdated updated = new InteractionUpdated(interaction.id(), customerId, next.version(), next.disposition(), next.tags(),
                 next.recordedBy(), next.recordedAt());
         String key = customerId != null ? customerId.toString() : interaction.id().toString();
-        return log.appendVersion(interaction.id(), interaction.version(), next, changes, PendingEvent.of(updated, key, next.recordedAt()))
+        List<PendingEvent> events = new ArrayList<>(before);
+        events.add(PendingEvent.of(updated, key, next.recordedAt()));
+        return log.appendVersion(interaction.id(), interaction.version(), next, changes, events)
                 .chain(document -> {
                     if (document == null) {
                         return Uni.createFrom().failure(new VersionConflict(interaction.id(), interaction.version(), interaction.version() + 1));

@@ -117,10 +117,15 @@ public class InteractionLog {
      * event in the same write. Answers the document after the write, or null when another version came first.
      */
     public Uni<Document> appendVersion(UUID id, int expectedVersion, InteractionVersion version, Bson changes, PendingEvent event) {
+        return appendVersion(id, expectedVersion, version, changes, List.of(event));
+    }
+
+    /** The same, queueing several events in the same write (relayed in the order given). */
+    public Uni<Document> appendVersion(UUID id, int expectedVersion, InteractionVersion version, Bson changes, List<PendingEvent> events) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set(VERSION, version.version()),
                 Updates.push(VERSIONS, InteractionDocuments.version(version)),
-                Updates.push(PENDING, InteractionDocuments.pending(event))));
+                Updates.pushEach(PENDING, events.stream().map(InteractionDocuments::pending).toList())));
         if (changes != null) {
             updates.add(changes);
         }

@@ -42,19 +42,36 @@ public class UnresolvedReconciler {
 
     @Scheduled(every = "${panorama.interaction.identity.reconcile-every:10s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return reconcile().replaceWithVoid()
+        return drain().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("Reconciliation stopped, will retry: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
+    /**
+     * Runs again at once while a run took a full batch and resolved some of it, so the backlog of an identity outage
+     * drains as fast as identity answers instead of one batch per period (200 per 10 s could not keep up with 20
+     * contacts a second arriving meanwhile). Answers how many contacts were resolved.
+     */
+    public Uni<Integer> drain() {
+        return run().chain(run -> run.taken() == batch && run.resolved() > 0
+                ? drain().map(more -> run.resolved() + more)
+                : Uni.createFrom().item(run.resolved()));
+    }
+
     /** One run; answers how many contacts were resolved. */
     public Uni<Integer> reconcile() {
-        return log.unresolved(batch)
-                .onItem().transformToMulti(documents -> Multi.createFrom().iterable(documents))
+        return run().map(Run::resolved);
+    }
+
+    private record Run(int taken, int resolved) {
+    }
+
+    private Uni<Run> run() {
+        return log.unresolved(batch).chain(documents -> Multi.createFrom().iterable(documents)
                 .map(InteractionDocuments::toInteraction)
                 .onItem().transformToUniAndConcatenate(this::resolve)
                 .collect().asList()
-                .map(resolved -> (int) resolved.stream().filter(Boolean::booleanValue).count());
+                .map(resolved -> new Run(documents.size(), (int) resolved.stream().filter(Boolean::booleanValue).count())));
     }
 
     private Uni<Boolean> resolve(Interaction interaction) {
@@ -70,7 +87,7 @@ public class UnresolvedReconciler {
         InteractionVersion current = interaction.current();
         InteractionVersion next = new InteractionVersion(interaction.version() + 1, InteractionVersion.Kind.RESOLVED, Instant.now(),
                 "interaction-service", customerId, current.disposition(), current.tags(), null);
-        return versions.append(interaction, next, Updates.combine(
+        return versions.resolve(interaction, next, Updates.combine(
                         Updates.set(InteractionDocuments.CUSTOMER_ID, customerId == null ? null : customerId.toString()),
                         Updates.set(InteractionDocuments.RESOLUTION, resolution.name())), customerId)
                 .replaceWith(customerId != null)

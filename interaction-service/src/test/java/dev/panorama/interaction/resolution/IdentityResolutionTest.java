@@ -69,6 +69,12 @@ class IdentityResolutionTest {
                 && EventType.INTERACTION_UPDATED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
         assertThat(updated.key()).isEqualTo(customerId.toString());
         assertThat(updated.value()).contains("\"version\":2");
+        // ...and the contact is announced as logged in the customer's timeline, which its first InteractionLogged could not say
+        ConsumerRecord<String, String> loggedForCustomer = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+                && record.value().contains("\"customerId\":\"" + customerId + "\"")
+                && EventType.INTERACTION_LOGGED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
+        assertThat(loggedForCustomer.key()).isEqualTo(customerId.toString());
+        assertThat(loggedForCustomer.value()).contains("\"version\":2").contains("\"channel\":\"EMAIL\"");
     }
 
     @Test
