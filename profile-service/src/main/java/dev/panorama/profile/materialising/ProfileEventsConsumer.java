@@ -1,5 +1,6 @@
 package dev.panorama.profile.materialising;
 
+import dev.panorama.events.IncomingEvent;
 import dev.panorama.profile.folding.ProfileEvents;
 import dev.panorama.profile.store.MongoErrors;
 import io.smallrye.mutiny.Multi;

@@ -1,8 +1,8 @@
 package dev.panorama.profile.rebuild;
 
+import dev.panorama.events.IncomingEvent;
 import dev.panorama.profile.folding.ProfileEvents;
 import dev.panorama.profile.materialising.Delivery;
-import dev.panorama.profile.materialising.IncomingEvent;
 import dev.panorama.profile.materialising.ProfileMaterialiser;
 import dev.panorama.profile.store.ProfileStore;
 import dev.panorama.profile.store.SourceLinks;

@@ -1,5 +1,6 @@
 package dev.panorama.routing.intake;
 
+import dev.panorama.events.IncomingEvent;
 import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.events.identity.CustomersMerged;
 import dev.panorama.events.interaction.InteractionLogged;

@@ -1,23 +1,19 @@
-package dev.panorama.routing.intake;
+package dev.panorama.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.panorama.events.CloudEvents;
-import dev.panorama.events.EventEnvelope;
-import dev.panorama.events.EventJson;
-import dev.panorama.events.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A Kafka record read as a Panorama event: its CloudEvents id (the record's position when the producer sent none)
- * and its payload as the record of its {@code ce_type}. What cannot be read fails with the reason, which the
- * dead-letter topic keeps.
+ * A Kafka record read as a Panorama event: its CloudEvents id (the de-duplication key; the record's position when a
+ * producer sent none) and its payload as the record of its {@code ce_type}. What cannot be read is refused with
+ * the reason, which the DLQ keeps.
  */
-record IncomingEvent(String id, Object event) {
+public record IncomingEvent(String id, Object event) {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    static IncomingEvent read(ConsumerRecord<String, String> record) {
+    public static IncomingEvent read(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = CloudEvents.fromKafkaHeaders(record.headers());
         if (envelope.type() == null) {
             throw new IllegalArgumentException("no ce_type header: not a Panorama event");
