@@ -1,10 +1,7 @@
 package dev.panorama.journeys.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,11 +13,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 
-/** Who consumes what: the members of a consumer group and the partitions of a topic each holds; records consumed. */
+/** Who consumes what: the members of a consumer group, the partitions of a topic each holds, and the offsets committed. */
 final class ConsumerGroups implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Admin admin;
 
@@ -32,42 +30,39 @@ final class ConsumerGroups implements AutoCloseable {
 
     /** Each member of the group holding partitions of the topic, with how many it holds. */
     Map<String, Integer> partitionsByMember(String group, String topic) {
-        try {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(Set.of(group)).all().get(30, TimeUnit.SECONDS)
-                    .get(group);
-            return description.members().stream()
-                    .collect(Collectors.toMap(MemberDescription::consumerId, member -> (int) member.assignment().topicPartitions()
-                            .stream().filter(partition -> partition.topic().equals(topic)).count()))
-                    .entrySet().stream().filter(entry -> entry.getValue() > 0)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe consumer group " + group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return assignment(group, topic).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().size()));
     }
 
-    /**
-     * Records of the topic an application instance's Kafka consumers have consumed since it started, from its Prometheus
-     * metrics (the Kafka client's {@code records-consumed-total}).
-     */
-    static double recordsConsumed(String baseUrl, String topic) {
-        String text;
+    /** The partitions of the topic each member of the group holds, for the members holding any (a group may read several topics). */
+    Map<String, List<TopicPartition>> assignment(String group, String topic) {
+        ConsumerGroupDescription description = await(admin.describeConsumerGroups(Set.of(group)).all()).get(group);
+        return description.members().stream().collect(Collectors.toMap(MemberDescription::consumerId, member -> member
+                .assignment().topicPartitions().stream().filter(partition -> partition.topic().equals(topic)).toList()))
+                .entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The group's committed offset of each partition of the topic. */
+    Map<TopicPartition, Long> committed(String group, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (partition.topic().equals(topic) && offset != null) {
+                committed.put(partition, offset.offset());
+            }
+        });
+        return committed;
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
         try {
-            text = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("no metrics at " + baseUrl, e);
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the Kafka admin client got no answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        // the Kafka client reports each topic twice, as named and with dots as underscores: the name is counted
-        String tag = "topic=\"" + topic + "\"";
-        return text.lines().filter(line -> line.startsWith("kafka_consumer_fetch_manager_records_consumed_total{"))
-                .filter(line -> line.contains(tag))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Override
