@@ -2,6 +2,7 @@ package dev.panorama.kit.nativeimage;
 
 import dev.panorama.events.EventEnvelope;
 import dev.panorama.events.EventType;
+import dev.panorama.events.IncomingEvent;
 import dev.panorama.events.backoffice.AccountUpdated;
 import dev.panorama.events.backoffice.CaseClosed;
 import dev.panorama.events.backoffice.CaseKind;
@@ -47,6 +48,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         EventEnvelope.class,
         EventType.class,
+        IncomingEvent.class,
         AccountUpdated.class,
         CaseClosed.class,
         CaseKind.class,
