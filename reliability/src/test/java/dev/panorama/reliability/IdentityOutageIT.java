@@ -42,9 +42,9 @@ class IdentityOutageIT {
         Instant loadEnded;
         try (ChannelLoad load = new ChannelLoad(run, customers, faults.caller("channel-adapter"), faults.kafkaBootstrapServers())) {
             load.start(Settings.rate());
-            Settings.sleep(Duration.ofSeconds(5));
+            Faults.sleep(Duration.ofSeconds(5));
             fault = faults.crash("identity-service", outage);
-            Settings.sleep(Duration.ofSeconds(5));
+            Faults.sleep(Duration.ofSeconds(5));
             load.stop(Duration.ofMinutes(3));
             sent = load.sent();
             attempts = load.restAttempts();

@@ -42,10 +42,10 @@ class KillEachPartIT {
         long restRetries;
         try (ChannelLoad load = new ChannelLoad(run, customers, faults.caller("channel-adapter"), faults.kafkaBootstrapServers())) {
             load.start(Settings.rate());
-            Settings.sleep(SETTLE);
+            Faults.sleep(SETTLE);
             for (String target : Faults.TARGETS) {
                 faults.crash(target, Duration.ZERO);
-                Settings.sleep(SETTLE);
+                Faults.sleep(SETTLE);
             }
             load.stop(Duration.ofMinutes(3));
             sent = load.sent();

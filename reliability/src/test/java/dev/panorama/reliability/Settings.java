@@ -24,13 +24,4 @@ final class Settings {
     static String run(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

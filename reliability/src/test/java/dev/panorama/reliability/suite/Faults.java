@@ -82,7 +82,8 @@ public final class Faults implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
+    /** Waits, as a test waits for the suite: an interruption ends the test. */
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
