@@ -50,12 +50,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayOverheadBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final EnumSet<Part> PROFILE_PARTS = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
 
     private GatewayOverheadBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
+        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -88,10 +91,16 @@ public final class GatewayOverheadBench {
         }
     }
 
-    /** Alternating windows after a warm-up of both paths; the round with the median p50 ratio. */
+    /**
+     * Alternating windows after both paths are warm (each served requests for {@link #WARM_UP} in alternating windows, so the JIT has compiled
+     * the gateway's and the upstream's hot paths); the round with the median p50 ratio.
+     */
     private static Stats[] measure(Load direct, Load gatewayed, int window, int rounds) throws Exception {
-        direct.run(window);
-        gatewayed.run(window);
+        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < warmUntil) {
+            direct.run(window);
+            gatewayed.run(window);
+        }
         List<Stats[]> measured = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             measured.add(new Stats[] {direct.run(window), gatewayed.run(window)});
@@ -164,6 +173,10 @@ public final class GatewayOverheadBench {
         stack.quarkusConfig(EnumSet.of(Part.KEYCLOAK), "gateway").forEach((key, value) -> command.add("-D" + key + "=" + value));
         for (String upstream : List.of("identity-service", "interaction-service", "routing-service", "profile-service")) {
             command.add("-Dpanorama.gateway.upstreams." + upstream + ".url=http://127.0.0.1:" + profilePort);
+        }
+        String extra = System.getenv().getOrDefault("PANORAMA_BENCH_GATEWAY_JVM_ARGS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(1, List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-jar", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve("gateway-bench.log"),
