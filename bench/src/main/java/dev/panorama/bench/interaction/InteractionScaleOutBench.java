@@ -19,8 +19,10 @@ import org.apache.kafka.clients.admin.MemberDescription;
 
 /**
  * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
- * their InteractionLogged is on {@code panorama.interactions}) with one instance, then with a second instance joined to
- * the same consumer group over the same store, in the same run; prints the medians and the ratio 2 instances / 1.
+ * their InteractionLogged is on {@code panorama.interactions}) with two instances in one consumer group over the same
+ * store, then with one after the other left the group, in the same run; prints the medians and the ratio 2 instances / 1.
+ * Both instances start together and each configuration gets the same warm-up first, so the second instance's colder JIT
+ * does not count against scaling out.
  * {@code panorama.channel.inbound} has three partitions on the devstack broker, so two instances split them 2 + 1 and
  * the ceiling of the ratio is 1.5 even with a core per instance; on a machine with fewer free cores than instances the
  * ratio says what the cores allow.
@@ -45,14 +47,15 @@ public final class InteractionScaleOutBench {
         String bootstrap = stack.kafka().bootstrapServers();
         try (ManagedProcess first = start(stack, parts, database, identity, "interaction-scale-1.log");
                 Admin admin = admin(bootstrap)) {
-            InteractionIngestBench.pipelineRate(bootstrap, Math.min(contacts, 1_000), "scale-warm-up-" + UUID.randomUUID());
-            double[] one = rates(bootstrap, contacts, runs, "one");
             double[] two;
             try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
-                awaitShared(admin);
-                InteractionIngestBench.pipelineRate(bootstrap, Math.min(contacts, 1_000), "scale-warm-up-" + UUID.randomUUID());
+                awaitHolders(admin, 2);
+                warmUp(bootstrap, contacts);
                 two = rates(bootstrap, contacts, runs, "two");
             }
+            awaitHolders(admin, 1);
+            warmUp(bootstrap, contacts);
+            double[] one = rates(bootstrap, contacts, runs, "one");
             double ratio = InteractionIngestBench.median(two) / InteractionIngestBench.median(one);
             System.out.printf("scale-out (median of %d runs of %,d contacts): 2 instances %,.0f/s | 1 instance %,.0f/s | ratio"
                     + " x%.2f (ceiling x1.5 with 3 partitions) | load average %s%n", runs, contacts, InteractionIngestBench.median(two),
@@ -63,6 +66,13 @@ public final class InteractionScaleOutBench {
         } finally {
             identity.stop(0);
             DevStack.stopShared();
+        }
+    }
+
+    /** Both instances start cold together and serve the same warm-up, so neither configuration runs on a colder JIT. */
+    private static void warmUp(String bootstrap, int contacts) throws Exception {
+        for (int run = 0; run < 2; run++) {
+            InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-warm-up-" + UUID.randomUUID());
         }
     }
 
@@ -83,20 +93,21 @@ public final class InteractionScaleOutBench {
         return service;
     }
 
-    /** Until both instances hold partitions of the contacts' topic. */
-    private static void awaitShared(Admin admin) throws Exception {
+    /** Until exactly this many instances hold partitions of the contacts' topic (after one joined or left the group). */
+    private static void awaitHolders(Admin admin, int instances) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             long holders = admin.describeConsumerGroups(Set.of(GROUP)).all().get().get(GROUP).members().stream()
                     .map(MemberDescription::assignment)
                     .filter(assignment -> assignment.topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
                     .count();
-            if (holders == 2) {
+            if (holders == instances) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the second instance got no partition of " + Topics.CHANNEL_INBOUND + " in 2 minutes");
+        throw new IllegalStateException("not " + instances + " instance(s) holding partitions of " + Topics.CHANNEL_INBOUND
+                + " after 2 minutes");
     }
 
     private static Admin admin(String bootstrap) {
