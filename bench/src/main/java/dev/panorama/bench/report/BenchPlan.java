@@ -30,7 +30,8 @@ public final class BenchPlan {
                 run("interaction-scale-out", "dev.panorama.bench.interaction.InteractionScaleOutBench", 20),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 40),
                 run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 20),
-                run("routing", "dev.panorama.bench.routing.RoutingBench", 60, "2000", "10000", "42"));
+                run("routing", "dev.panorama.bench.routing.RoutingBench", 60, "2000", "10000", "42"),
+                run("reliability", "dev.panorama.bench.reliability.ReliabilityBench", 60, "100", "60s"));
     }
 
     private static List<Run> quick() {
@@ -43,7 +44,8 @@ public final class BenchPlan {
                 run("interaction-scale-out", "dev.panorama.bench.interaction.InteractionScaleOutBench", 10, "1000", "1"),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 20, "300", "10", "5000"),
                 run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 15, "1000", "4", "1"),
-                run("routing", "dev.panorama.bench.routing.RoutingBench", 20, "200", "1000", "42"));
+                run("routing", "dev.panorama.bench.routing.RoutingBench", 20, "200", "1000", "42"),
+                run("reliability", "dev.panorama.bench.reliability.ReliabilityBench", 30, "20", "20s"));
     }
 
     private static Run run(String name, String mainClass, int minutes, String... arguments) {
