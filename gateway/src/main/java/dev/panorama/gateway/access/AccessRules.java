@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,11 +52,13 @@ public final class AccessRules {
     }
 
     private final List<Rule> rules;
-    private final List<Compiled> compiled;
+    /** The rules of each method, looked up on every request. */
+    private final Map<String, List<Compiled>> byMethod;
 
     public AccessRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        this.compiled = rules.stream().map(rule -> new Compiled(rule, rule.pattern())).toList();
+        this.byMethod = rules.stream().map(rule -> new Compiled(rule, rule.pattern()))
+                .collect(Collectors.groupingBy(compiled -> compiled.rule().method()));
     }
 
     /** The table shipped with the gateway. */
@@ -96,11 +98,17 @@ public final class AccessRules {
     public Decision decide(String method, String path, Set<String> callerRoles) {
         String judged = method.equalsIgnoreCase("HEAD") ? "GET" : method.toUpperCase(Locale.ROOT);
         List<String> segments = RequestPath.segments(path);
-        return compiled.stream()
-                .filter(c -> c.rule().method().equals(judged) && c.pattern().matches(segments))
-                .max(Comparator.comparingInt(c -> c.pattern().specificity()))
-                .map(c -> c.rule().admits(callerRoles) ? Decision.ALLOWED : Decision.FORBIDDEN)
-                .orElse(Decision.UNLISTED);
+        Compiled best = null;
+        for (Compiled candidate : byMethod.getOrDefault(judged, List.of())) {
+            if ((best == null || candidate.pattern().specificity() > best.pattern().specificity())
+                    && candidate.pattern().matches(segments)) {
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            return Decision.UNLISTED;
+        }
+        return best.rule().admits(callerRoles) ? Decision.ALLOWED : Decision.FORBIDDEN;
     }
 
     public List<Rule> rules() {

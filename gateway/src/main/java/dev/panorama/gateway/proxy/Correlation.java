@@ -3,9 +3,9 @@ package dev.panorama.gateway.proxy;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.MultiMap;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +20,6 @@ final class Correlation {
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Correlation() {
     }
@@ -29,7 +28,7 @@ final class Correlation {
     static String apply(MultiMap headers) {
         String requestId = headers.get(REQUEST_ID);
         if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = newRequestId();
             headers.set(REQUEST_ID, requestId);
         }
         SpanContext span = Span.current().getSpanContext();
@@ -46,9 +45,20 @@ final class Correlation {
         return traceparent != null && TRACEPARENT_FORMAT.matcher(traceparent).matches();
     }
 
+    /*
+     * Request and trace ids correlate logs; they are not secrets, so they come from the thread's own generator
+     * (as OpenTelemetry's ids do) rather than a SecureRandom shared by every request.
+     */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long version4 = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long ietfVariant = (random.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
+        return new UUID(version4, ietfVariant).toString();
+    }
+
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 }

@@ -11,12 +11,23 @@ public final class PathPattern {
 
     private final String text;
     private final List<String> segments;
+    /** Per segment, whether it matches any one segment ({@code *} or {@code {name}}); read on every request. */
+    private final boolean[] anySegment;
     private final boolean openEnded;
+    private final int specificity;
 
     private PathPattern(String text, List<String> segments, boolean openEnded) {
         this.text = text;
         this.segments = segments;
         this.openEnded = openEnded;
+        this.anySegment = new boolean[segments.size()];
+        int literal = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            anySegment[i] = segment.equals("*") || (segment.startsWith("{") && segment.endsWith("}"));
+            literal += anySegment[i] ? 0 : 1;
+        }
+        this.specificity = literal * 1000 + segments.size() * 10 + (openEnded ? 0 : 1);
     }
 
     public static PathPattern parse(String text) {
@@ -37,21 +48,16 @@ public final class PathPattern {
             return false;
         }
         for (int i = 0; i < segments.size(); i++) {
-            if (!segmentMatches(segments.get(i), pathSegments.get(i))) {
+            if (!anySegment[i] && !segments.get(i).equals(pathSegments.get(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean segmentMatches(String pattern, String segment) {
-        return pattern.equals("*") || (pattern.startsWith("{") && pattern.endsWith("}")) || pattern.equals(segment);
-    }
-
     /** How specific the pattern is: more literal segments first, then more segments, closed before open-ended. */
     public int specificity() {
-        int literal = (int) segments.stream().filter(s -> !s.equals("*") && !s.startsWith("{")).count();
-        return literal * 1000 + segments.size() * 10 + (openEnded ? 0 : 1);
+        return specificity;
     }
 
     @Override
