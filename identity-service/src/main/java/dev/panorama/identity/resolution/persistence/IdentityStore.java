@@ -42,10 +42,10 @@ public class IdentityStore {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> sorted = keys.stream().sorted().toList();
-        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from "
-                + values(sorted.size()) + " k(key) order by k.key) locked";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), sorted).getSingleResult())
+        SqlParameters p = new SqlParameters();
+        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest("
+                + p.textArray(keys.stream().sorted().toList()) + ") k(key) order by k.key) locked";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), p.values()).getSingleResult())
                 .replaceWithVoid();
     }
 
@@ -65,8 +65,8 @@ public class IdentityStore {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> ordered = List.copyOf(keys);
-        String sql = "with hits as (select k.key, b.record_id from " + values(ordered.size()) + " k(key)"
+        SqlParameters p = new SqlParameters();
+        String sql = "with hits as (select k.key, b.record_id from unnest(" + p.textArray(keys) + ") k(key)"
                 + " cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") b),"
                 + " useful as (select key from hits group by key having count(*) <= " + maxPerKey + "),"
                 + " candidates as (select distinct record_id from hits where key in (select key from useful)),"
@@ -79,7 +79,7 @@ public class IdentityStore {
                 + " select cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
                 + " r.id in (select record_id from candidates), l.status = 'ACTIVE'"
                 + " from all_locked cross join source_record r join locked l on l.id = r.customer_id where r.current";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ordered).getResultList())
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
                 .map(rows -> rows.stream().map(Neighbour::of).toList());
     }
 
@@ -93,8 +93,8 @@ public class IdentityStore {
         if (customers.isEmpty()) {
             return Uni.createFrom().item(new CustomersNow(Set.of(), List.of()));
         }
-        List<String> ids = customers.stream().map(UUID::toString).sorted().toList();
-        String sql = "with recursive given(id) as (select cast(v.id as uuid) from " + values(ids.size()) + " v(id)),"
+        SqlParameters p = new SqlParameters();
+        String sql = "with recursive given(id) as (select v.id from unnest(" + p.uuidArray(customers) + ") v(id)),"
                 + " absorbed(root, id) as (select id, id from given"
                 + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
                 + " select 'R', cast(r.id as text), cast(null as text) from source_record r join given g on r.customer_id = g.id"
@@ -102,7 +102,7 @@ public class IdentityStore {
                 + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from review_item i"
                 + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
                 + " where i.status = 'REJECTED' and x.root <> y.root)";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ids).getResultList())
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
                 .map(CustomersNow::of);
     }
 
@@ -141,9 +141,8 @@ public class IdentityStore {
                 + p.text(record.contentHash) + ", " + p.json(record.payload) + ", " + p.json(record.normalised) + ", "
                 + p.uuid(record.customerId) + ", " + p.time(record.receivedAt) + ")");
         if (!keys.isEmpty()) {
-            String recordId = p.uuid(record.id);
-            parts.add("insert into blocking_key (key, record_id) values " + keys.stream()
-                    .map(key -> "(" + p.text(key) + ", " + recordId + ")").collect(Collectors.joining(", ")));
+            parts.add("insert into blocking_key (key, record_id) select k.key, " + p.uuid(record.id) + " from unnest("
+                    + p.textArray(keys) + ") k(key)");
         }
         parts.add("insert into match_decision (id, record_id, customer_id, decision, probability, explanation, model_version,"
                 + " decided_at) values (" + p.uuid(decision.id) + ", " + p.uuid(decision.recordId) + ", "

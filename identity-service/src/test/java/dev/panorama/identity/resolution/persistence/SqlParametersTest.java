@@ -3,6 +3,7 @@ package dev.panorama.identity.resolution.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,18 @@ class SqlParametersTest {
         assertThat(parameters.json(null)).isEqualTo("null");
         assertThat(parameters.text("x")).isEqualTo("cast(?1 as text)");
         assertThat(parameters.values()).containsExactly("x");
+    }
+
+    @Test
+    void manyValuesAreOneArrayWhoseElementsKeepTheirCommasQuotesAndSpaces() {
+        SqlParameters parameters = new SqlParameters();
+        UUID id = UUID.fromString("6f1c2a9e-3b1d-4c55-9a0e-0d9f3b2a7c11");
+
+        assertThat(parameters.textArray(List.of("st:12 high street:1234", "a,b", "say \"hi\"", "back\\slash")))
+                .isEqualTo("cast(cast(?1 as text) as text[])");
+        assertThat(parameters.uuidArray(List.of(id))).isEqualTo("cast(cast(?2 as text) as uuid[])");
+        assertThat(parameters.values()).containsExactly(
+                "{\"st:12 high street:1234\",\"a,b\",\"say \\\"hi\\\"\",\"back\\\\slash\"}", "{" + id + "}");
     }
 
     @Test
