@@ -25,8 +25,16 @@ public class Outbox {
      * @param subject the customer the event is about: its Kafka key and CloudEvents subject
      */
     public Uni<OutboxEvent> add(Record event, UUID subject, Instant now) {
+        return repository.persist(pending(event, subject, now));
+    }
+
+    /**
+     * The outbox row for an event, not yet added: for a caller that writes it in the same statement as the state
+     * change that causes it. It must be written in the caller's transaction, as {@link #add} does.
+     */
+    public OutboxEvent pending(Record event, UUID subject, Instant now) {
         EventType type = EventType.of(event.getClass());
-        return repository.persist(OutboxEvent.pending(UUID.randomUUID(), subject, type.topic(), type.ceType(), json(event), now));
+        return OutboxEvent.pending(UUID.randomUUID(), subject, type.topic(), type.ceType(), json(event), now);
     }
 
     private static String json(Record event) {

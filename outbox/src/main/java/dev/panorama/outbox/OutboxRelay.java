@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -33,6 +34,8 @@ public class OutboxRelay {
     private final OutboxRepository repository;
     private final MutinyEmitter<String> emitter;
     private final String source;
+    /** 0: no nudged pass running; 1: one running; 2: one running and another wanted after it. */
+    private final AtomicInteger nudges = new AtomicInteger();
 
     public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application) {
@@ -44,21 +47,38 @@ public class OutboxRelay {
     /** The safety net: whatever a nudge missed (or a crash left behind) goes out within the interval. */
     @Scheduled(every = "${panorama.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayScheduled() {
-        return relayQuietly();
+        return relayQuietly().replaceWithVoid();
     }
 
     /**
      * Relays right after a business transaction committed, without making its caller wait; must be
-     * called on a Vert.x context (a request or a message).
+     * called on a Vert.x context (a request or a message). Nudges coalesce: while a pass runs, any number
+     * of nudges ask for one more pass after it, which starts after they were made and so sees every event
+     * committed before them. Under load a pass thus relays the events of many transactions, instead of
+     * each transaction paying for a relay transaction of its own.
      */
     public void nudge() {
-        relayQuietly().subscribe().with(ignored -> { });
+        if (nudges.getAndUpdate(pending -> Math.min(pending + 1, 2)) == 0) {
+            relayWhileNudged();
+        }
     }
 
-    private Uni<Void> relayQuietly() {
-        return relay().replaceWithVoid()
+    /** One pass, then another if nudged meanwhile or if the batch was full. */
+    private void relayWhileNudged() {
+        relayQuietly().subscribe().with(published -> {
+            if (published == BATCH) {
+                nudges.set(2);
+            }
+            if (nudges.decrementAndGet() > 0) {
+                relayWhileNudged();
+            }
+        });
+    }
+
+    private Uni<Integer> relayQuietly() {
+        return Uni.createFrom().deferred(this::relay) // a failure to start is a failed pass too, not a stuck one
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithItem(0);
     }
 
     /** Relays one batch; answers how many events were published. */

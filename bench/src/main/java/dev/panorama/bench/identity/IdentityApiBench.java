@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * percentiles of {@code POST /api/v1/identity/records} as the store grows, beside the baseline of the
  * same service answering {@code GET /q/health/live} in the same run.
  *
- * <p>Arguments: store sizes to measure at (default 10000,100000), concurrency (default 8).
+ * <p>Arguments (or the system property {@code panorama.bench.arguments}, as {@code exec:exec} passes them): store sizes
+ * to measure at (default 10000,100000), concurrency (default 8). {@code -Dbench.service.jvm-args="..."} adds JVM
+ * arguments to the service's command line (a profiler, say: {@code -XX:StartFlightRecording=...}), split at spaces.
  */
 public final class IdentityApiBench {
 
@@ -42,7 +45,9 @@ public final class IdentityApiBench {
     private IdentityApiBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
+        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("\\s+") : given;
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
@@ -50,7 +55,7 @@ public final class IdentityApiBench {
         try (ManagedProcess service = startService(stack, port)) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
-            String token = KeycloakTokens.forClient("backoffice-system");
+            ClientToken token = new ClientToken("backoffice-system");
             Load load = new Load(base, token, concurrency);
             load.baseline(500);
             int stored = 0;
@@ -90,6 +95,10 @@ public final class IdentityApiBench {
     private static ManagedProcess startService(DevStack stack, int port) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
+        String extra = System.getProperty("bench.service.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", "identity-service", "target", "quarkus-app", "quarkus-run.jar")
@@ -110,6 +119,30 @@ public final class IdentityApiBench {
         }
     }
 
+    /**
+     * The client's access token, fetched again a minute before it expires: Keycloak issues tokens for minutes, and
+     * filling a large store takes longer.
+     */
+    private static final class ClientToken {
+
+        private static final Duration MARGIN = Duration.ofMinutes(1);
+        private final String clientId;
+        private String token;
+        private Instant expiry = Instant.MIN;
+
+        ClientToken(String clientId) {
+            this.clientId = clientId;
+        }
+
+        synchronized String get() {
+            if (Instant.now().plus(MARGIN).isAfter(expiry)) {
+                token = KeycloakTokens.forClient(clientId);
+                expiry = KeycloakTokens.expiry(token);
+            }
+            return token;
+        }
+    }
+
     /** Latencies of one measured window, in milliseconds, and its throughput. */
     record Stats(double perSecond, double p50, double p99, long[] latencies) {
         @Override
@@ -122,12 +155,12 @@ public final class IdentityApiBench {
     private static final class Load {
 
         private final String base;
-        private final String token;
+        private final ClientToken token;
         private final int concurrency;
         private final Random random = new Random(7);
         private final AtomicInteger sequence = new AtomicInteger();
 
-        Load(String base, String token, int concurrency) {
+        Load(String base, ClientToken token, int concurrency) {
             this.base = base;
             this.token = token;
             this.concurrency = concurrency;
@@ -150,7 +183,7 @@ public final class IdentityApiBench {
         private long postRecord() {
             String body = SyntheticPeople.next(random, sequence.incrementAndGet());
             return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/records"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token.get()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
@@ -170,21 +203,27 @@ public final class IdentityApiBench {
         private Stats run(int count, java.util.function.LongSupplier call) throws Exception {
             long[] latencies = new long[count];
             AtomicInteger next = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                running.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        latencies[i] = call.getAsLong();
-                    }
-                }));
+            // daemon threads, shut down however the run ends: a failed request must not leave the JVM running
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("client-", 0).daemon().factory());
+            double seconds;
+            try {
+                long start = System.nanoTime();
+                List<Future<?>> running = new ArrayList<>();
+                for (int c = 0; c < concurrency; c++) {
+                    running.add(clients.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            latencies[i] = call.getAsLong();
+                        }
+                    }));
+                }
+                for (Future<?> client : running) {
+                    client.get();
+                }
+                seconds = (System.nanoTime() - start) / 1e9;
+            } finally {
+                next.set(count); // the other clients stop after their current request
+                clients.shutdownNow();
             }
-            for (Future<?> client : running) {
-                client.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            clients.shutdown();
             Arrays.sort(latencies);
             return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
         }

@@ -1,7 +1,6 @@
 package dev.panorama.identity.resolution;
 
 import dev.panorama.identity.matching.Resolver;
-import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.identity.resolution.persistence.IdentityStore.Neighbour;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +12,11 @@ import java.util.stream.Collectors;
 
 /**
  * The neighbourhood of a new record with its customers locked until the resolution commits. The neighbourhood is
- * read first and its customers locked after, so a steward's merge or split may have committed in between: then
- * the locked customers no longer hold exactly the records read, and the neighbourhood is read again. Once locked,
- * no merge, split or erasure can move a record the resolver is looking at, nor retire the customer it links to.
+ * read and its customers locked in one statement, which sees the records as they were when it began: a steward's
+ * merge or split may have committed while it waited for a customer's lock. The locked customers' records are
+ * therefore read again, as committed now, and if they are no longer exactly the records read (or a customer is no
+ * longer active), the neighbourhood is read again. Once locked, no merge, split or erasure can move a record the
+ * resolver is looking at, nor retire the customer it links to.
  */
 @ApplicationScoped
 class LockedNeighbourhood {
@@ -28,32 +29,38 @@ class LockedNeighbourhood {
         this.store = store;
     }
 
-    Uni<List<Neighbour>> of(Set<String> keys) {
+    /** The neighbours, and the pairs of their customers a steward kept apart. */
+    record Locked(List<Neighbour> neighbours, List<List<UUID>> keptApart) {
+    }
+
+    Uni<Locked> of(Set<String> keys) {
         return read(keys, 1);
     }
 
-    private Uni<List<Neighbour>> read(Set<String> keys, int attempt) {
-        return store.neighbourhood(keys, Resolver.MAX_BLOCK_SIZE)
+    private Uni<Locked> read(Set<String> keys, int attempt) {
+        return store.lockedNeighbourhood(keys, Resolver.MAX_BLOCK_SIZE)
                 .chain(neighbours -> unchangedOnceLocked(neighbours)
-                        .chain(unchanged -> unchanged ? Uni.createFrom().item(neighbours) : readAgain(keys, attempt)));
+                        .chain(locked -> locked != null ? Uni.createFrom().item(locked) : readAgain(keys, attempt)));
     }
 
-    private Uni<List<Neighbour>> readAgain(Set<String> keys, int attempt) {
+    private Uni<Locked> readAgain(Set<String> keys, int attempt) {
         if (attempt == READS) {
             return Uni.createFrom().failure(new NeighbourhoodKeptChanging(READS));
         }
         return read(keys, attempt + 1);
     }
 
-    private Uni<Boolean> unchangedOnceLocked(List<Neighbour> neighbours) {
+    /** The neighbourhood with its kept-apart pairs if it still holds as committed now, null if it changed. */
+    private Uni<Locked> unchangedOnceLocked(List<Neighbour> neighbours) {
+        if (neighbours.isEmpty()) {
+            return Uni.createFrom().item(new Locked(neighbours, List.of()));
+        }
+        if (!neighbours.stream().allMatch(Neighbour::customerActive)) {
+            return Uni.createFrom().nullItem();
+        }
         Set<UUID> customers = neighbours.stream().map(Neighbour::customerId).collect(Collectors.toSet());
         Set<UUID> records = neighbours.stream().map(Neighbour::recordId).collect(Collectors.toSet());
-        return store.lockCustomers(customers).chain(locked -> allActive(locked, customers)
-                ? store.currentRecordIdsOf(customers).map(records::equals)
-                : Uni.createFrom().item(false));
-    }
-
-    private static boolean allActive(List<CustomerEntity> locked, Set<UUID> wanted) {
-        return locked.size() == wanted.size() && locked.stream().allMatch(c -> c.status == CustomerEntity.Status.ACTIVE);
+        return store.customersNow(customers)
+                .map(now -> records.equals(now.currentRecords()) ? new Locked(neighbours, now.rejectedPairs()) : null);
     }
 }

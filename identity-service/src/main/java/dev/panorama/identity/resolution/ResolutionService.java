@@ -19,6 +19,7 @@ import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import dev.panorama.identity.review.ReviewQueue;
 import dev.panorama.outbox.Outbox;
+import dev.panorama.outbox.OutboxEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -83,74 +85,76 @@ public class ResolutionService {
         return TransientFailures.retried(() -> Panache.withTransaction(() -> ingest(source, false)));
     }
 
+    /**
+     * @param announce whether a stored record is also published on {@code panorama.source-records} (through the
+     *                 outbox, in the same transaction)
+     */
     private Uni<RecordResolution> ingest(SourceRecord source, boolean announce) {
-        Uni<RecordResolution> stored = storeVersion(source, contentHash(source));
-        return announce ? stored.call(resolved -> resolved.stored() ? announce(source) : Uni.createFrom().voidItem()) : stored;
+        return storeVersion(source, contentHash(source), announce);
     }
 
-    private Uni<RecordResolution> storeVersion(SourceRecord source, String hash) {
+    private Uni<RecordResolution> storeVersion(SourceRecord source, String hash, boolean announce) {
         return store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
             if (latest == null || !latest.current) {
-                return resolveNew(source, hash, latest == null ? 1 : latest.version + 1);
+                return resolveNew(source, hash, latest == null ? 1 : latest.version + 1, announce);
             }
-            return latest.contentHash.equals(hash) ? unchanged(latest) : lockedForNewVersion(latest, source, hash);
+            return latest.contentHash.equals(hash) ? unchanged(latest) : lockedForNewVersion(latest, source, hash, announce);
         });
     }
 
-    private Uni<Void> announce(SourceRecord source) {
-        return outbox.add(source, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), clock.instant()).replaceWithVoid();
+    private OutboxEvent announcement(SourceRecord source, Instant now) {
+        return outbox.pending(source, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), now);
     }
 
-    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version) {
+    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce) {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         return store.lockKeys(keys)
                 .chain(() -> neighbourhood.of(keys))
                 .map(this::snapshot)
-                .call(this::loadRejections)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                             .resolve(person);
-                    return persist(source, hash, version, person, keys, resolution, graph);
+                    return persist(source, hash, version, person, keys, resolution, graph, announce);
                 });
     }
 
-    private SnapshotGraph snapshot(List<IdentityStore.Neighbour> neighbours) {
+    /** Customers a steward kept apart stay apart: the resolver treats them as merge protected. */
+    private SnapshotGraph snapshot(LockedNeighbourhood.Locked locked) {
+        List<IdentityStore.Neighbour> neighbours = locked.neighbours();
         SnapshotGraph graph = new SnapshotGraph(neighbours.stream().filter(IdentityStore.Neighbour::candidate)
                 .map(n -> n.recordId().toString()).toList());
         neighbours.forEach(n -> graph.load(readNormalised(n.normalised()), n.customerId().toString()));
+        locked.keptApart().forEach(pair -> graph.keepApart(pair.get(0), pair.get(1)));
         return graph;
     }
 
-    /** Customers a steward kept apart stay apart: the resolver treats them as merge protected. */
-    private Uni<Void> loadRejections(SnapshotGraph graph) {
-        return store.rejectedPairsAmong(graph.customers())
-                .invoke(pairs -> pairs.forEach(pair -> graph.keepApart(pair.get(0), pair.get(1))))
-                .replaceWithVoid();
-    }
-
+    /**
+     * The customer (if new), the record, its keys, the decision and the events go to PostgreSQL in one statement;
+     * a review item and merges, which few records cause, follow it.
+     */
     private Uni<RecordResolution> persist(SourceRecord source, String hash, int version, PersonRecord person, Set<String> keys,
-            Resolution resolution, SnapshotGraph graph) {
+            Resolution resolution, SnapshotGraph graph, boolean announce) {
         Instant now = clock.instant();
         UUID customerId = UUID.fromString(resolution.customerId());
         UUID recordId = UUID.fromString(person.recordId());
         boolean newCustomer = resolution.decision() != Resolution.Decision.MATCHED;
         SourceRecordEntity record = recordEntity(recordId, source, version, hash, person, customerId, now);
         MatchDecisionEntity decision = decision(recordId, customerId, resolution, now);
-        Uni<Void> customer = newCustomer ? store.persistAll(CustomerEntity.active(customerId, now)) : Uni.createFrom().voidItem();
+        List<OutboxEvent> events = new ArrayList<>();
+        if (newCustomer) {
+            events.add(outbox.pending(new CustomerCreated(customerId, ref(source), now), customerId, now));
+        }
+        events.add(outbox.pending(new RecordLinked(customerId, ref(source), linkDecision(resolution), probability(resolution), now),
+                customerId, now));
+        if (announce) {
+            events.add(announcement(source, now));
+        }
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
-        return customer
-                .chain(() -> store.persistAll(record))
-                .chain(() -> store.persistAll(keys.stream().map(key -> BlockingKeyEntity.of(key, recordId)).toArray()))
-                .chain(() -> store.persistAll(decision))
+        return store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record, keys, decision, events)
                 .chain(() -> reviews.raiseIfPossible(decision, candidateCustomer(resolution, graph)))
                 .chain(() -> mergeAll(graph.merges(), resolution, now))
-                .chain(() -> newCustomer
-                        ? outbox.add(new CustomerCreated(customerId, ref(source), now), customerId, now).replaceWithVoid()
-                        : Uni.createFrom().voidItem())
-                .chain(() -> outbox.add(new RecordLinked(customerId, ref(source), linkDecision(resolution),
-                        probability(resolution), now), customerId, now))
                 .map(ignored -> new RecordResolution(customerId, recordId, version, resolution.decision().name(),
                         probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList()));
     }
@@ -171,7 +175,8 @@ public class ResolutionService {
      * any resolution takes them) and its customer's lock, the version read is read again, since a steward may have
      * moved it to another customer, or an erasure retired it, in between.
      */
-    private Uni<RecordResolution> lockedForNewVersion(SourceRecordEntity previous, SourceRecord source, String hash) {
+    private Uni<RecordResolution> lockedForNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
+            boolean announce) {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
@@ -180,13 +185,13 @@ public class ResolutionService {
                 .chain(() -> store.lockCustomers(List.of(customerBefore)))
                 .chain(() -> store.refresh(previous))
                 .chain(latest -> latest.current && latest.customerId.equals(customerBefore)
-                        ? storeNewVersion(latest, source, hash, person, keys)
-                        : storeVersion(source, hash));
+                        ? storeNewVersion(latest, source, hash, person, keys, announce)
+                        : storeVersion(source, hash, announce));
     }
 
     /** A changed record: a new version, linked to the same customer; the old version stays in history. */
     private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
-            PersonRecord person, Set<String> keys) {
+            PersonRecord person, Set<String> keys, boolean announce) {
         Instant now = clock.instant();
         UUID recordId = UUID.fromString(person.recordId());
         previous.current = false;
@@ -205,6 +210,7 @@ public class ResolutionService {
                 .chain(() -> store.persistAll(decision))
                 .chain(() -> outbox.add(new RecordLinked(previous.customerId, ref(source), LinkDecision.MATCHED, null, now),
                         previous.customerId, now))
+                .call(() -> announce ? store.persistAll(announcement(source, now)) : Uni.createFrom().voidItem())
                 .map(ignored -> new RecordResolution(previous.customerId, recordId, record.version, decision.decision, null,
                         true, List.of()));
     }

@@ -34,13 +34,6 @@ final class SnapshotGraph implements IdentityGraph {
         loaded.add(record, List.of(), customerId);
     }
 
-    /** The customers loaded, to look up which of them a steward kept apart. */
-    Set<UUID> customers() {
-        Set<UUID> customers = new HashSet<>();
-        candidates.forEach(record -> customers.add(UUID.fromString(loaded.customerOf(record))));
-        return customers;
-    }
-
     void keepApart(UUID customerA, UUID customerB) {
         keptApart.add(Set.of(customerA.toString(), customerB.toString()));
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import dev.panorama.outbox.OutboxEvent;
 import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Reads and writes of the identity graph in PostgreSQL; every method runs in the caller's session. */
 @ApplicationScoped
@@ -40,35 +42,133 @@ public class IdentityStore {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> sorted = keys.stream().sorted().toList();
-        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from "
-                + values(sorted.size()) + " k(key) order by k.key) locked";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), sorted).getSingleResult())
+        SqlParameters p = new SqlParameters();
+        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest("
+                + p.textArray(keys.stream().sorted().toList()) + ") k(key) order by k.key) locked";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), p.values()).getSingleResult())
                 .replaceWithVoid();
     }
 
     /**
-     * The neighbourhood of a new record: for every record sharing one of its blocking keys, every current
-     * record of that record's customer, as (record id, customer id, normalised values). Keys shared by
-     * more than {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so
-     * the cost stays flat as the store grows.
+     * The neighbourhood of a new record, its customers locked: for every record sharing one of its blocking keys,
+     * every current record of that record's customer, as (record id, customer id, normalised values), in one
+     * statement that also locks those customers until the transaction ends, in id order, so that resolutions and
+     * stewards working on overlapping customers wait for each other instead of deadlocking. Keys shared by more than
+     * {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so the cost stays flat as
+     * the store grows.
+     *
+     * <p>The records are read as the statement began and each customer as last committed once locked (a customer
+     * merged meanwhile shows as not active): a steward's change committed while the statement waited for a lock is
+     * seen by {@link #customersNow}, which the caller asks next.
      */
-    public Uni<List<Neighbour>> neighbourhood(Collection<String> keys, int maxPerKey) {
+    public Uni<List<Neighbour>> lockedNeighbourhood(Collection<String> keys, int maxPerKey) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> ordered = List.copyOf(keys);
-        String sql = "with hits as (select k.key, b.record_id from " + values(ordered.size()) + " k(key)"
+        SqlParameters p = new SqlParameters();
+        String sql = "with hits as (select k.key, b.record_id from unnest(" + p.textArray(keys) + ") k(key)"
                 + " cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") b),"
                 + " useful as (select key from hits group by key having count(*) <= " + maxPerKey + "),"
                 + " candidates as (select distinct record_id from hits where key in (select key from useful)),"
                 + " customers as (select distinct r.customer_id from source_record r join candidates c on c.record_id = r.id"
-                + " where r.current)"
+                + " where r.current),"
+                + " locked as (select c.id, c.status from customer c where c.id in (select customer_id from customers)"
+                + " order by c.id for update),"
+                // every customer is locked, whichever rows the join below asks for
+                + " all_locked as (select count(*) as n from locked)"
                 + " select cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
-                + " r.id in (select record_id from candidates)"
-                + " from source_record r join customers c on c.customer_id = r.customer_id where r.current";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ordered).getResultList())
+                + " r.id in (select record_id from candidates), l.status = 'ACTIVE'"
+                + " from all_locked cross join source_record r join locked l on l.id = r.customer_id where r.current";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
                 .map(rows -> rows.stream().map(Neighbour::of).toList());
+    }
+
+    /**
+     * These customers as committed now (not as this transaction's earlier statements saw them): the ids of their
+     * current records, and the pairs among them that a data steward rejected as one person, in one round trip. A
+     * rejection of any two customers that were merged into them since counts for them; each pair is answered once
+     * per order.
+     */
+    public Uni<CustomersNow> customersNow(Collection<UUID> customers) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(new CustomersNow(Set.of(), List.of()));
+        }
+        SqlParameters p = new SqlParameters();
+        String sql = "with recursive given(id) as (select v.id from unnest(" + p.uuidArray(customers) + ") v(id)),"
+                + " absorbed(root, id) as (select id, id from given"
+                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + " select 'R', cast(r.id as text), cast(null as text) from source_record r join given g on r.customer_id = g.id"
+                + " where r.current"
+                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from review_item i"
+                + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
+                + " where i.status = 'REJECTED' and x.root <> y.root)";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
+                .map(CustomersNow::of);
+    }
+
+    /** Customers as committed now: their current records, and the pairs among them a steward kept apart. */
+    public record CustomersNow(Set<UUID> currentRecords, List<List<UUID>> rejectedPairs) {
+        static CustomersNow of(List<Object[]> rows) {
+            Set<UUID> records = new java.util.HashSet<>();
+            List<List<UUID>> pairs = new java.util.ArrayList<>();
+            for (Object[] row : rows) {
+                if ("R".equals(String.valueOf(row[0]))) {
+                    records.add(UUID.fromString((String) row[1]));
+                } else {
+                    pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
+                }
+            }
+            return new CustomersNow(records, pairs);
+        }
+    }
+
+    /**
+     * A resolved record written in one statement: its new customer (if any), the record, its blocking keys, the
+     * decision and the events for the outbox, instead of a round trip per table.
+     */
+    public Uni<Void> insertResolved(CustomerEntity newCustomer, SourceRecordEntity record, Collection<String> keys,
+            MatchDecisionEntity decision, List<OutboxEvent> events) {
+        SqlParameters p = new SqlParameters();
+        List<String> parts = new java.util.ArrayList<>();
+        if (newCustomer != null) {
+            parts.add("insert into customer (id, status, created_at, updated_at) values (" + p.uuid(newCustomer.id) + ", "
+                    + p.text(newCustomer.status.name()) + ", " + p.time(newCustomer.createdAt) + ", " + p.time(newCustomer.updatedAt)
+                    + ")");
+        }
+        parts.add("insert into source_record (id, source_system, source_id, version, current, content_hash, payload, normalised,"
+                + " customer_id, received_at) values (" + p.uuid(record.id) + ", " + p.text(record.sourceSystem) + ", "
+                + p.text(record.sourceId) + ", " + p.integer(record.version) + ", " + record.current + ", "
+                + p.text(record.contentHash) + ", " + p.json(record.payload) + ", " + p.json(record.normalised) + ", "
+                + p.uuid(record.customerId) + ", " + p.time(record.receivedAt) + ")");
+        if (!keys.isEmpty()) {
+            parts.add("insert into blocking_key (key, record_id) select k.key, " + p.uuid(record.id) + " from unnest("
+                    + p.textArray(keys) + ") k(key)");
+        }
+        parts.add("insert into match_decision (id, record_id, customer_id, decision, probability, explanation, model_version,"
+                + " decided_at) values (" + p.uuid(decision.id) + ", " + p.uuid(decision.recordId) + ", "
+                + p.uuid(decision.customerId) + ", " + p.text(decision.decision) + ", " + p.number(decision.probability) + ", "
+                + p.json(decision.explanation) + ", " + p.integer(decision.modelVersion) + ", " + p.time(decision.decidedAt) + ")");
+        if (!events.isEmpty()) {
+            parts.add("insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at) values "
+                    + events.stream().map(event -> "(" + p.uuid(event.id) + ", " + p.uuid(event.aggregateId) + ", "
+                            + p.text(event.topic) + ", " + p.text(event.eventType) + ", " + p.json(event.payload) + ", "
+                            + p.time(event.createdAt) + ")").collect(Collectors.joining(", ")));
+        }
+        // the last insert is the statement, the others its sub-statements: PostgreSQL checks the foreign keys between
+        // them once all are done
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < parts.size() - 1; i++) {
+            sql.append(i == 0 ? "with " : ", ").append("w").append(i).append(" as (").append(parts.get(i)).append(")");
+        }
+        sql.append(' ').append(parts.getLast());
+        return Panache.getSession().chain(session -> {
+            Mutiny.Query<Object> query = session.createNativeQuery(sql.toString());
+            List<String> values = p.values();
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.get(i));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /**
@@ -91,11 +191,14 @@ public class IdentityStore {
                         .toList());
     }
 
-    /** A stored record near a new one: its customer, its normalised values, and whether it shares a key itself. */
-    public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate) {
+    /**
+     * A stored record near a new one: its customer, its normalised values, whether it shares a key itself, and whether
+     * its customer, once locked, was still active.
+     */
+    public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate, boolean customerActive) {
         static Neighbour of(Object[] row) {
             return new Neighbour(UUID.fromString((String) row[0]), UUID.fromString((String) row[1]), (String) row[2],
-                    Boolean.TRUE.equals(row[3]));
+                    Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]));
         }
     }
 
@@ -164,18 +267,6 @@ public class IdentityStore {
                 .setParameter("ids", ids)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE)
                 .getResultList());
-    }
-
-    /** The ids of the current records of these customers, as committed now (not as this session last saw them). */
-    public Uni<Set<UUID>> currentRecordIdsOf(Collection<UUID> customerIds) {
-        if (customerIds.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        List<String> ids = customerIds.stream().map(UUID::toString).toList();
-        String sql = "select cast(r.id as text) from source_record r join " + values(ids.size())
-                + " c(id) on r.customer_id = cast(c.id as uuid) where r.current";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, String.class), ids).getResultList())
-                .map(rows -> rows.stream().map(UUID::fromString).collect(Collectors.toSet()));
     }
 
     /** Reloads a record from the database, for when another transaction may have changed it since it was read. */
