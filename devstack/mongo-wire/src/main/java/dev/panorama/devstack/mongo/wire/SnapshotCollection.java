@@ -4,12 +4,17 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's in-memory collection, except that a query answers copies taken under the collection's lock.
@@ -20,6 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>Writes look their documents up through the same query path and change what it found, so while a write runs
  * (under the same lock) the stored documents are handed over as they are.
+ *
+ * <p>Non-unique indexes are {@link OrderedIndex}es (mongo-java-server keeps none), and a query that fixes an index's
+ * leading keys reads its candidates from there ({@link IndexPlan}) instead of scanning the collection; it answers the
+ * same documents in the same order as the scan would.
  */
 class SnapshotCollection extends MemoryCollection {
 
@@ -27,6 +36,63 @@ class SnapshotCollection extends MemoryCollection {
 
     SnapshotCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        List<OrderedIndex> ordered = new ArrayList<>();
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof OrderedIndex each) {
+                ordered.add(each);
+            } else if (index.canHandle(query)) {
+                // a unique index finds its one document at once
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
+        Optional<IndexPlan> plan = ordered.isEmpty() ? Optional.empty() : IndexPlan.choose(query, orderBy, ordered);
+        if (plan.isEmpty()) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        IndexPlan chosen = plan.get();
+        if (chosen.ordered()) {
+            Stream<Document> inOrder = chosen.index().walk(chosen.prefixes().getFirst(), chosen.reverse()).map(this::getDocument);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
+        }
+        return matchDocumentsFromStream(candidatesInScanOrder(chosen).mapToObj(this::getDocument), query, orderBy,
+                numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The candidates' positions ascending, once each: the order a scan meets them in, which a stable sort keeps for ties. */
+    private IntStream candidatesInScanOrder(IndexPlan plan) {
+        IntStream.Builder positions = IntStream.builder();
+        for (Object[] prefix : plan.prefixes()) {
+            plan.index().forEach(prefix, positions::add);
+        }
+        return positions.build().sorted().distinct();
+    }
+
+    /** The stored document at a position, for its indexes. */
+    Document storedAt(int position) {
+        return getDocument(position);
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        if (index instanceof OrderedIndex ordered) {
+            ordered.bind(this);
+        }
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
     }
 
     @Override
