@@ -11,7 +11,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -31,6 +33,10 @@ import java.util.stream.Stream;
  * same documents in the same order as the scan would.
  */
 class SnapshotCollection extends MemoryCollection {
+
+    /** Field names seen in stored documents, up to a bound (data used as names, such as ids, must not fill the heap). */
+    private static final Map<String, String> FIELD_NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_SHARED_NAMES = 10_000;
 
     private boolean writing;
 
@@ -70,6 +76,46 @@ class SnapshotCollection extends MemoryCollection {
             plan.index().forEach(prefix, positions::add);
         }
         return positions.build().sorted().distinct();
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        shareFieldNames(document);
+        return super.addDocumentInternal(document);
+    }
+
+    /**
+     * Every decoded document has its own copy of each field name; a million stored documents of the same shape hold the
+     * same few dozen names a million times over. Stored documents share them (the same map, entries in the same order).
+     */
+    private static void shareFieldNames(Document document) {
+        List<Map.Entry<String, Object>> entries = new ArrayList<>(document.entrySet());
+        document.clear();
+        for (Map.Entry<String, Object> entry : entries) {
+            document.put(shared(entry.getKey()), shareFieldNamesIn(entry.getValue()));
+        }
+    }
+
+    private static String shared(String name) {
+        String known = FIELD_NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (FIELD_NAMES.size() < MAX_SHARED_NAMES) {
+            FIELD_NAMES.putIfAbsent(name, name);
+        }
+        return name;
+    }
+
+    private static Object shareFieldNamesIn(Object value) {
+        if (value instanceof Document nested) {
+            shareFieldNames(nested);
+        } else if (value instanceof List<?> list) {
+            for (Object element : list) {
+                shareFieldNamesIn(element);
+            }
+        }
+        return value;
     }
 
     /** The stored document at a position, for its indexes. */
