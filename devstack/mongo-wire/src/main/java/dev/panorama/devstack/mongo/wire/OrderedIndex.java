@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,15 +38,19 @@ final class OrderedIndex extends Index<Integer> {
     private static final ValueComparator VALUES = ValueComparator.asc();
 
     private final boolean sparseIndex;
+    private final List<String> fields;
     private final Comparator<Key> order;
     private final TreeMap<Key, Object> entries;
     private SnapshotCollection collection;
     private long count;
+    private Document checked;
+    private List<Key> checkedKeys;
     private boolean multikey;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.sparseIndex = sparse;
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
         boolean[] descending = new boolean[keys.size()];
         for (int i = 0; i < descending.length; i++) {
             descending[i] = !keys.get(i).isAscending();
@@ -116,7 +121,8 @@ final class OrderedIndex extends Index<Integer> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<Integer> owner) {
-        keysOf(document);
+        checked = document;
+        checkedKeys = keysOf(document);
     }
 
     @Override
@@ -124,7 +130,11 @@ final class OrderedIndex extends Index<Integer> {
         if (owner instanceof SnapshotCollection snapshots && collection == null) {
             collection = snapshots;
         }
-        for (Key key : keysOf(document)) {
+        // the collection checks a document with every index, then adds it to every index
+        List<Key> keys = document == checked ? checkedKeys : keysOf(document);
+        checked = null;
+        checkedKeys = null;
+        for (Key key : keys) {
             insert(key, position);
         }
     }
@@ -190,11 +200,16 @@ final class OrderedIndex extends Index<Integer> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> owner) {
-        keysOf(newDocument);
+        if (!sameIndexedValues(oldDocument, newDocument)) {
+            keysOf(newDocument);
+        }
     }
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> owner) {
+        if (sameIndexedValues(oldDocument, newDocument)) {
+            return;
+        }
         List<Key> before = keysOf(oldDocument);
         List<Key> after = keysOf(newDocument);
         if (sameKeys(before, after)) {
@@ -206,6 +221,17 @@ final class OrderedIndex extends Index<Integer> {
         for (Key key : after) {
             insert(key, position);
         }
+    }
+
+    /** Most updates leave the indexed fields alone: then the entries stay as they are. */
+    private boolean sameIndexedValues(Document oldDocument, Document newDocument) {
+        for (String field : fields) {
+            if (!Objects.equals(Utils.getSubdocumentValueCollectionAware(oldDocument, field),
+                    Utils.getSubdocumentValueCollectionAware(newDocument, field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean sameKeys(List<Key> before, List<Key> after) {
@@ -265,7 +291,6 @@ final class OrderedIndex extends Index<Integer> {
 
     /** The document's entries: none when sparse and it has none of the keys, one per array element when multikey. */
     private List<Key> keysOf(Document document) {
-        List<String> fields = keys();
         if (sparseIndex && fields.stream().noneMatch(field -> hasValue(document, field))) {
             return List.of();
         }
@@ -299,6 +324,10 @@ final class OrderedIndex extends Index<Integer> {
 
     private static boolean hasValue(Document document, String field) {
         Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+        if (value instanceof Collection<?> values) {
+            // a path through an array of documents: present when one of them has it ({a: []} has no "a.b")
+            return field.indexOf('.') < 0 || values.stream().anyMatch(each -> !(each instanceof Missing));
+        }
         // a sparse index leaves out missing fields only: {field: null} is in it, as {$exists: true} finds it
         return value != null ? !(value instanceof Missing) : field.indexOf('.') < 0 && document.containsKey(field);
     }

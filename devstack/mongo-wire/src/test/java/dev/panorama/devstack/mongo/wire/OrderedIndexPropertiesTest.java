@@ -60,7 +60,7 @@ class OrderedIndexPropertiesTest {
                     List<Document> documents = new ArrayList<>();
                     for (Document shape : insert.shapes()) {
                         documents.add(new Document("_id", nextId[0]++).append("c", shape.get("c")).append("t", shape.get("t"))
-                                .append("g", shape.get("g")).append("s", shape.get("s")));
+                                .append("g", shape.get("g")).append("s", shape.get("s")).append("p", shape.get("p")));
                     }
                     indexed.insertMany(documents.stream().map(OrderedIndexPropertiesTest::withoutMissing).toList());
                     scanned.insertMany(documents.stream().map(OrderedIndexPropertiesTest::withoutMissing).toList());
@@ -82,6 +82,12 @@ class OrderedIndexPropertiesTest {
                     Document filter = new Document("g", value(set.group()));
                     Document update = MISSING.equals(set.value()) ? new Document("$unset", new Document("s", ""))
                             : new Document("$set", new Document("s", value(set.value())));
+                    assertThat(indexed.updateMany(filter, update).getModifiedCount())
+                            .isEqualTo(scanned.updateMany(filter, update).getModifiedCount());
+                }
+                case PullPending pull -> {
+                    Document filter = new Document("g", value(pull.group())).append("p", new Document("$type", "array"));
+                    Document update = new Document("$pull", new Document("p", new Document("id", new Document("$in", List.of(pull.id())))));
                     assertThat(indexed.updateMany(filter, update).getModifiedCount())
                             .isEqualTo(scanned.updateMany(filter, update).getModifiedCount());
                 }
@@ -116,6 +122,7 @@ class OrderedIndexPropertiesTest {
         collection.createIndex(new Document("g", 1), new IndexOptions().name("group"));
         collection.createIndex(new Document("g", -1).append("c", 1), new IndexOptions().name("group-customer"));
         collection.createIndex(new Document("s", 1), new IndexOptions().sparse(true).name("sparse"));
+        collection.createIndex(new Document("p.id", 1), new IndexOptions().sparse(true).name("pending"));
     }
 
     private static Document withoutMissing(Document document) {
@@ -147,6 +154,9 @@ class OrderedIndexPropertiesTest {
     record SetSparse(Object group, Object value) implements Op {
     }
 
+    record PullPending(Object group, String id) implements Op {
+    }
+
     record DeleteGroup(Object group) implements Op {
     }
 
@@ -169,14 +179,15 @@ class OrderedIndexPropertiesTest {
                 Tuple.of(1, Combinators.combine(Arbitraries.integers().between(0, 200), times()).as(SetTime::new)),
                 Tuple.of(1, Combinators.combine(groups(), sparse()).as(SetSparse::new)),
                 Tuple.of(1, groups().map(DeleteGroup::new)),
+                Tuple.of(1, Combinators.combine(groups(), Arbitraries.of("x", "y")).as(PullPending::new)),
                 Tuple.of(1, Arbitraries.integers().between(0, 200).map(DeleteOne::new)),
                 Tuple.of(6, queries()));
         return op.list().ofMinSize(1).ofMaxSize(25);
     }
 
     private Arbitrary<Op> inserts() {
-        Arbitrary<Document> shape = Combinators.combine(customers(), times(), groups(), sparse())
-                .as((c, t, g, s) -> new Document("c", c).append("t", t).append("g", g).append("s", s));
+        Arbitrary<Document> shape = Combinators.combine(customers(), times(), groups(), sparse(), pending())
+                .as((c, t, g, s, p) -> new Document("c", c).append("t", t).append("g", g).append("s", s).append("p", p));
         return shape.list().ofMinSize(1).ofMaxSize(12).map(Insert::new);
     }
 
@@ -194,7 +205,9 @@ class OrderedIndexPropertiesTest {
                         new Document("t", new Document("$gte", t))))),
                 Arbitraries.just(new Document("s", new Document("$exists", true))),
                 Arbitraries.just(new Document("s", new Document("$exists", false))),
-                sparse().filter(s -> !MISSING.equals(s)).map(s -> new Document("s", value(s))));
+                sparse().filter(s -> !MISSING.equals(s)).map(s -> new Document("s", value(s))),
+                Arbitraries.of(true, false).map(exists -> new Document("p.id", new Document("$exists", exists))),
+                Arbitraries.of("x", "y").map(id -> new Document("p.id", id)));
         Arbitrary<Document> filter = Combinators.combine(condition.list().ofMinSize(0).ofMaxSize(3), Arbitraries.of(true, false))
                 .as((conditions, and) -> {
                     if (and && !conditions.isEmpty()) {
@@ -238,6 +251,11 @@ class OrderedIndexPropertiesTest {
 
     private static Arbitrary<Object> groups() {
         return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of(0, 1, 2, 3)), Tuple.of(1, Arbitraries.of(MISSING, NULL)));
+    }
+
+    private static Arbitrary<Object> pending() {
+        return Arbitraries.of(MISSING, List.of(), List.of(new Document("id", "x")), List.of(new Document("id", "x"), new Document("id", "y")),
+                List.of(new Document("other", 1)), List.of(new Document("id", null)), new Document("id", "y"));
     }
 
     private static Arbitrary<Object> sparse() {
