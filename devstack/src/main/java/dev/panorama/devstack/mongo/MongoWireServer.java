@@ -69,7 +69,7 @@ public final class MongoWireServer implements AutoCloseable {
      * (a JVM size such as {@code 8g}), else {@value #DEFAULT_HEAP}. It holds every document and index, about 1 GB per
      * 100,000 interaction documents.
      */
-    static String heap() {
+    public static String heap() {
         return heap(name -> name.equals(HEAP_PROPERTY) ? System.getProperty(name) : System.getenv(name));
     }
 
