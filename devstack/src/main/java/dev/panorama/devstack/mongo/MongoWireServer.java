@@ -15,17 +15,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) as its own JVM, or an external MongoDB.
  *
- * <p>It has no change streams, no multi-document transactions and ignores TTL and non-unique
- * indexes; the services are written not to need them.
+ * <p>It has no change streams, no multi-document transactions and ignores TTL indexes; the services are written not to
+ * need them. In memory (tests, benchmarks) it keeps and uses non-unique indexes as MongoDB does; with a store file
+ * ({@code ./panorama up}) it ignores them.
  */
 public final class MongoWireServer implements AutoCloseable {
 
     private static final String MAIN_CLASS = "dev.panorama.devstack.mongo.wire.MongoWireMain";
     private static final String CLASSPATH_RESOURCE = "/dev/panorama/devstack/mongo/wire/server.classpath";
+    public static final String HEAP_PROPERTY = "panorama.mongo.heap";
+    public static final String HEAP_VARIABLE = "PANORAMA_MONGO_HEAP";
+    private static final String DEFAULT_HEAP = "1g";
 
     private final String connectionString;
     private final ManagedProcess process;
@@ -47,7 +52,7 @@ public final class MongoWireServer implements AutoCloseable {
     public static MongoWireServer start(int port, Path storeFile, Path logDir) {
         String classpath = Classpaths.rootOf(MAIN_CLASS) + File.pathSeparator
                 + Classpaths.fromResource(CLASSPATH_RESOURCE, "devstack/mongo-wire");
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + heap(), "-XX:+UseG1GC",
                 "-cp", classpath, MAIN_CLASS, Integer.toString(port)));
         if (storeFile != null) {
             createDirectories(storeFile.getParent());
@@ -57,6 +62,30 @@ public final class MongoWireServer implements AutoCloseable {
                 StopSignal.TERM, Duration.ofSeconds(20));
         Ports.await("MongoDB-wire server", StartTimeout.atLeast(Duration.ofSeconds(60)), process, () -> Ports.isOpen(port));
         return new MongoWireServer("mongodb://127.0.0.1:" + port, process);
+    }
+
+    /**
+     * The server's maximum heap: system property {@value #HEAP_PROPERTY} or environment variable {@value #HEAP_VARIABLE}
+     * (a JVM size such as {@code 8g}), else {@value #DEFAULT_HEAP}. It holds every document and index, about 1 GB per
+     * 100,000 interaction documents.
+     */
+    public static String heap() {
+        return heap(name -> name.equals(HEAP_PROPERTY) ? System.getProperty(name) : System.getenv(name));
+    }
+
+    static String heap(UnaryOperator<String> settings) {
+        String configured = settings.apply(HEAP_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = settings.apply(HEAP_VARIABLE);
+        }
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_HEAP;
+        }
+        if (!configured.strip().matches("[0-9]+[kKmMgG]?")) {
+            throw new IllegalArgumentException(HEAP_PROPERTY + " (or " + HEAP_VARIABLE + ") must be a JVM heap size such as 8g, not "
+                    + configured);
+        }
+        return configured.strip();
     }
 
     private static void createDirectories(Path dir) {
