@@ -48,9 +48,9 @@ import java.util.stream.Collectors;
  *
  * <p>The work follows what changed rather than the size of the queue:
  * <ul>
- * <li>for agents whose slot freed or who became available: those agents are locked (id order), then the head of the
- * waiting tasks in serving order on each channel where one of them has room, page after page while one of them still
- * has room there and more tasks wait;
+ * <li>for agents whose slot freed or who became available: the head of the waiting tasks in serving order on each
+ * channel where one of them has room is locked, the plan on it names the agents to lock (id order), and the round is
+ * planned again on those as locked; page after page while one of them still has room there and more tasks wait;
  * <li>for tasks that became routable: those tasks are locked, the agents with room on their channels are read and
  * planned on, and only the agents chosen are locked and planned on again;
  * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
@@ -71,13 +71,17 @@ public class Dispatcher {
     /** Pages of one agent-driven pass, at most. */
     private static final int MAX_AGENT_PAGES = 20;
     /** Available agents with room on one of the channels, with their load (read without locks: only to plan on). */
-    private static final String WITH_ROOM = "select a.id, a.idle_since, a.routing_version,"
-            + " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n from routing_task t"
-            + " where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l) as load"
+    private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
+            + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
+            + " as load";
+    private static final String WITH_ROOM = "select a.id, a.idle_since, a.routing_version," + LOAD
             + " from agent a where a.presence = 'AVAILABLE'"
             + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = any($1) and c.capacity >"
             + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
             + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP')))";
+    /** The given agents who are available, with their load (read without locks: only to plan on). */
+    private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
     private static final String LOCK_GIVEN = "select id, idle_since, routing_version from agent where id = any($1)"
             + " and presence = 'AVAILABLE' order by id for update skip locked";
 
@@ -191,13 +195,19 @@ public class Dispatcher {
             Map<Channel, Position> ends) {
     }
 
-    /** Per channel, the last task of the previous page; a channel without one starts from its head. */
+    /**
+     * Per channel, the last task of the previous page; a channel without one starts from its head. The agents are
+     * read without locks and the head of the waiting tasks is locked; the plan on them names the agents to lock
+     * (skipping those others hold, e.g. an agent answering an offer), and the round is planned again on exactly those
+     * as locked, with their load counted under the lock. So an agent's lock is held only for the last statements of
+     * a round, and an agent the head has nothing for is not locked at all.
+     */
     private Uni<Integer> agentPage(List<String> agentIds, Set<Channel> only, Map<Channel, Position> after, int page,
             int offeredSoFar) {
         return transactions.inTransaction(connection -> Uni.combine().all()
-                .unis(lockGivenAgents(connection, agentIds), queueMemory.current(connection)).asTuple().chain(locked -> {
-                    List<Agent> agents = locked.getItem1();
-                    QueueMemory.Current queues = locked.getItem2();
+                .unis(givenAgents(connection, agentIds), queueMemory.current(connection)).asTuple().chain(read -> {
+                    List<Agent> agents = read.getItem1();
+                    QueueMemory.Current queues = read.getItem2();
                     Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, HEAD_PER_SLOT, config.dispatchBatch(), MAX_HEAD);
                     if (only != null) {
                         asked.keySet().retainAll(only);
@@ -210,7 +220,7 @@ public class Dispatcher {
                     }
                     return heads(connection, asked, ends, taken)
                             .chain(head -> head.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
-                                    : offer(connection, head, agents, queues))
+                                    : lockChosenAndOffer(connection, head, agents, queues))
                             .map(round -> new AgentPage(round, asked, taken, ends));
                 }))
                 .invoke(result -> publishIf(result.round().offers().size()))
@@ -224,6 +234,30 @@ public class Dispatcher {
                             .filter(agent -> goOn.stream().anyMatch(agent::hasRoomOn)).map(Agent::id).toList();
                     return agentPage(withRoom, goOn, result.ends(), page + 1, offered);
                 });
+    }
+
+    /**
+     * Plans the locked head on the agents as read, locks the agents the plan chose and stores the round planned again
+     * on them as locked. The agents after it: those locked as the offers left them, and those the plan did not choose
+     * as read (an agent chosen but held by another transaction is left to whoever holds it, who asks for a round
+     * for it afterwards).
+     */
+    private Uni<DispatchPlanner.Round> lockChosenAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
+            QueueMemory.Current queues) {
+        Set<String> chosen = new java.util.TreeSet<>();
+        planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents, clock.instant(),
+                new HashMap<>(queues.cursors())).offers().forEach(plan -> chosen.add(plan.agentId()));
+        if (chosen.isEmpty()) {
+            return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
+        }
+        return lockGivenAgents(connection, List.copyOf(chosen)).chain(locked -> (locked.isEmpty()
+                        ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), List.<Agent>of()))
+                        : offer(connection, head, locked, queues))
+                .map(round -> {
+                    List<Agent> after = new ArrayList<>(round.agentsAfter());
+                    agents.stream().filter(agent -> !chosen.contains(agent.id())).forEach(after::add);
+                    return new DispatchPlanner.Round(round.offers(), after);
+                }));
     }
 
     /** The head of each channel's waiting tasks after its position, locked; notes what each head had and where it ended. */
@@ -307,6 +341,12 @@ public class Dispatcher {
                     .asTuple()
                     .map(state -> agents(locked, state.getItem1(), id -> state.getItem2().getOrDefault(id, Map.of())));
         });
+    }
+
+    /** The given agents who are available, read without locks with their load: only to plan on. */
+    private Uni<List<Agent>> givenAgents(SqlConnection connection, List<String> ids) {
+        return connection.preparedQuery(GIVEN).execute(Tuple.of(ids.toArray(String[]::new)))
+                .chain(rows -> unlockedAgents(connection, rows));
     }
 
     /** The agents read without locks, with the load they had then: only to plan on. */
