@@ -20,8 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox events to their topics, oldest first, and marks them published once Kafka has
- * acknowledged them. A crash between the two publishes an event again: consumers de-duplicate on
+ * Publishes outbox events to their topics, oldest first, and marks them published (the batch in one statement)
+ * once Kafka has acknowledged them. A crash between the two publishes an event again: consumers de-duplicate on
  * {@code ce_id}, which is the outbox row id. Replicas share the work through row locks.
  */
 @ApplicationScoped
@@ -100,6 +100,7 @@ public class OutboxRelay {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUni(event -> publish(event, context)).merge(IN_FLIGHT)
                 .collect().last()
+                .chain(() -> repository.markPublished(events.stream().map(event -> event.id).toList(), Instant.now()))
                 .replaceWith(events.size());
     }
 
@@ -110,7 +111,6 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(event.topic).withKey(key).build())
                 .addMetadata(CloudEvents.outgoing(envelope));
         return emitter.sendMessage(message)
-                .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .invoke(() -> event.publishedAt = Instant.now());
+                .emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

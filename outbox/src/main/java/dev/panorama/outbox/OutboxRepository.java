@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 .createNativeQuery("select * from outbox_event where published_at is null order by created_at"
                         + " limit :limit for update skip locked", OutboxEvent.class)
                 .setParameter("limit", limit)
+                .setReadOnly(true)
                 .getResultList());
+    }
+
+    /** Marks the events published, in one statement. */
+    public Uni<Integer> markPublished(List<UUID> ids, Instant at) {
+        return ids.isEmpty() ? Uni.createFrom().item(0) : update("publishedAt = ?1 where id in ?2", at, ids);
     }
 }

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same service answering {@code GET /q/health/live} in the same run.
  *
  * <p>Arguments (or the system property {@code panorama.bench.arguments}, as {@code exec:exec} passes them): store sizes
- * to measure at (default 10000,100000), concurrency (default 8). {@code -Dbench.service.jvm-args="..."} adds JVM
+ * to measure at (default 10000,100000), concurrency (default 8). {@code -Dbench.service-jvm-args="..."} adds JVM
  * arguments to the service's command line (a profiler, say: {@code -XX:StartFlightRecording=...}), split at spaces.
  */
 public final class IdentityApiBench {
@@ -95,7 +95,7 @@ public final class IdentityApiBench {
     private static ManagedProcess startService(DevStack stack, int port) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
-        String extra = System.getProperty("bench.service.jvm-args", "").strip();
+        String extra = System.getProperty("panorama.bench.service-jvm-args", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }

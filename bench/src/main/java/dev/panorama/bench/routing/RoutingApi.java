@@ -19,16 +19,34 @@ final class RoutingApi {
 
     private final String base;
     private final Semaphore inFlight;
+    /** Whose login this one uses: one login per run, however many bounds on requests in flight. */
+    private final RoutingApi login;
     private String token;
     private Instant fetched = Instant.EPOCH;
 
     RoutingApi(String base, int concurrency) {
         this.base = base;
         this.inFlight = new Semaphore(concurrency);
+        this.login = this;
+    }
+
+    private RoutingApi(RoutingApi login, int concurrency) {
+        this.base = login.base;
+        this.inFlight = new Semaphore(concurrency);
+        this.login = login;
+    }
+
+    /** The same API and login with a bound of its own on requests in flight. */
+    RoutingApi withConcurrency(int concurrency) {
+        return new RoutingApi(login, concurrency);
     }
 
     /** One login a minute at most (Keycloak's brute-force guard refuses a user's logins in quick succession). */
-    private synchronized String token() {
+    private String token() {
+        return login.ownToken();
+    }
+
+    private synchronized String ownToken() {
         if (fetched.isBefore(Instant.now().minusSeconds(60))) {
             token = KeycloakTokens.forUser("ada");
             fetched = Instant.now();

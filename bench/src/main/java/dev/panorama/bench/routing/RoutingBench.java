@@ -33,11 +33,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * preferred-agent hit rate, average and p95 wait by priority (from when agents came online).
  *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42); run alone through Maven they may
- * come as {@code -Dbench.arguments="200 1000 42"}.
+ * come as {@code -Dbench.arguments="200 1000 42"}. Extra JVM arguments for the service (a JFR recording, a log
+ * level) may come as {@code -Dbench.service-jvm-args="..."} (system property {@code panorama.bench.service-jvm-args}).
  */
 public final class RoutingBench {
 
     static final String BENCH = "routing";
+    /** Answers of the simulated agents in flight at once, at most. */
+    private static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
     private static final String STEPS = "[{\"afterSeconds\":2,\"action\":\"OPEN_TO_ALL_QUALIFIED\",\"amount\":0},"
             + "{\"afterSeconds\":20,\"action\":\"RELAX_PROFICIENCY\",\"amount\":1},"
             + "{\"afterSeconds\":60,\"action\":\"WIDEN_SKILLS\",\"amount\":0}]";
@@ -96,7 +99,10 @@ public final class RoutingBench {
                     }
                     return answer.statusCode();
                 }), 201);
-        try (SimulatedAgents working = SimulatedAgents.start(api, stack.kafka().bootstrapServers(), specs.keySet(), new Random(seed))) {
+        // the agents answer as the people they play would, each on their own: their answers are not held to the
+        // set-up's bound on requests in flight (a shared bound of 32 made the simulation, not the service, the limit)
+        RoutingApi agents = api.withConcurrency(AGENTS_IN_FLIGHT);
+        try (SimulatedAgents working = SimulatedAgents.start(agents, stack.kafka().bootstrapServers(), specs.keySet(), new Random(seed))) {
             Instant online = Instant.now();
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"AVAILABLE\"}"), 200);
@@ -142,6 +148,12 @@ public final class RoutingBench {
                 "-Dquarkus.log.level=WARN", "-Dpanorama.services.profile-service.url=http://127.0.0.1:9"));
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // opt-in, to see where the service's time goes: e.g. a JFR recording, or the dispatch rounds' times at DEBUG
+        // (-Dquarkus.log.category."dev.panorama.routing.dispatch".level=DEBUG)
+        String extra = System.getProperty("panorama.bench.service-jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", Path.of("..", "routing-service", "target", "quarkus-app", "quarkus-run.jar")
                 .toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("routing-service", command, Map.of(), stack.settings().logDir().resolve("routing-bench.log"),

@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Runs dispatch rounds right after something made routing possible, one round at a time in this replica, always
  * the most urgent first: rounds for agents whose slot freed (or who became available), then for tasks that became
- * routable, then a full pass (which only finds the agents with room and gives them rounds). Requests arriving during
- * a round are gathered and served together by the next one, so a burst of changes costs a few rounds, each with
- * several offers, not one round per change.
+ * routable, then the rounds of a full pass (which finds the agents with room and gives them rounds; they wait behind
+ * every change, so the safety net never holds up a freed agent, and a new full pass starts only once the last one's
+ * agents were served). Requests arriving during a round are gathered and served together by the next one, so a burst
+ * of changes costs a few rounds, each with several offers, not one round per change.
  */
 @ApplicationScoped
 public class DispatchTrigger {
@@ -33,6 +34,8 @@ public class DispatchTrigger {
     /** Waiting in the order they were asked for, so none waits behind later ones; guarded by itself. */
     private final Set<String> agents = new LinkedHashSet<>();
     private final Set<UUID> tasks = new LinkedHashSet<>();
+    /** The agents a full pass found with room, served after every change. */
+    private final Set<String> swept = new LinkedHashSet<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean fullPass = new AtomicBoolean();
     private final RoundTimes stats = new RoundTimes();
@@ -40,10 +43,10 @@ public class DispatchTrigger {
 
     /** How long the rounds of each kind took, logged (debug) every few seconds: where dispatch time goes. */
     private static final class RoundTimes {
-        private static final String[] KINDS = {"agents", "tasks", "full"};
-        private final long[] count = new long[3];
-        private final long[] nanos = new long[3];
-        private final long[] max = new long[3];
+        private static final String[] KINDS = {"agents", "tasks", "full", "swept"};
+        private final long[] count = new long[4];
+        private final long[] nanos = new long[4];
+        private final long[] max = new long[4];
         private long since = System.nanoTime();
 
         void record(int kind, long took) {
@@ -52,7 +55,7 @@ public class DispatchTrigger {
             max[kind] = Math.max(max[kind], took);
             if (System.nanoTime() - since > 5_000_000_000L && LOG.isDebugEnabled()) {
                 StringBuilder line = new StringBuilder("dispatch rounds in the last 5 s:");
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < KINDS.length; i++) {
                     line.append(String.format(" %s %d (avg %.1f ms, max %.1f ms)", KINDS[i], count[i],
                             count[i] == 0 ? 0 : nanos[i] / 1e6 / count[i], max[i] / 1e6));
                     count[i] = 0;
@@ -112,7 +115,7 @@ public class DispatchTrigger {
         Uni<?> round = nextRound();
         if (round == null) {
             running.set(false);
-            if (pending(agents) || pending(tasks) || fullPass.get()) {
+            if (pending(agents) || pending(tasks) || pending(swept) || fullPass.get()) {
                 kick();
             }
             return;
@@ -142,9 +145,14 @@ public class DispatchTrigger {
             lastKind = 1;
             return dispatcher.forTasks(someTasks);
         }
+        List<String> someSwept = take(swept);
+        if (!someSwept.isEmpty()) {
+            lastKind = 3;
+            return dispatcher.forAgents(someSwept);
+        }
         if (fullPass.getAndSet(false)) {
             lastKind = 2;
-            return dispatcher.agentsWithRoom().invoke(ids -> add(agents, ids));
+            return dispatcher.agentsWithRoom().invoke(ids -> add(swept, ids));
         }
         return null;
     }

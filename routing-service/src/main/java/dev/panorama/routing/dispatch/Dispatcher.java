@@ -8,10 +8,8 @@ import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.matching.Agent;
 import dev.panorama.routing.matching.DispatchPlanner;
 import dev.panorama.routing.matching.DispatchPlanner.PlannedOffer;
-import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.outbox.RoutingEvents;
-import dev.panorama.routing.queues.QueueSettings;
 import dev.panorama.routing.queues.QueueStore;
 import dev.panorama.routing.store.Ids;
 import dev.panorama.routing.store.Rows;
@@ -50,9 +48,9 @@ import java.util.stream.Collectors;
  *
  * <p>The work follows what changed rather than the size of the queue:
  * <ul>
- * <li>for agents whose slot freed or who became available: those agents are locked (id order), then the head of the
- * waiting tasks in serving order on each channel where one of them has room, page after page while one of them still
- * has room there and more tasks wait;
+ * <li>for agents whose slot freed or who became available: the head of the waiting tasks in serving order on each
+ * channel where one of them has room is locked, the plan on it names the agents to lock (id order), and the round is
+ * planned again on those as locked; page after page while one of them still has room there and more tasks wait;
  * <li>for tasks that became routable: those tasks are locked, the agents with room on their channels are read and
  * planned on, and only the agents chosen are locked and planned on again;
  * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
@@ -72,28 +70,40 @@ public class Dispatcher {
     private static final int MAX_HEAD = 1000;
     /** Pages of one agent-driven pass, at most. */
     private static final int MAX_AGENT_PAGES = 20;
-    private static final String WITH_ROOM = "select a.id, a.idle_since from agent a where a.presence = 'AVAILABLE'"
+    /** Available agents with room on one of the channels, with their load (read without locks: only to plan on). */
+    private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
+            + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
+            + " as load";
+    private static final String WITH_ROOM = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.presence = 'AVAILABLE'"
             + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = any($1) and c.capacity >"
             + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
             + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP')))";
-    private static final String LOCK_GIVEN = "select id, idle_since from agent where id = any($1) and presence = 'AVAILABLE'"
-            + " order by id for update skip locked";
+    /** The given agents who are available, with their load (read without locks: only to plan on). */
+    private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
+    private static final String LOCK_GIVEN = "select id, idle_since, routing_version from agent where id = any($1)"
+            + " and presence = 'AVAILABLE' order by id for update skip locked";
 
     private final Transactions transactions;
     private final TaskStore tasks;
     private final OfferStore offers;
     private final QueueStore queues;
+    private final QueueMemory queueMemory;
+    private final AgentProfiles profiles;
     private final RoutingEvents events;
     private final RoutingConfig config;
     private final DispatchPlanner planner;
     private final Clock clock;
 
     public Dispatcher(Transactions transactions, TaskStore tasks, OfferStore offers, QueueStore queues,
-            RoutingEvents events, RoutingConfig config, Clock clock) {
+            QueueMemory queueMemory, AgentProfiles profiles, RoutingEvents events, RoutingConfig config, Clock clock) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.offers = offers;
         this.queues = queues;
+        this.queueMemory = queueMemory;
+        this.profiles = profiles;
         this.events = events;
         this.config = config;
         this.planner = config.planner();
@@ -111,24 +121,31 @@ public class Dispatcher {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return transactions.inTransaction(connection -> tasks.lockWaiting(connection, taskIds, clock.instant(),
-                        config.turnDownCooldown())
-                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(0)
-                        : connection.preparedQuery(WITH_ROOM).execute(Tuple.of(channelsOf(waiting)))
-                                .chain(rows -> agents(connection, rows))
-                                .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
-                                        : settings(connection).chain(settings -> {
-                                            List<String> chosen = planner.round(waiting.stream().map(Routable::task).toList(),
-                                                    policies(settings.getItem1()), candidates, clock.instant(),
-                                                    new HashMap<>(settings.getItem2())).offers().stream()
-                                                    .map(PlannedOffer::agentId).distinct().sorted().toList();
-                                            return chosen.isEmpty() ? Uni.createFrom().item(0)
-                                                    : lockGivenAgents(connection, chosen).chain(locked -> locked.isEmpty()
-                                                            ? Uni.createFrom().item(0)
-                                                            : offer(connection, waiting, locked, settings.getItem1(), settings.getItem2())
-                                                                    .map(round -> round.offers().size()));
-                                        }))))
+        return transactions.inTransaction(connection -> Uni.combine().all()
+                        .unis(tasks.lockWaiting(connection, taskIds, clock.instant(), config.turnDownCooldown()),
+                                queueMemory.current(connection))
+                        .asTuple()
+                        .chain(found -> {
+                            List<Routable> waiting = found.getItem1();
+                            QueueMemory.Current queues = found.getItem2();
+                            return waiting.isEmpty() ? Uni.createFrom().item(0)
+                                    : connection.preparedQuery(WITH_ROOM).execute(Tuple.of(channelsOf(waiting)))
+                                            .chain(rows -> unlockedAgents(connection, rows))
+                                            .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
+                                                    : lockChosen(connection, waiting, candidates, queues));
+                        }))
                 .invoke(this::publishIf);
+    }
+
+    /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
+    private Uni<Integer> lockChosen(SqlConnection connection, List<Routable> waiting, List<Agent> candidates,
+            QueueMemory.Current queues) {
+        List<String> chosen = planner.round(waiting.stream().map(Routable::task).toList(), queues.policies(), candidates,
+                        clock.instant(), new HashMap<>(queues.cursors())).offers().stream()
+                .map(PlannedOffer::agentId).distinct().sorted().toList();
+        return chosen.isEmpty() ? Uni.createFrom().item(0)
+                : lockGivenAgents(connection, chosen).chain(locked -> locked.isEmpty() ? Uni.createFrom().item(0)
+                        : offer(connection, waiting, locked, queues).map(round -> round.offers().size()));
     }
 
     /**
@@ -178,10 +195,19 @@ public class Dispatcher {
             Map<Channel, Position> ends) {
     }
 
-    /** Per channel, the last task of the previous page; a channel without one starts from its head. */
+    /**
+     * Per channel, the last task of the previous page; a channel without one starts from its head. The agents are
+     * read without locks and the head of the waiting tasks is locked; the plan on them names the agents to lock
+     * (skipping those others hold, e.g. an agent answering an offer), and the round is planned again on exactly those
+     * as locked, with their load counted under the lock. So an agent's lock is held only for the last statements of
+     * a round, and an agent the head has nothing for is not locked at all.
+     */
     private Uni<Integer> agentPage(List<String> agentIds, Set<Channel> only, Map<Channel, Position> after, int page,
             int offeredSoFar) {
-        return transactions.inTransaction(connection -> lockGivenAgents(connection, agentIds).chain(agents -> {
+        return transactions.inTransaction(connection -> Uni.combine().all()
+                .unis(givenAgents(connection, agentIds), queueMemory.current(connection)).asTuple().chain(read -> {
+                    List<Agent> agents = read.getItem1();
+                    QueueMemory.Current queues = read.getItem2();
                     Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, HEAD_PER_SLOT, config.dispatchBatch(), MAX_HEAD);
                     if (only != null) {
                         asked.keySet().retainAll(only);
@@ -194,7 +220,7 @@ public class Dispatcher {
                     }
                     return heads(connection, asked, ends, taken)
                             .chain(head -> head.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
-                                    : offer(connection, head, agents))
+                                    : lockChosenAndOffer(connection, head, agents, queues))
                             .map(round -> new AgentPage(round, asked, taken, ends));
                 }))
                 .invoke(result -> publishIf(result.round().offers().size()))
@@ -210,27 +236,50 @@ public class Dispatcher {
                 });
     }
 
+    /**
+     * Plans the locked head on the agents as read, locks the agents the plan chose and stores the round planned again
+     * on them as locked. The agents after it: those locked as the offers left them, and those the plan did not choose
+     * as read (an agent chosen but held by another transaction is left to whoever holds it, who asks for a round
+     * for it afterwards).
+     */
+    private Uni<DispatchPlanner.Round> lockChosenAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
+            QueueMemory.Current queues) {
+        Set<String> chosen = new java.util.TreeSet<>();
+        planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents, clock.instant(),
+                new HashMap<>(queues.cursors())).offers().forEach(plan -> chosen.add(plan.agentId()));
+        if (chosen.isEmpty()) {
+            return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
+        }
+        return lockGivenAgents(connection, List.copyOf(chosen)).chain(locked -> (locked.isEmpty()
+                        ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), List.<Agent>of()))
+                        : offer(connection, head, locked, queues))
+                .map(round -> {
+                    List<Agent> after = new ArrayList<>(round.agentsAfter());
+                    agents.stream().filter(agent -> !chosen.contains(agent.id())).forEach(after::add);
+                    return new DispatchPlanner.Round(round.offers(), after);
+                }));
+    }
+
     /** The head of each channel's waiting tasks after its position, locked; notes what each head had and where it ended. */
     private Uni<List<Routable>> heads(SqlConnection connection, Map<Channel, Integer> asked, Map<Channel, Position> after,
             Map<Channel, Integer> taken) {
-        Instant now = clock.instant();
-        Uni<List<Routable>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Map.Entry<Channel, Integer> head : asked.entrySet()) {
-            Channel channel = head.getKey();
+        List<TaskStore.Head> heads = new ArrayList<>();
+        asked.forEach((channel, size) -> {
             Position from = after.get(channel);
-            all = all.chain(sofar -> tasks.lockRoutableOn(connection, channel, from == null ? null : from.key(),
-                    from == null ? null : from.id(), head.getValue(), now, config.turnDownCooldown()).map(found -> {
-                        taken.put(channel, found.size());
-                        if (!found.isEmpty()) {
-                            Routable last = found.getLast();
-                            after.put(channel, new Position(last.routingKey(), last.task().id()));
-                        }
-                        List<Routable> more = new ArrayList<>(sofar);
-                        more.addAll(found);
-                        return more;
-                    }));
-        }
-        return all;
+            heads.add(new TaskStore.Head(channel, from == null ? null : from.key(), from == null ? null : from.id(), size));
+        });
+        return tasks.lockHeads(connection, heads, clock.instant(), config.turnDownCooldown()).map(perChannel -> {
+            List<Routable> all = new ArrayList<>();
+            perChannel.forEach((channel, found) -> {
+                taken.put(channel, found.size());
+                if (!found.isEmpty()) {
+                    Routable last = found.getLast();
+                    after.put(channel, new Position(last.routingKey(), last.task().id()));
+                }
+                all.addAll(found);
+            });
+            return all;
+        });
     }
 
     private void publishIf(int offered) {
@@ -243,26 +292,17 @@ public class Dispatcher {
         return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
-    /** Plans the locked tasks onto the locked agents and stores the offers. */
-    private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents) {
-        return settings(connection).chain(settings -> offer(connection, batch, agents, settings.getItem1(), settings.getItem2()));
-    }
-
-    private Uni<io.smallrye.mutiny.tuples.Tuple2<Map<String, QueueSettings>, Map<String, String>>> settings(SqlConnection connection) {
-        return Uni.combine().all().unis(queues.all(connection), queues.roundRobinCursors(connection)).asTuple();
-    }
-
-    private static Map<String, QueuePolicy> policies(Map<String, QueueSettings> settings) {
-        return settings.values().stream().collect(Collectors.toMap(QueueSettings::id, QueueSettings::policy));
-    }
-
+    /**
+     * Plans the locked tasks onto the locked agents and stores the offers: the offers, the tasks' new state, the
+     * moved round-robin cursors and the {@code TaskOffered} events go out together on the connection.
+     */
     private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
-            Map<String, QueueSettings> queueSettings, Map<String, String> cursors) {
+            QueueMemory.Current queues) {
         Instant now = clock.instant();
-        Map<String, QueuePolicy> policies = policies(queueSettings);
+        Map<String, String> cursors = queues.cursors();
         Map<String, String> movedCursors = new HashMap<>(cursors);
-        DispatchPlanner.Round round = planner.round(batch.stream().map(Routable::task).toList(), policies, agents, now,
-                movedCursors);
+        DispatchPlanner.Round round = planner.round(batch.stream().map(Routable::task).toList(), queues.policies(), agents,
+                now, movedCursors);
         List<PlannedOffer> planned = round.offers();
         if (planned.isEmpty()) {
             return Uni.createFrom().item(round);
@@ -271,7 +311,7 @@ public class Dispatcher {
         List<OfferStore.NewOffer> newOffers = new ArrayList<>();
         List<RoutingEvents.Pending> offered = new ArrayList<>();
         for (PlannedOffer plan : planned) {
-            Instant expires = now.plus(queueSettings.get(plan.queueId()).offerTimeout());
+            Instant expires = now.plus(queues.settings().get(plan.queueId()).offerTimeout());
             OfferStore.NewOffer offer = new OfferStore.NewOffer(Ids.next(now), plan.taskId(), plan.agentId(), now, expires);
             newOffers.add(offer);
             UUID customer = byTask.get(plan.taskId()).customerId();
@@ -279,47 +319,65 @@ public class Dispatcher {
                     customer, now));
         }
         movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
-        return offers.insert(connection, newOffers)
-                .chain(() -> tasks.markOffered(connection,
-                        planned.stream().map(plan -> Map.entry(plan.taskId(), plan.agentId())).toList(), now))
-                .chain(() -> queues.moveCursors(connection, new TreeMap<>(movedCursors)))
-                .chain(() -> events.add(connection, offered))
+        return Uni.combine().all().unis(offers.insert(connection, newOffers),
+                        tasks.markOffered(connection, planned.stream().map(plan -> Map.entry(plan.taskId(), plan.agentId())).toList(), now),
+                        this.queues.moveCursors(connection, new TreeMap<>(movedCursors)),
+                        events.add(connection, offered))
+                .discardItems()
                 .replaceWith(round);
     }
 
-    /** Locks those of the given agents who are available, in id order, skipping those others hold. */
+    /** Locks those of the given agents who are available, in id order, skipping those others hold; their load is counted under the lock. */
     private Uni<List<Agent>> lockGivenAgents(SqlConnection connection, List<String> ids) {
-        return connection.preparedQuery(LOCK_GIVEN).execute(Tuple.of(ids.toArray(String[]::new)))
-                .chain(rows -> agents(connection, rows));
+        return connection.preparedQuery(LOCK_GIVEN).execute(Tuple.of(ids.toArray(String[]::new))).chain(rows -> {
+            List<Row> locked = new ArrayList<>();
+            rows.forEach(locked::add);
+            if (locked.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            String[] lockedIds = locked.stream().map(row -> row.getString("id")).toArray(String[]::new);
+            return Uni.combine().all().unis(profiles.of(connection, versions(locked)),
+                            AgentStore.perChannel(connection, AgentStore.LOAD, lockedIds))
+                    .asTuple()
+                    .map(state -> agents(locked, state.getItem1(), id -> state.getItem2().getOrDefault(id, Map.of())));
+        });
     }
 
-    /** Reads the locked agents' skills, capacity and load under the lock. */
-    private static Uni<List<Agent>> agents(SqlConnection connection, RowSet<Row> rows) {
-        List<Row> locked = new ArrayList<>();
-        rows.forEach(locked::add);
-        if (locked.isEmpty()) {
+    /** The given agents who are available, read without locks with their load: only to plan on. */
+    private Uni<List<Agent>> givenAgents(SqlConnection connection, List<String> ids) {
+        return connection.preparedQuery(GIVEN).execute(Tuple.of(ids.toArray(String[]::new)))
+                .chain(rows -> unlockedAgents(connection, rows));
+    }
+
+    /** The agents read without locks, with the load they had then: only to plan on. */
+    private Uni<List<Agent>> unlockedAgents(SqlConnection connection, RowSet<Row> rows) {
+        List<Row> found = new ArrayList<>();
+        rows.forEach(found::add);
+        if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String[] ids = locked.stream().map(row -> row.getString("id")).toArray(String[]::new);
-        return Uni.combine().all().unis(skills(connection, ids),
-                        AgentStore.perChannel(connection, "select agent_id, channel, capacity as n from agent_capacity where agent_id = any($1)", ids),
-                        AgentStore.perChannel(connection, AgentStore.LOAD, ids))
-                .asTuple()
-                .map(state -> locked.stream().map(row -> {
-                    String id = row.getString("id");
-                    return new Agent(id, AgentPresence.AVAILABLE, state.getItem1().getOrDefault(id, Map.of()),
-                            state.getItem2().getOrDefault(id, Map.of()), state.getItem3().getOrDefault(id, Map.of()),
-                            Rows.instant(row.getOffsetDateTime("idle_since")));
-                }).toList());
+        Map<String, Map<Channel, Integer>> load = new HashMap<>();
+        found.forEach(row -> load.put(row.getString("id"), AgentProfiles.perChannel(row.getString("load"))));
+        return profiles.of(connection, versions(found)).map(known -> agents(found, known, load::get));
     }
 
-    private static Uni<Map<String, Map<String, Integer>>> skills(SqlConnection connection, String[] ids) {
-        return connection.preparedQuery("select agent_id, skill, proficiency from agent_skill where agent_id = any($1)")
-                .execute(Tuple.of(ids)).map(rows -> {
-                    Map<String, Map<String, Integer>> skills = new HashMap<>();
-                    rows.forEach(row -> skills.computeIfAbsent(row.getString("agent_id"), k -> new HashMap<>())
-                            .put(row.getString("skill"), row.getInteger("proficiency")));
-                    return skills;
-                });
+    private static Map<String, Long> versions(List<Row> agents) {
+        Map<String, Long> versions = new HashMap<>();
+        agents.forEach(row -> versions.put(row.getString("id"), row.getLong("routing_version")));
+        return versions;
+    }
+
+    private static List<Agent> agents(List<Row> rows, Map<String, AgentProfiles.Profile> known,
+            Function<String, Map<Channel, Integer>> load) {
+        List<Agent> agents = new ArrayList<>();
+        for (Row row : rows) {
+            String id = row.getString("id");
+            AgentProfiles.Profile profile = known.get(id);
+            if (profile != null) {
+                agents.add(new Agent(id, AgentPresence.AVAILABLE, profile.skills(), profile.capacity(), load.apply(id),
+                        Rows.instant(row.getOffsetDateTime("idle_since"))));
+            }
+        }
+        return agents;
     }
 }

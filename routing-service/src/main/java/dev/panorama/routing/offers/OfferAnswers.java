@@ -52,10 +52,24 @@ public class OfferAnswers {
         return transactions.read(connection -> offers.ofTask(connection, taskId));
     }
 
-    /** The task becomes the agent's (ASSIGNED); {@code TaskAssigned} leaves with it. */
+    /**
+     * The task becomes the agent's (ASSIGNED); {@code TaskAssigned} leaves with it. The agent, the offer and the task
+     * are locked in that order by statements sent together; the changes and the answer's read go out together too.
+     */
     public Uni<TaskView> accept(Caller caller, UUID offerId) {
-        return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
-                        .chain(offer -> assign(connection, offer, clock.instant())))
+        return transactions.inTransaction(connection -> seenOffer(connection, caller, offerId)
+                        .chain(seen -> Uni.combine().all().unis(agents.lock(connection, seen.agentId()),
+                                        offers.lock(connection, offerId), tasks.lock(connection, seen.taskId()))
+                                .asTuple())
+                        .chain(locked -> {
+                            OfferView offer = locked.getItem2().orElseThrow(() -> new UnknownOffer(offerId));
+                            Instant now = clock.instant();
+                            requireOpen(offer, now);
+                            TaskView task = locked.getItem3()
+                                    .filter(found -> found.state() == TaskState.OFFERED && offer.agentId().equals(found.agentId()))
+                                    .orElseThrow(() -> OfferClosed.answered(offer.offerId(), OfferStatus.WITHDRAWN));
+                            return assign(connection, offer, task, now);
+                        }))
                 .invoke(task -> {
                     events.publishSoon();
                     // the agent may have room on other channels, which a round held up by this answer skipped
@@ -73,28 +87,31 @@ public class OfferAnswers {
                 });
     }
 
-    private Uni<OfferView> openOffer(SqlConnection connection, Caller caller, UUID offerId) {
+    /** The offer as read without a lock, once the caller may answer it: whose it is and for which task (neither changes). */
+    private Uni<OfferView> seenOffer(SqlConnection connection, Caller caller, UUID offerId) {
         return offers.find(connection, offerId)
                 .map(found -> found.orElseThrow(() -> new UnknownOffer(offerId)))
-                .invoke(offer -> caller.mayActFor(offer.agentId()))
-                .call(offer -> agents.lock(connection, offer.agentId()))
-                .chain(offer -> offers.lock(connection, offerId))
-                .map(locked -> locked.orElseThrow(() -> new UnknownOffer(offerId)))
+                .invoke(offer -> caller.mayActFor(offer.agentId()));
+    }
+
+    private Uni<OfferView> openOffer(SqlConnection connection, Caller caller, UUID offerId) {
+        return seenOffer(connection, caller, offerId)
+                .chain(seen -> Uni.combine().all().unis(agents.lock(connection, seen.agentId()), offers.lock(connection, offerId))
+                        .asTuple())
+                .map(locked -> locked.getItem2().orElseThrow(() -> new UnknownOffer(offerId)))
                 .invoke(offer -> requireOpen(offer, clock.instant()));
     }
 
-    private Uni<TaskView> assign(SqlConnection connection, OfferView offer, Instant now) {
-        return tasks.lock(connection, offer.taskId())
-                .map(found -> found.filter(task -> task.state() == TaskState.OFFERED && offer.agentId().equals(task.agentId()))
-                        .orElseThrow(() -> OfferClosed.answered(offer.offerId(), OfferStatus.WITHDRAWN)))
-                .call(() -> offers.close(connection, offer.offerId(), OfferStatus.ACCEPTED, now))
-                .call(() -> tasks.assign(connection, offer.taskId(), now))
-                .call(() -> agents.tookTask(connection, offer.agentId(), now))
-                .call(task -> events.add(connection, new TaskAssigned(task.id(), offer.agentId(), task.customerId(),
-                        task.channel(), task.queueId(), Duration.between(task.createdAt(), now).toMillis(), now),
-                        task.customerId(), now))
-                .chain(() -> tasks.find(connection, offer.taskId()))
-                .map(found -> found.orElseThrow());
+    private Uni<TaskView> assign(SqlConnection connection, OfferView offer, TaskView task, Instant now) {
+        return Uni.combine().all().unis(offers.close(connection, offer.offerId(), OfferStatus.ACCEPTED, now),
+                        tasks.assign(connection, offer.taskId(), now),
+                        agents.tookTask(connection, offer.agentId(), now),
+                        events.add(connection, new TaskAssigned(task.id(), offer.agentId(), task.customerId(),
+                                task.channel(), task.queueId(), Duration.between(task.createdAt(), now).toMillis(), now),
+                                task.customerId(), now),
+                        tasks.find(connection, offer.taskId()))
+                .asTuple()
+                .map(done -> done.getItem5().orElseThrow());
     }
 
     private Uni<OfferView> closeRejected(SqlConnection connection, OfferView offer, Instant now) {

@@ -35,6 +35,32 @@ public class QueueStore {
         });
     }
 
+    /** A queue's settings as of its {@code settings_version} (Flyway V6). */
+    public record Versioned(long version, QueueSettings settings) {
+    }
+
+    /** Every queue by id with the version of its settings. */
+    public Uni<Map<String, Versioned>> allVersioned(SqlConnection connection) {
+        return connection.query("select " + COLUMNS + ", settings_version from routing_queue order by id").execute().map(rows -> {
+            Map<String, Versioned> queues = new LinkedHashMap<>();
+            rows.forEach(row -> queues.put(row.getString("id"), new Versioned(row.getLong("settings_version"), settings(row))));
+            return queues;
+        });
+    }
+
+    /** Per queue, the version of its settings and the agent its round-robin rotation served last (null: none yet). */
+    public record Head(long version, String roundRobinCursor) {
+    }
+
+    public Uni<Map<String, Head>> heads(SqlConnection connection) {
+        return connection.query("select id, settings_version, round_robin_cursor from routing_queue").execute().map(rows -> {
+            Map<String, Head> heads = new java.util.HashMap<>();
+            rows.forEach(row -> heads.put(row.getString("id"), new Head(row.getLong("settings_version"),
+                    row.getString("round_robin_cursor"))));
+            return heads;
+        });
+    }
+
     /** Per queue, the agent its round-robin rotation served last. */
     public Uni<Map<String, String>> roundRobinCursors(SqlConnection connection) {
         return connection.query("select id, round_robin_cursor from routing_queue where round_robin_cursor is not null")

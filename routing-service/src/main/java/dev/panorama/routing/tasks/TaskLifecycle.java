@@ -222,20 +222,32 @@ public class TaskLifecycle {
         long handled = task.assignedAt() == null ? 0 : Duration.between(task.assignedAt(), now).toMillis();
         TaskCompleted completed = new TaskCompleted(task.id(), task.agentId(), task.customerId(), outcome,
                 disposition != null ? disposition : task.disposition(), handled, now);
-        return withdrawOpenOffer(connection, task, now)
-                .chain(() -> tasks.end(connection, task.id(), end, outcome, disposition, now))
-                .chain(() -> events.add(connection, completed, task.customerId(), now))
-                .chain(() -> task.agentId() == null ? Uni.createFrom().voidItem() : leaveWrapUpIfDone(connection, task.agentId(), now))
-                .chain(() -> reloaded(connection, task.id()));
+        // sent together: the open offer withdrawn (if any), the end, the event, the agent (locked already) and the answer
+        return Uni.combine().all().unis(offers.withdrawOpenFor(connection, task.id(), now),
+                        tasks.end(connection, task.id(), end, outcome, disposition, now),
+                        events.add(connection, completed, task.customerId(), now),
+                        task.agentId() == null ? Uni.createFrom().item(Optional.<AgentStore.Locked>empty()) : agents.lock(connection, task.agentId()),
+                        tasks.find(connection, task.id()))
+                .asTuple()
+                .chain(done -> done.getItem4().filter(agent -> agent.presence() == AgentPresence.WRAP_UP).isEmpty()
+                        ? Uni.createFrom().item(done.getItem5().orElseThrow(() -> new UnknownTask(task.id())))
+                        : leaveWrapUpIfDone(connection, done.getItem4().get(), now).chain(() -> reloaded(connection, task.id())));
     }
 
     private Uni<Void> leaveWrapUpIfDone(SqlConnection connection, String agentId, Instant now) {
         return agents.lock(connection, agentId).chain(found -> found
-                .filter(agent -> agent.presence() == AgentPresence.WRAP_UP)
-                .map(agent -> tasks.countHeld(connection, agentId, TaskState.WRAP_UP).chain(left -> left > 0
-                        ? Uni.createFrom().voidItem()
-                        : presence.change(connection, agent, AgentPresence.AVAILABLE, "wrap-up-over", null, now).replaceWithVoid()))
+                .map(agent -> leaveWrapUpIfDone(connection, agent, now))
                 .orElse(Uni.createFrom().voidItem()));
+    }
+
+    /** An agent in wrap-up with nothing else to wrap up is available again. */
+    private Uni<Void> leaveWrapUpIfDone(SqlConnection connection, AgentStore.Locked agent, Instant now) {
+        if (agent.presence() != AgentPresence.WRAP_UP) {
+            return Uni.createFrom().voidItem();
+        }
+        return tasks.countHeld(connection, agent.id(), TaskState.WRAP_UP).chain(left -> left > 0
+                ? Uni.createFrom().voidItem()
+                : presence.change(connection, agent, AgentPresence.AVAILABLE, "wrap-up-over", null, now).replaceWithVoid());
     }
 
     /** The agent who had the task no longer has it: its open offer is withdrawn. */
@@ -304,8 +316,10 @@ public class TaskLifecycle {
         return transactions.inTransaction(connection -> tasks.find(connection, taskId)
                         .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
                         .invoke(seen -> agentBefore.set(seen.agentId()))
-                        .chain(seen -> lockAgents(connection, seen.agentId(), otherAgent).replaceWith(seen))
-                        .chain(seen -> tasks.lock(connection, taskId).map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
+                        // the agents' locks, then the task's, sent together
+                        .chain(seen -> Uni.combine().all().unis(lockAgents(connection, seen.agentId(), otherAgent),
+                                        tasks.lock(connection, taskId)).asTuple()
+                                .map(locked -> locked.getItem2().orElseThrow(() -> new UnknownTask(taskId)))
                                 .invoke(locked -> requireSameAgent(seen, locked)))
                         .invoke(locked -> mayAct(caller, locked))
                         .chain(locked -> step.apply(connection, locked)))
@@ -320,18 +334,20 @@ public class TaskLifecycle {
                 });
     }
 
+    /** Locks the agents in id order (their statements sent together); an unknown {@code other} agent is refused. */
     private Uni<Void> lockAgents(SqlConnection connection, String current, String other) {
         List<String> ids = Stream.of(current, other).filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String id : ids) {
-            chain = chain.chain(() -> agents.lock(connection, id)).map(found -> {
-                if (found.isEmpty() && id.equals(other)) {
-                    throw new AgentUnavailable(id, "no such agent");
-                }
-                return null;
-            }).replaceWithVoid();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        List<Uni<Optional<AgentStore.Locked>>> locks = ids.stream().map(id -> agents.lock(connection, id)).toList();
+        return Uni.join().all(locks).andFailFast().invoke(found -> {
+            for (int i = 0; i < ids.size(); i++) {
+                if (found.get(i).isEmpty() && ids.get(i).equals(other)) {
+                    throw new AgentUnavailable(ids.get(i), "no such agent");
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private static void requireSameAgent(TaskView seen, TaskView locked) {

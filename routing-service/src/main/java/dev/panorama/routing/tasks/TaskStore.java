@@ -90,28 +90,45 @@ public class TaskStore {
                 + " and state in ('ASSIGNED', 'WRAP_UP') order by assigned_at").execute(Tuple.of(agentId)));
     }
 
-    /**
-     * The next waiting tasks in serving order after the given position, locked; rows another replica holds are
-     * skipped, so no replica waits behind another's batch.
-     */
-    public Uni<List<Routable>> lockRoutable(SqlConnection connection, Instant afterKey, UUID afterId, int limit,
-            Instant now, java.time.Duration cooldown) {
-        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-                        + " and ($1::timestamptz is null or (routing_key, id) > ($1, $2)) order by routing_key, id limit $3"
-                        + " for update skip locked")
-                .execute(Tuple.tuple().addOffsetDateTime(Rows.at(afterKey)).addUUID(afterId).addInteger(limit))
-                .chain(rows -> routables(connection, rows, now, cooldown));
+    private static final String HEAD_FROM_START = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " and channel = $1 order by routing_key, id limit $2 for update skip locked";
+    private static final String HEAD_AFTER = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " and channel = $1 and (routing_key, id) > ($2, $3) order by routing_key, id limit $4 for update skip locked";
+
+    /** One channel's head of waiting tasks to lock: after the given position (null: from its start), at most {@code limit}. */
+    public record Head(Channel channel, Instant afterKey, UUID afterId, int limit) {
     }
 
-    /** Like {@link #lockRoutable}, the head of one channel's waiting tasks only. */
-    public Uni<List<Routable>> lockRoutableOn(SqlConnection connection, Channel channel, Instant afterKey, UUID afterId,
-            int limit, Instant now, java.time.Duration cooldown) {
-        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-                        + " and channel = $1 and ($2::timestamptz is null or (routing_key, id) > ($2, $3))"
-                        + " order by routing_key, id limit $4 for update skip locked")
-                .execute(Tuple.tuple().addString(channel.name()).addOffsetDateTime(Rows.at(afterKey)).addUUID(afterId)
-                        .addInteger(limit))
-                .chain(rows -> routables(connection, rows, now, cooldown));
+    /**
+     * The heads of several channels' waiting tasks in serving order, each after its position, locked; rows another
+     * replica holds are skipped, so no replica waits behind another's batch. The heads' statements go out together
+     * on the connection, and one statement reads who turned down any of the tasks found.
+     */
+    public Uni<Map<Channel, List<Routable>>> lockHeads(SqlConnection connection, List<Head> heads, Instant now,
+            java.time.Duration cooldown) {
+        if (heads.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        // a head from the start and one after a position are two statements, so each keeps an index plan of its own
+        List<Uni<RowSet<Row>>> queries = heads.stream().map(head -> head.afterKey() == null
+                ? connection.preparedQuery(HEAD_FROM_START).execute(Tuple.of(head.channel().name(), head.limit()))
+                : connection.preparedQuery(HEAD_AFTER).execute(Tuple.tuple().addString(head.channel().name())
+                        .addOffsetDateTime(Rows.at(head.afterKey())).addUUID(head.afterId()).addInteger(head.limit()))).toList();
+        return Uni.join().all(queries).andFailFast().chain(results -> {
+            List<Row> found = new ArrayList<>();
+            results.forEach(rows -> rows.forEach(found::add));
+            UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+            return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> {
+                Map<Channel, List<Routable>> perChannel = new java.util.EnumMap<>(Channel.class);
+                for (int i = 0; i < heads.size(); i++) {
+                    List<Routable> head = new ArrayList<>();
+                    results.get(i).forEach(row -> head.add(new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
+                            row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key")))));
+                    perChannel.put(heads.get(i).channel(), head);
+                }
+                return perChannel;
+            });
+        });
     }
 
     /** The given tasks that still wait, locked (others' skipped), in serving order. */
@@ -279,9 +296,28 @@ public class TaskStore {
         });
     }
 
+    /**
+     * Stored requirements read before, by their text: tasks repeat a few combinations of skills, and a dispatch round
+     * reads the requirements of every task in its heads. Bounded: beyond {@value #MAX_READ_SKILLS} texts it starts afresh.
+     */
+    private static final Map<String, List<SkillRequirement>> READ_SKILLS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_READ_SKILLS = 4_096;
+
     private static List<SkillRequirement> skills(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<SkillRequirement> known = READ_SKILLS.get(json);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json == null ? List.of() : JSON.readValue(json, SKILLS);
+            List<SkillRequirement> read = List.copyOf(JSON.readValue(json, SKILLS));
+            if (READ_SKILLS.size() >= MAX_READ_SKILLS) {
+                READ_SKILLS.clear();
+            }
+            READ_SKILLS.put(json, read);
+            return read;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored skill requirements are not readable", e);
         }
