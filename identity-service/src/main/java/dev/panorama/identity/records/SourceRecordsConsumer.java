@@ -6,6 +6,7 @@ import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.source.SourceRecord;
 import dev.panorama.identity.resolution.ResolutionService;
+import dev.panorama.kit.store.UntilAvailable;
 import dev.panorama.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * one at a time per partition. Records this service published itself (received over REST or an import,
  * already stored) are passed over: reading an older version back must not make it a newer one. A record
  * that cannot be read or resolved goes to the dead-letter topic with the reason (the connector's failure
- * strategy); the partition moves on.
+ * strategy); the partition moves on. While PostgreSQL cannot be reached (down, restarting, recovering, out of
+ * connections) the record is resolved again, with a growing pause, until it can: dead-lettering it would lose it.
  */
 @ApplicationScoped
 public class SourceRecordsConsumer {
@@ -48,7 +50,7 @@ public class SourceRecordsConsumer {
             return Uni.createFrom().voidItem(); // received over REST or an import, and stored before it was published
         }
         SourceRecord record = read(message.value());
-        return resolution.ingestFromTopic(record)
+        return UntilAvailable.postgres(() -> resolution.ingestFromTopic(record))
                 .invoke(resolved -> LOG.debugf("source record resolved to customer %s (%s)", resolved.customerId(), resolved.decision()))
                 .invoke(relay::nudge)
                 .replaceWithVoid();

@@ -2,7 +2,6 @@ package dev.panorama.identity.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,31 +15,18 @@ import dev.panorama.events.common.PersonName;
 import dev.panorama.events.source.SourceRecord;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Source records pushed to Kafka are resolved like REST ones; unreadable ones land in the DLQ with the reason. */
 @QuarkusTest
 class SourceRecordsTopicTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void aRecordOnTheTopicIsResolvedAndAnnounced() throws Exception {
@@ -107,52 +93,19 @@ class SourceRecordsTopicTest {
                 .when().post("/api/v1/identity/records").then();
     }
 
-    private void produce(String topic, String value, boolean cloudEvent) {
-        produce(topic, null, value, cloudEvent);
+    private static void produce(String topic, String value, boolean cloudEvent) {
+        KafkaTopics.produce(topic, null, value, cloudEvent);
     }
 
-    private void produce(String topic, String key, String value, boolean cloudEvent) {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            if (cloudEvent) {
-                CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.SOURCE_RECORD, "/loans", null, Instant.now()))
-                        .forEach(header -> record.headers().add(header));
-            }
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static void produce(String topic, String key, String value, boolean cloudEvent) {
+        KafkaTopics.produce(topic, key, value, cloudEvent);
     }
 
-    private ConsumerRecord<String, String> awaitOne(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> wanted) {
+    private static ConsumerRecord<String, String> awaitOne(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
         return awaitAll(topic, wanted, 1).getFirst();
     }
 
-    /** The wanted records from the start of the topic, in order, once at least {@code count} of them are there. */
-    private List<ConsumerRecord<String, String>> awaitAll(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> wanted,
-            int count) {
-        List<ConsumerRecord<String, String>> found = new CopyOnWriteArrayList<>();
-        Properties properties = new Properties();
-        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "source-records-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (wanted.test(record)) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+    private static List<ConsumerRecord<String, String>> awaitAll(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
+        return KafkaTopics.awaitAll(topic, wanted, count);
     }
 }

@@ -4,6 +4,7 @@ import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.events.identity.CustomerSplit;
 import dev.panorama.events.identity.CustomersMerged;
 import dev.panorama.interaction.resolution.SenderCache;
+import dev.panorama.kit.store.UntilAvailable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Identity events on {@code panorama.identity.events}, twice: once per consumer group to re-key the log (one replica
  * applies each event), and once per replica to drop what its sender cache learned before (every replica must).
- * A record that cannot be read goes to {@code panorama.identity.events.dlq} with the reason.
+ * A record that cannot be read or applied goes to {@code panorama.identity.events.dlq} with the reason. While MongoDB
+ * cannot be reached (down, out of reach, no primary) the event is applied again, with a growing pause, until it can:
+ * dead-lettering it would leave the log keyed the old way for good.
  */
 @ApplicationScoped
 public class IdentityEventsConsumer {
@@ -29,7 +32,8 @@ public class IdentityEventsConsumer {
     @Incoming("identity-events")
     public Uni<Void> follow(ConsumerRecord<String, String> record) {
         return IdentityEvent.read(record)
-                .map(event -> Uni.createFrom().voidItem().invoke(() -> forget(event)).chain(() -> follower.apply(event)))
+                .map(event -> Uni.createFrom().voidItem().invoke(() -> forget(event))
+                        .chain(() -> UntilAvailable.<Void>mongo(() -> follower.apply(event))))
                 .orElse(Uni.createFrom().voidItem());
     }
 

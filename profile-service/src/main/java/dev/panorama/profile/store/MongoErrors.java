@@ -1,13 +1,8 @@
 package dev.panorama.profile.store;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
+import dev.panorama.kit.store.MongoUnavailable;
 
 /** How the store's failures are told apart. */
 public final class MongoErrors {
@@ -24,9 +19,6 @@ public final class MongoErrors {
      * race for a profile. Waiting and trying again loses nothing; refusing the event would.
      */
     public static boolean passing(Throwable failure) {
-        return failure instanceof ProfileStore.ConcurrentChange || failure instanceof MongoSocketException
-                || failure instanceof MongoTimeoutException || failure instanceof MongoNotPrimaryException
-                || failure instanceof MongoNodeIsRecoveringException || failure instanceof MongoConnectionPoolClearedException
-                || failure instanceof MongoException mongo && mongo.hasErrorLabel("RetryableWriteError");
+        return failure instanceof ProfileStore.ConcurrentChange || MongoUnavailable.is(failure);
     }
 }

@@ -4,14 +4,11 @@ import dev.panorama.events.IncomingEvent;
 import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.events.identity.CustomersMerged;
 import dev.panorama.events.interaction.InteractionLogged;
-import dev.panorama.routing.store.StoreUnavailable;
+import dev.panorama.kit.store.UntilAvailable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * What routing consumes: contacts that need an answer ({@code panorama.interactions}, one task per interaction
@@ -24,10 +21,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RoutingIntakeConsumer {
 
-    private static final Logger LOG = Logger.getLogger(RoutingIntakeConsumer.class);
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
-
     private final TaskIntake intake;
     private final IdentityFollower identity;
 
@@ -38,25 +31,20 @@ public class RoutingIntakeConsumer {
 
     @Incoming("interactions")
     public Uni<Void> interactions(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.read(record)).chain(incoming -> untilStoreAnswers(() -> switch (incoming.event()) {
-            case InteractionLogged logged -> intake.accept(logged);
-            default -> Uni.createFrom().voidItem();
-        }));
+        return Uni.createFrom().item(() -> IncomingEvent.read(record))
+                .chain(incoming -> UntilAvailable.<Void>postgres(() -> switch (incoming.event()) {
+                    case InteractionLogged logged -> intake.accept(logged);
+                    default -> Uni.createFrom().voidItem();
+                }));
     }
 
     @Incoming("identity-events")
     public Uni<Void> identity(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.read(record)).chain(incoming -> untilStoreAnswers(() -> switch (incoming.event()) {
-            case CustomersMerged merged -> identity.merged(incoming.id(), merged);
-            case CustomerErased erased -> identity.erased(incoming.id(), erased);
-            default -> Uni.createFrom().voidItem();
-        }));
-    }
-
-    private static Uni<Void> untilStoreAnswers(Supplier<Uni<? extends Void>> work) {
-        return Uni.createFrom().<Void>deferred(work)
-                .onFailure(StoreUnavailable::is).invoke(failure -> LOG.warnf("PostgreSQL unavailable, applying the event again: %s",
-                        failure.getMessage()))
-                .onFailure(StoreUnavailable::is).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
+        return Uni.createFrom().item(() -> IncomingEvent.read(record))
+                .chain(incoming -> UntilAvailable.<Void>postgres(() -> switch (incoming.event()) {
+                    case CustomersMerged merged -> identity.merged(incoming.id(), merged);
+                    case CustomerErased erased -> identity.erased(incoming.id(), erased);
+                    default -> Uni.createFrom().voidItem();
+                }));
     }
 }
