@@ -1,5 +1,6 @@
 package dev.panorama.bench.gateway;
 
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.profile.ProfileSeed;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the ratio).
  *
  * <p>Arguments: requests per window (default 3000), concurrency (default 8), rounds (default 3; the
- * median round is reported).
+ * median round is reported). {@code -Dbench.service-jvm-args="..."} adds JVM arguments to the gateway's command line.
  */
 public final class GatewayOverheadBench {
 
@@ -57,8 +58,7 @@ public final class GatewayOverheadBench {
     }
 
     public static void main(String[] given) throws Exception {
-        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
-        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
+        String[] args = BenchArguments.of(given, "[\\s,]+");
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -174,10 +174,7 @@ public final class GatewayOverheadBench {
         for (String upstream : List.of("identity-service", "interaction-service", "routing-service", "profile-service")) {
             command.add("-Dpanorama.gateway.upstreams." + upstream + ".url=http://127.0.0.1:" + profilePort);
         }
-        String extra = System.getenv().getOrDefault("PANORAMA_BENCH_GATEWAY_JVM_ARGS", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(1, List.of(extra.split("\\s+")));
-        }
+        command.addAll(1, BenchArguments.serviceJvm());
         command.addAll(List.of("-jar", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve("gateway-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));

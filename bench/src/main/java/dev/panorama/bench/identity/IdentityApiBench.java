@@ -1,5 +1,6 @@
 package dev.panorama.bench.identity;
 
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.bench.report.Series;
@@ -46,8 +47,7 @@ public final class IdentityApiBench {
     }
 
     public static void main(String[] given) throws Exception {
-        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
-        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("\\s+") : given;
+        String[] args = BenchArguments.of(given, "\\s+");
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
@@ -95,10 +95,7 @@ public final class IdentityApiBench {
     private static ManagedProcess startService(DevStack stack, int port) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
-        String extra = System.getProperty("panorama.bench.service-jvm-args", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", "identity-service", "target", "quarkus-app", "quarkus-run.jar")

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.sun.net.httpserver.HttpServer;
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
@@ -101,8 +102,7 @@ public final class InteractionIngestBench {
     }
 
     public static void main(String[] given) throws Exception {
-        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
-        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
+        String[] args = BenchArguments.of(given, "[\\s,]+");
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         // the warm-up run ingests contacts too: by default 1,000,000 stored in all, as the issue asks

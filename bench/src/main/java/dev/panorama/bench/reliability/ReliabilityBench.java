@@ -1,5 +1,6 @@
 package dev.panorama.bench.reliability;
 
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import java.io.IOException;
@@ -25,8 +26,7 @@ public final class ReliabilityBench {
     }
 
     public static void main(String[] given) throws Exception {
-        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
-        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
+        String[] args = BenchArguments.of(given, "[\\s,]+");
         String rate = args.length > 0 ? args[0] : "100";
         String outage = args.length > 1 ? args[1] : "60s";
         Path root = Path.of("..").toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package dev.panorama.bench.routing;
 
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
@@ -49,8 +50,7 @@ public final class RoutingBench {
     }
 
     public static void main(String[] given) throws Exception {
-        String fromMaven = System.getProperty("panorama.bench.arguments", "").strip();
-        String[] args = given.length == 0 && !fromMaven.isEmpty() ? fromMaven.split("[\\s,]+") : given;
+        String[] args = BenchArguments.of(given, "[\\s,]+");
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
@@ -150,10 +150,7 @@ public final class RoutingBench {
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         // opt-in, to see where the service's time goes: e.g. a JFR recording, or the dispatch rounds' times at DEBUG
         // (-Dquarkus.log.category."dev.panorama.routing.dispatch".level=DEBUG)
-        String extra = System.getProperty("panorama.bench.service-jvm-args", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(BenchArguments.serviceJvm());
         command.addAll(List.of("-jar", Path.of("..", "routing-service", "target", "quarkus-app", "quarkus-run.jar")
                 .toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("routing-service", command, Map.of(), stack.settings().logDir().resolve("routing-bench.log"),
