@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.EventType;
@@ -38,7 +39,7 @@ class SourceRecordsDuringOutageTest {
 
         stack.kill(Part.POSTGRES);
         try {
-            KafkaTopics.produce(Topics.SOURCE_RECORDS, sourceId, record, true);
+            KafkaTopics.produce(Topics.SOURCE_RECORDS, sourceId, record, BackOfficeEvents.sourceRecordHeaders());
             assertThat(KafkaTopics.all(Topics.deadLetter(Topics.SOURCE_RECORDS), dead -> dead.value().contains(sourceId),
                     Duration.ofSeconds(5))).as("dead-lettered while PostgreSQL was down").isEmpty();
         } finally {

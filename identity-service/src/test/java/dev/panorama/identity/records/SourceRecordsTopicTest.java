@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
@@ -94,11 +95,11 @@ class SourceRecordsTopicTest {
     }
 
     private static void produce(String topic, String value, boolean cloudEvent) {
-        KafkaTopics.produce(topic, null, value, cloudEvent);
+        produce(topic, null, value, cloudEvent);
     }
 
     private static void produce(String topic, String key, String value, boolean cloudEvent) {
-        KafkaTopics.produce(topic, key, value, cloudEvent);
+        KafkaTopics.produce(topic, key, value, cloudEvent ? BackOfficeEvents.sourceRecordHeaders() : List.of());
     }
 
     private static ConsumerRecord<String, String> awaitOne(String topic, Predicate<ConsumerRecord<String, String>> wanted) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
@@ -18,7 +19,6 @@ import dev.panorama.events.identity.CustomerSplit;
 import dev.panorama.events.identity.CustomersMerged;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class IdentityFollowingTest {
 
     static EventEnvelope publish(Record event, UUID subject) {
         EventEnvelope envelope = CloudEvents.envelope(EventType.of(event.getClass()), "/identity-service", subject.toString(), Instant.now());
-        KafkaTopics.produce(Topics.IDENTITY_EVENTS, subject.toString(), Contacts.json(event), envelope);
+        KafkaTopics.produce(Topics.IDENTITY_EVENTS, subject.toString(), Contacts.json(event), CloudEvents.kafkaHeaders(envelope));
         return envelope;
     }
 
@@ -109,10 +109,10 @@ class IdentityFollowingTest {
     void anUnreadableIdentityEventGoesToTheDeadLetterTopic() {
         UUID subject = UUID.randomUUID();
         String broken = "{\"survivorId\": \"" + subject + "\", \"mergedIds\": 42";
-        KafkaTopics.produce(Topics.IDENTITY_EVENTS, subject.toString(), broken,
-                CloudEvents.envelope(EventType.CUSTOMERS_MERGED, "/identity-service", subject.toString(), Instant.now()));
+        KafkaTopics.produce(Topics.IDENTITY_EVENTS, subject.toString(), broken, CloudEvents.kafkaHeaders(
+                CloudEvents.envelope(EventType.CUSTOMERS_MERGED, "/identity-service", subject.toString(), Instant.now())));
 
-        var dead = KafkaTopics.await(Topics.deadLetter(Topics.IDENTITY_EVENTS), record -> broken.equals(record.value()), 1).getFirst();
+        var dead = KafkaTopics.awaitAll(Topics.deadLetter(Topics.IDENTITY_EVENTS), record -> broken.equals(record.value()), 1).getFirst();
         assertThat(KafkaTopics.header(dead, "dead-letter-reason")).contains("not a CustomersMerged");
     }
 }

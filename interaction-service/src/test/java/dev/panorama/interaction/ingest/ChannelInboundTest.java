@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventType;
@@ -13,7 +14,6 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,8 @@ class ChannelInboundTest {
     }
 
     static void send(ChannelMessage contact) {
-        KafkaTopics.produce(Topics.CHANNEL_INBOUND, contact.sourceMessageId(), Contacts.json(contact),
-                CloudEvents.envelope(EventType.CHANNEL_MESSAGE, "/" + contact.sourceSystem(), null, Instant.now()));
+        KafkaTopics.produce(Topics.CHANNEL_INBOUND, contact.sourceMessageId(), Contacts.json(contact), CloudEvents.kafkaHeaders(
+                CloudEvents.envelope(EventType.CHANNEL_MESSAGE, "/" + contact.sourceSystem(), null, Instant.now())));
     }
 
     @Test
@@ -69,15 +69,15 @@ class ChannelInboundTest {
         IdentityControl.assign(address, customerId);
         ChannelMessage good = Contacts.inbound(Channel.CHAT, address, Instant.now());
 
-        KafkaTopics.produce(Topics.CHANNEL_INBOUND, "k", poison, null);
-        KafkaTopics.produce(Topics.CHANNEL_INBOUND, "k", invalidJson, null);
+        KafkaTopics.produce(Topics.CHANNEL_INBOUND, "k", poison, List.of());
+        KafkaTopics.produce(Topics.CHANNEL_INBOUND, "k", invalidJson, List.of());
         send(good);
 
-        ConsumerRecord<String, String> unreadable = KafkaTopics.await(Topics.deadLetter(Topics.CHANNEL_INBOUND),
+        ConsumerRecord<String, String> unreadable = KafkaTopics.awaitAll(Topics.deadLetter(Topics.CHANNEL_INBOUND),
                 record -> poison.equals(record.value()), 1).getFirst();
         assertThat(KafkaTopics.header(unreadable, "dead-letter-reason")).startsWith("not a ChannelMessage");
         assertThat(KafkaTopics.header(unreadable, "dead-letter-topic")).isEqualTo(Topics.CHANNEL_INBOUND);
-        ConsumerRecord<String, String> refused = KafkaTopics.await(Topics.deadLetter(Topics.CHANNEL_INBOUND),
+        ConsumerRecord<String, String> refused = KafkaTopics.awaitAll(Topics.deadLetter(Topics.CHANNEL_INBOUND),
                 record -> invalidJson.equals(record.value()), 1).getFirst();
         assertThat(KafkaTopics.header(refused, "dead-letter-reason")).contains("sourceMessageId must not be blank");
 

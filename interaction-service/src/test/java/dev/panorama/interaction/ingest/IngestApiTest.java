@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
@@ -19,7 +20,6 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -76,7 +76,7 @@ class IngestApiTest {
                 .body("version", equalTo(1))
                 .body("versions[0].kind", equalTo("INGESTED"));
 
-        ConsumerRecord<String, String> logged = KafkaTopics.await(Topics.INTERACTIONS,
+        ConsumerRecord<String, String> logged = KafkaTopics.awaitAll(Topics.INTERACTIONS,
                 record -> record.value().contains(interactionId), 1).getFirst();
         EventEnvelope envelope = CloudEvents.fromKafkaHeaders(logged.headers());
         assertThat(logged.key()).isEqualTo(customerId.toString());
@@ -181,7 +181,7 @@ class IngestApiTest {
 
         given().auth().oauth2(KeycloakTokens.forUser("sam")).when().get("/api/v1/interactions/" + id).then().statusCode(200)
                 .body("campaignReference", equalTo("OFR-2024117"));
-        KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id) && record.value().contains("OFR-2024117"), 1);
+        KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(id) && record.value().contains("OFR-2024117"), 1);
     }
 
     @Test

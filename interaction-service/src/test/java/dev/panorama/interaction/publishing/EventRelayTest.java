@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.Topics;
 import dev.panorama.events.channel.Channel;
@@ -16,7 +17,6 @@ import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.PendingEvent;
 import dev.panorama.interaction.log.Resolution;
 import dev.panorama.interaction.support.Contacts;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ class EventRelayTest {
         var collection = mongo.getDatabase(database).getCollection("interactions");
         collection.insertOne(document).await().atMost(Duration.ofSeconds(10));
 
-        ConsumerRecord<String, String> relayed = KafkaTopics.await(Topics.INTERACTIONS,
+        ConsumerRecord<String, String> relayed = KafkaTopics.awaitAll(Topics.INTERACTIONS,
                 record -> record.value().contains(interaction.id().toString()), 1).getFirst();
 
         assertThat(CloudEvents.fromKafkaHeaders(relayed.headers()).id()).isEqualTo(pending.id());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventType;
@@ -14,7 +15,6 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class IdentityResolutionTest {
                 .body(Contacts.json(contact)).when().post("/api/v1/interactions").then().statusCode(201)
                 .body("resolution", equalTo("UNRESOLVED")).body("customerId", nullValue())
                 .extract().path("interactionId");
-        ConsumerRecord<String, String> logged = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+        ConsumerRecord<String, String> logged = KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(id)
                 && EventType.INTERACTION_LOGGED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
         assertThat(logged.key()).isEqualTo(id);
         assertThat(logged.value()).doesNotContain("customerId\":\"");
@@ -65,12 +65,12 @@ class IdentityResolutionTest {
                 .body("versions[1].kind", equalTo("RESOLVED")));
         given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/customers/" + customerId + "/interactions")
                 .then().statusCode(200).body("items[0].interactionId", equalTo(id));
-        ConsumerRecord<String, String> updated = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+        ConsumerRecord<String, String> updated = KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(id)
                 && EventType.INTERACTION_UPDATED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
         assertThat(updated.key()).isEqualTo(customerId.toString());
         assertThat(updated.value()).contains("\"version\":2");
         // ...and the contact is announced as logged in the customer's timeline, which its first InteractionLogged could not say
-        ConsumerRecord<String, String> loggedForCustomer = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+        ConsumerRecord<String, String> loggedForCustomer = KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(id)
                 && record.value().contains("\"customerId\":\"" + customerId + "\"")
                 && EventType.INTERACTION_LOGGED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
         assertThat(loggedForCustomer.key()).isEqualTo(customerId.toString());

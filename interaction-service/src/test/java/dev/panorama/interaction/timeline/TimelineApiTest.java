@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventType;
@@ -18,7 +19,6 @@ import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.events.channel.Direction;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
-import dev.panorama.interaction.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -172,7 +172,7 @@ class TimelineApiTest {
                 .body("versions[1].recordedBy", equalTo("alice"))
                 .body("tags", equalTo(List.of("billing", "vip")));
         read("sam", "/api/v1/interactions/" + UUID.randomUUID()).statusCode(404);
-        var updated = KafkaTopics.await(Topics.INTERACTIONS, record -> record.value().contains(id)
+        var updated = KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(id)
                 && EventType.INTERACTION_UPDATED.ceType().equals(CloudEvents.fromKafkaHeaders(record.headers()).type()), 1).getFirst();
         assertThat(updated.value()).contains("CALLBACK_PROMISED").contains("\"updatedBy\":\"alice\"");
     }

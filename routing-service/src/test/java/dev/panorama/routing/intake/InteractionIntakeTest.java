@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.EventType;
@@ -27,16 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -184,40 +177,12 @@ class InteractionIntakeTest {
     }
 
     private static void produce(String topic, String key, String value, String ceType) {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.ofCeType(ceType).orElseThrow(), "/test", key, Instant.now()))
-                    .forEach(header -> record.headers().add(header));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTopics.produce(topic, key, value,
+                CloudEvents.kafkaHeaders(CloudEvents.envelope(EventType.ofCeType(ceType).orElseThrow(), "/test", key, Instant.now())));
     }
 
     private static ConsumerRecord<String, String> awaitOn(String topic, String key) {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "routing-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(topic));
-            ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found[0] = record;
-                    }
-                });
-                return found[0] != null;
-            });
-            return found[0];
-        }
+        return KafkaTopics.awaitAll(topic, record -> key.equals(record.key()), 1).getFirst();
     }
 
     private static String bootstrap() {
