@@ -44,8 +44,12 @@ public class OutboxRelay {
         this.source = "/" + application;
     }
 
-    /** The safety net: whatever a nudge missed (or a crash left behind) goes out within the interval. */
-    @Scheduled(every = "${panorama.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * The safety net: whatever a nudge missed (or a crash left behind) goes out within the interval. Not before the
+     * application has started: the scheduler fires while reactive messaging is still wiring the {@code outbox} channel.
+     */
+    @Scheduled(every = "${panorama.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayScheduled() {
         return relayQuietly().replaceWithVoid();
     }
