@@ -1,13 +1,11 @@
 package dev.panorama.journeys.suite;
 
-import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.suite.LocalSuite;
-import dev.panorama.devstack.suite.ServiceSpec;
+import dev.panorama.devstack.test.SuiteUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -76,24 +74,10 @@ public final class WholeSuite implements BeforeAllCallback, AfterAllCallback, Pa
         }
 
         static Running start() {
-            Path root = Path.of(System.getProperty("panorama.suite.root", "..")).toAbsolutePath().normalize();
-            for (ServiceSpec service : ServiceSpec.SUITE) {
-                Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: ./mvnw -pl journeys -am install -DskipTests builds it");
-                }
-            }
             long start = System.nanoTime();
             // Routing asks profile-service for a customer's hints with a 300 ms timeout; on a loaded test machine
             // (every service and server on a few shared cores) that drops hints the journeys assert on.
-            LocalSuite suite = LocalSuite.onFreePorts(root, DevStack.shared(), List.of("-Dpanorama.routing.hints.timeout=3s"));
-            try {
-                suite.start();
-            } catch (RuntimeException e) {
-                suite.close();
-                DevStack.stopShared();
-                throw e;
-            }
+            LocalSuite suite = SuiteUnderTest.start("journeys", List.of("-Dpanorama.routing.hints.timeout=3s"));
             record(String.format("whole suite started in %.1f s (%s)", (System.nanoTime() - start) / 1e9, suite.startSeconds()));
             return new Running(suite);
         }
@@ -102,20 +86,7 @@ public final class WholeSuite implements BeforeAllCallback, AfterAllCallback, Pa
         @Override
         public void close() {
             panorama.close();
-            suite.close();
-            keepLogs(suite.logDir(), Path.of("target", "suite-logs"));
-            DevStack.stopShared();
-        }
-
-        private static void keepLogs(Path logDir, Path target) {
-            try (var logs = Files.list(logDir)) {
-                Files.createDirectories(target);
-                for (Path log : logs.toList()) {
-                    Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                System.err.println("journeys: could not keep the suite's logs: " + e);
-            }
+            SuiteUnderTest.stop(suite);
         }
     }
 }

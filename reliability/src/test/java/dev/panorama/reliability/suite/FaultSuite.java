@@ -1,12 +1,7 @@
 package dev.panorama.reliability.suite;
 
-import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.suite.LocalSuite;
-import dev.panorama.devstack.suite.ServiceSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.panorama.devstack.test.SuiteUnderTest;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -44,22 +39,8 @@ public final class FaultSuite implements ParameterResolver {
         }
 
         static Running start() {
-            Path root = Path.of(System.getProperty("panorama.suite.root", "..")).toAbsolutePath().normalize();
-            for (ServiceSpec service : ServiceSpec.SUITE) {
-                Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: ./mvnw -pl reliability -am install -DskipTests builds it");
-                }
-            }
             long start = System.nanoTime();
-            LocalSuite suite = LocalSuite.onFreePorts(root, DevStack.shared(), List.of());
-            try {
-                suite.start();
-            } catch (RuntimeException e) {
-                suite.close();
-                DevStack.stopShared();
-                throw e;
-            }
+            LocalSuite suite = SuiteUnderTest.start("reliability", List.of());
             System.out.printf("reliability: whole suite started in %.1f s%n", (System.nanoTime() - start) / 1e9);
             return new Running(suite);
         }
@@ -68,17 +49,7 @@ public final class FaultSuite implements ParameterResolver {
         @Override
         public void close() {
             faults.close();
-            suite.close();
-            try (var logs = Files.list(suite.logDir())) {
-                Path target = Path.of("target", "suite-logs");
-                Files.createDirectories(target);
-                for (Path log : logs.toList()) {
-                    Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                System.err.println("reliability: could not keep the suite's logs: " + e);
-            }
-            DevStack.stopShared();
+            SuiteUnderTest.stop(suite);
         }
     }
 }
