@@ -8,6 +8,10 @@ import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.routing.matching.EscalationAction;
+import dev.panorama.routing.matching.EscalationStep;
+import dev.panorama.routing.matching.QueuePolicy;
+import dev.panorama.routing.matching.Strategy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,9 +47,12 @@ public final class RoutingBench {
     static final String BENCH = "routing";
     /** Answers of the simulated agents in flight at once, at most. */
     private static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
-    private static final String STEPS = "[{\"afterSeconds\":2,\"action\":\"OPEN_TO_ALL_QUALIFIED\",\"amount\":0},"
-            + "{\"afterSeconds\":20,\"action\":\"RELAX_PROFICIENCY\",\"amount\":1},"
-            + "{\"afterSeconds\":60,\"action\":\"WIDEN_SKILLS\",\"amount\":0}]";
+    /** Both queues' escalation: preferred agents for 2 s, then every qualified agent, then relaxed, then widened skills. */
+    static final List<EscalationStep> STEPS = List.of(new EscalationStep(Duration.ofSeconds(2), EscalationAction.OPEN_TO_ALL_QUALIFIED, 0),
+            new EscalationStep(Duration.ofSeconds(20), EscalationAction.RELAX_PROFICIENCY, 1),
+            new EscalationStep(Duration.ofSeconds(60), EscalationAction.WIDEN_SKILLS, 0));
+    static final QueuePolicy BEST = policy("bench-best", Strategy.BEST_SCORE);
+    static final QueuePolicy ROUND_ROBIN = policy("bench-rr", Strategy.ROUND_ROBIN);
 
     private RoutingBench() {
     }
@@ -64,8 +72,8 @@ public final class RoutingBench {
             Ports.await("routing-service", Duration.ofMinutes(3), service, () -> api.status("/q/health/ready") == 200);
             setUp(api, simulation);
             System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
-            StrategyRun best = run(api, db, stack, simulation, "bench-best", seed);
-            StrategyRun roundRobin = run(api, db, stack, simulation, "bench-rr", seed);
+            StrategyRun best = run(api, db, stack, simulation, BEST, seed);
+            StrategyRun roundRobin = run(api, db, stack, simulation, ROUND_ROBIN, seed);
             report(best, roundRobin);
         } finally {
             DevStack.stopShared();
@@ -74,18 +82,26 @@ public final class RoutingBench {
 
     private static void setUp(RoutingApi api, RoutingSimulation simulation) {
         api.all(RoutingSimulation.SKILLS, skill -> api.send("PUT", "/api/v1/routing/skills/" + skill, "{\"description\":\"bench\"}"), 200, 201);
-        for (String[] queue : List.of(new String[] {"bench-best", "BEST_SCORE"}, new String[] {"bench-rr", "ROUND_ROBIN"})) {
-            api.all(List.of(queue[0]), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
-                    + "\",\"strategy\":\"" + queue[1] + "\",\"escalationSteps\":" + STEPS
+        String steps = "[" + String.join(",", STEPS.stream().map(step -> "{\"afterSeconds\":" + step.after().toSeconds()
+                + ",\"action\":\"" + step.action() + "\",\"amount\":" + step.amount() + "}").toList()) + "]";
+        for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN)) {
+            api.all(List.of(queue.id()), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
+                    + "\",\"strategy\":\"" + queue.strategy() + "\",\"escalationSteps\":" + steps
                     + ",\"slaTargetSeconds\":30,\"offerTimeoutSeconds\":120,\"wrapUpSeconds\":0}"), 200, 201);
         }
         api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id(),
                 RoutingSimulation.agentJson(agent)), 201, 200);
     }
 
+    /** A bench queue as the service will route it (30 s SLA target, no overflow). */
+    private static QueuePolicy policy(String id, Strategy strategy) {
+        return new QueuePolicy(id, strategy, STEPS, Duration.ofSeconds(30), Optional.empty());
+    }
+
     /** One strategy: queue every task, bring the agents online, let them work until every task is done. */
     private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, RoutingSimulation simulation,
-            String queue, long seed) throws Exception {
+            QueuePolicy policy, long seed) throws Exception {
+        String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < simulation.tasks.size(); i++) {
@@ -104,6 +120,7 @@ public final class RoutingBench {
         RoutingApi agents = api.withConcurrency(AGENTS_IN_FLIGHT);
         try (SimulatedAgents working = SimulatedAgents.start(agents, stack.kafka().bootstrapServers(), specs.keySet(), new Random(seed))) {
             Instant online = Instant.now();
+            CpuUse before = CpuUse.now();
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"AVAILABLE\"}"), 200);
             Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
@@ -114,7 +131,11 @@ public final class RoutingBench {
                 }
                 Thread.sleep(500);
             }
-            StrategyRun result = StrategyRun.measure(db, queue, simulation, specs, online);
+            CpuUse used = CpuUse.now().since(before);
+            String load = loadAverage();
+            StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online);
+            System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", queue, used.perItem(specs.size()), load,
+                    Pipeline.of(db, queue));
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"OFFLINE\"}"), 200);
             System.out.println(result);
@@ -155,6 +176,16 @@ public final class RoutingBench {
                 .toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("routing-service", command, Map.of(), stack.settings().logDir().resolve("routing-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    /** The 1, 5 and 15 minute load averages, to print beside a figure measured on a shared machine. */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     static long count(Connection db, String query) throws java.sql.SQLException {

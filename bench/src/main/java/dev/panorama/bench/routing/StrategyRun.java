@@ -1,5 +1,6 @@
 package dev.panorama.bench.routing;
 
+import dev.panorama.routing.matching.QueuePolicy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -18,12 +20,10 @@ import java.util.UUID;
 record StrategyRun(String queue, double p99Millis, double p50Millis, double assignmentsPerSecond, double fullyQualifiedShare,
         double preferredHitRate, Map<Integer, Double> averageWait, Map<Integer, Double> p95Wait, double[] latenciesMillis) {
 
-    private record Offer(String agent, UUID task, String channel, Instant offeredAt, Instant releasedAt, Instant taskReady) {
-    }
-
-    static StrategyRun measure(Connection db, String queue, RoutingSimulation simulation,
+    static StrategyRun measure(Connection db, QueuePolicy policy, RoutingSimulation simulation,
             Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online) throws SQLException {
-        double[] latencies = routableToOffer(db, queue, online);
+        String queue = policy.id();
+        double[] latencies = routableToOffer(db, policy, simulation, specs, online);
         List<Instant> assigned = new ArrayList<>();
         int qualified = 0;
         int withPreferred = 0;
@@ -61,26 +61,29 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
                 (double) qualified / specs.size(), withPreferred == 0 ? 0 : (double) preferredHits / withPreferred, average, p95, latencies);
     }
 
-    /**
-     * Replays every agent's slots on every channel from the stored offers: an offer takes a slot from its time until
-     * it closed (or, accepted, until its task ended). A task became routable to the agent it was offered to at the
-     * latest of: the task waiting (created, or its previous offer closed), the agent coming online (its presence
-     * AVAILABLE since), and the agent last having a free slot on the channel (the slot freed that made room). The
-     * offer's delay is measured from there.
-     */
-    private static double[] routableToOffer(Connection db, String queue, Instant online) throws SQLException {
-        Map<String, List<Offer>> byAgentChannel = new HashMap<>();
+    /** Replays the stored offers (see {@link RoutableReplay}); the queue's rules say when each agent became eligible. */
+    private static double[] routableToOffer(Connection db, QueuePolicy queue, RoutingSimulation simulation,
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online) throws SQLException {
+        List<RoutableReplay.Offer> offers = new ArrayList<>();
+        int inadmissible = 0;
         try (ResultSet rows = db.createStatement().executeQuery("select o.agent_id, o.task_id, t.channel, o.offered_at,"
                 + " case when o.status = 'ACCEPTED' then t.ended_at else o.closed_at end as released_at,"
                 + " coalesce((select max(p.closed_at) from task_offer p where p.task_id = o.task_id and p.offered_at < o.offered_at),"
-                + " t.created_at) as task_ready"
-                + " from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = '" + queue + "'")) {
+                + " t.created_at) as task_ready, t.queued_at"
+                + " from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = '" + queue.id() + "'")) {
             while (rows.next()) {
-                Offer offer = new Offer(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        rows.getTimestamp(4).toInstant(), rows.getTimestamp(5) == null ? Instant.MAX : rows.getTimestamp(5).toInstant(),
-                        rows.getTimestamp(6).toInstant());
-                byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer);
+                String agent = rows.getString(1);
+                Instant queuedAt = rows.getTimestamp(7).toInstant();
+                Optional<Instant> eligible = Eligibility.from(queue, specs.get(rows.getObject(2, UUID.class)),
+                        simulation.agentsById.get(agent), queuedAt);
+                inadmissible += eligible.isEmpty() ? 1 : 0;
+                offers.add(new RoutableReplay.Offer(agent, rows.getString(3), rows.getTimestamp(4).toInstant(),
+                        rows.getTimestamp(5) == null ? Instant.MAX : rows.getTimestamp(5).toInstant(),
+                        rows.getTimestamp(6).toInstant(), eligible.orElse(queuedAt)));
             }
+        }
+        if (inadmissible > 0) {
+            System.out.printf("%s: %,d offers to agents the task's requirements never admitted%n", queue.id(), inadmissible);
         }
         Map<String, Instant> availableSince = new HashMap<>();
         try (ResultSet rows = db.createStatement().executeQuery("select id, presence_since from agent where presence = 'AVAILABLE'")) {
@@ -88,38 +91,9 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
                 availableSince.put(rows.getString(1), rows.getTimestamp(2).toInstant());
             }
         }
-        List<Double> latencies = new ArrayList<>();
-        byAgentChannel.forEach((key, offers) -> {
-            int capacity = RoutingSimulation.CAPACITY.get(key.substring(key.indexOf('/') + 1));
-            // the agent came online as the simulation set it AVAILABLE, one agent after another
-            Instant agentOnline = latest(online, availableSince.getOrDefault(key.substring(0, key.indexOf('/')), online));
-            // time-ordered slot changes; at one instant a release comes before a take
-            List<Object[]> changes = new ArrayList<>();
-            for (Offer offer : offers) {
-                changes.add(new Object[] {offer.offeredAt(), 1, offer});
-                if (offer.releasedAt() != Instant.MAX) {
-                    changes.add(new Object[] {offer.releasedAt(), -1, offer});
-                }
-            }
-            changes.sort(Comparator.<Object[], Instant>comparing(change -> (Instant) change[0]).thenComparing(change -> (Integer) change[1]));
-            int load = 0;
-            Instant freeSince = agentOnline;
-            for (Object[] change : changes) {
-                Instant at = (Instant) change[0];
-                if ((Integer) change[1] < 0) {
-                    if (load == capacity) {
-                        freeSince = at;
-                    }
-                    load--;
-                    continue;
-                }
-                Offer offer = (Offer) change[2];
-                Instant ready = latest(offer.taskReady(), freeSince);
-                latencies.add(Math.max(0, Duration.between(ready, at).toNanos() / 1e6));
-                load++;
-            }
-        });
-        return latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        // the agent came online as the simulation set it AVAILABLE, one agent after another
+        return RoutableReplay.delaysMillis(offers, RoutingSimulation.CAPACITY,
+                agent -> latest(online, availableSince.getOrDefault(agent, online)));
     }
 
     private static Instant latest(Instant a, Instant b) {

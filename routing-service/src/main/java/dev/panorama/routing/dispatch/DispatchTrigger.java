@@ -112,7 +112,13 @@ public class DispatchTrigger {
 
     /** Runs the most urgent round, then the next; stops when nothing is asked for. */
     private void next() {
-        Uni<?> round = nextRound();
+        Uni<?> round;
+        try {
+            round = nextRound();
+        } catch (RuntimeException failure) {
+            // a round that throws before it starts must not leave this trigger marked as running for good
+            round = Uni.createFrom().failure(failure);
+        }
         if (round == null) {
             running.set(false);
             if (pending(agents) || pending(tasks) || pending(swept) || fullPass.get()) {

@@ -65,7 +65,7 @@ public class Dispatcher {
 
     /** Agents one agent-driven round takes, at most. */
     public static final int AGENTS_PER_ROUND = 64;
-    /** Waiting tasks an agent-driven round reads per free slot (not every task fits every agent), and at most. */
+    /** Waiting tasks the first page of an agent-driven pass reads per free slot (not every task fits every agent; later pages read more), and at most. */
     private static final int HEAD_PER_SLOT = 4;
     private static final int MAX_HEAD = 1000;
     /** Pages of one agent-driven pass, at most. */
@@ -208,7 +208,8 @@ public class Dispatcher {
                 .unis(givenAgents(connection, agentIds), queueMemory.current(connection)).asTuple().chain(read -> {
                     List<Agent> agents = read.getItem1();
                     QueueMemory.Current queues = read.getItem2();
-                    Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, HEAD_PER_SLOT, config.dispatchBatch(), MAX_HEAD);
+                    Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, DispatchPlanner.perSlotOnPage(HEAD_PER_SLOT, page),
+                            config.dispatchBatch(), MAX_HEAD);
                     if (only != null) {
                         asked.keySet().retainAll(only);
                     }

@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * What time does to routing, run by every replica each interval (safe side by side: each item is locked, and what
  * another replica holds is skipped or found already done): offers time out and their tasks go to the next agent
  * (an agent who misses too many in a row is set AWAY), waiting tasks reach their queue's escalation steps or
- * overflow, tasks past their queue's max wait expire, and wrap-up time ends. Then it dispatches.
+ * overflow, tasks past their queue's max wait expire, and wrap-up time ends. Then it dispatches. Escalation also
+ * runs when the next step is due ({@link EscalationTimer}), so steps apply on time rather than at the next tick.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -53,10 +54,11 @@ public class Sweeper {
     private final DispatchTrigger dispatch;
     private final RoutingConfig config;
     private final Clock clock;
+    private final EscalationTimer escalationTimer;
 
     public Sweeper(Transactions transactions, OfferStore offers, TaskStore tasks, AgentStore agents, QueueStore queues,
             PresenceChanges presence, TaskLifecycle lifecycle, RoutingEvents events, DispatchTrigger dispatch,
-            RoutingConfig config, Clock clock) {
+            RoutingConfig config, Clock clock, EscalationTimer escalationTimer) {
         this.transactions = transactions;
         this.offers = offers;
         this.tasks = tasks;
@@ -68,6 +70,8 @@ public class Sweeper {
         this.dispatch = dispatch;
         this.config = config;
         this.clock = clock;
+        this.escalationTimer = escalationTimer;
+        escalationTimer.whenDue(this::escalateOnTime);
     }
 
     @Scheduled(every = "${panorama.routing.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -128,7 +132,19 @@ public class Sweeper {
      * burst of tasks reaching a step together is worked off in several batches per tick.
      */
     Uni<Void> escalate() {
-        return escalateBatches(0);
+        return escalateBatches(0).chain(this::armForNextStep);
+    }
+
+    /** The next step due is escalated on time by the escalation timer, not at a later tick. */
+    private Uni<Void> armForNextStep() {
+        return transactions.read(tasks::nextEscalationDue)
+                .invoke(due -> due.ifPresent(escalationTimer::at))
+                .replaceWithVoid();
+    }
+
+    private void escalateOnTime() {
+        escalate().subscribe().with(ignored -> { },
+                failure -> LOG.warnf("Escalation on time failed, the next tick retries: %s", failure.getMessage()));
     }
 
     private Uni<Void> escalateBatches(int done) {

@@ -90,6 +90,15 @@ public record DispatchPlanner(Matcher matcher, RoutingOrder order) {
     }
 
     /**
+     * Waiting tasks read per free slot on the given page of an agent-driven pass: doubling from page to page (up to
+     * 256 times the first), so agents the head of the queue has nothing for reach the tasks they fit in a few pages,
+     * not one short page per round trip to the database.
+     */
+    public static int perSlotOnPage(int firstPage, int page) {
+        return firstPage << Math.min(page, 8);
+    }
+
+    /**
      * Where an agent-driven pass goes on after a round: the channels on which an agent still has room and whose
      * head of the queue was full (more tasks may wait behind it). A channel whose head came back shorter was read to
      * its end; a channel where nobody has room is done.

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,14 +33,12 @@ public class RoutingEvents {
     private static final int RELAY_BATCH_HINT = 200;
     private static final Logger LOG = Logger.getLogger(RoutingEvents.class);
 
-    private final OutboxRelay relay;
-    private final Vertx vertx;
-    private final AtomicBoolean relaying = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final OnePassAtATime relaying;
 
     public RoutingEvents(OutboxRelay relay, Vertx vertx) {
-        this.relay = relay;
-        this.vertx = vertx;
+        this.relaying = new OnePassAtATime(() -> relay.relay().map(published -> published >= RELAY_BATCH_HINT),
+                pass -> RoutingContexts.fresh(vertx).runOnContext(ignored -> pass.run()),
+                failure -> LOG.warnf("Outbox relay failed, the relay's schedule retries: %s", failure.getMessage()));
     }
 
     /** A pending event; {@code subject} (the customer) is its Kafka key, null when no customer is known. */
@@ -71,25 +68,7 @@ public class RoutingEvents {
      * a burst of commits makes a few large relay batches rather than one small relay transaction each.
      */
     public void publishSoon() {
-        requested.set(true);
-        if (relaying.compareAndSet(false, true)) {
-            RoutingContexts.fresh(vertx).runOnContext(ignored -> relayNow());
-        }
-    }
-
-    private void relayNow() {
-        requested.set(false);
-        relay.relay().subscribe().with(published -> relayed(published >= RELAY_BATCH_HINT), failure -> {
-            LOG.warnf("Outbox relay failed, the relay's schedule retries: %s", failure.getMessage());
-            relayed(false);
-        });
-    }
-
-    private void relayed(boolean moreWaiting) {
-        relaying.set(false);
-        if (moreWaiting || requested.get()) {
-            publishSoon();
-        }
+        relaying.request();
     }
 
     private static String json(Record event) {

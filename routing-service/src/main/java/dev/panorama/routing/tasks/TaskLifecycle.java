@@ -11,6 +11,7 @@ import dev.panorama.routing.agents.Caller;
 import dev.panorama.routing.agents.PresenceChanges;
 import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.dispatch.DispatchTrigger;
+import dev.panorama.routing.dispatch.EscalationTimer;
 import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.matching.RoutingOrder;
 import dev.panorama.routing.offers.OfferStatus;
@@ -54,10 +55,11 @@ public class TaskLifecycle {
     private final DispatchTrigger dispatch;
     private final RoutingOrder order;
     private final Clock clock;
+    private final EscalationTimer escalations;
 
     public TaskLifecycle(Transactions transactions, TaskStore tasks, OfferStore offers, AgentStore agents,
             QueueStore queues, SkillCatalogue skills, PresenceChanges presence, RoutingEvents events,
-            DispatchTrigger dispatch, RoutingConfig config, Clock clock) {
+            DispatchTrigger dispatch, RoutingConfig config, Clock clock, EscalationTimer escalations) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.offers = offers;
@@ -69,10 +71,15 @@ public class TaskLifecycle {
         this.dispatch = dispatch;
         this.order = config.order();
         this.clock = clock;
+        this.escalations = escalations;
     }
 
     /** What {@link #create} did: the task, and whether it is new (false: one existed for the interaction). */
-    public record Created(TaskView task, boolean created) {
+    public record Created(TaskView task, boolean created, Instant firstStep) {
+
+        Created(TaskView task) {
+            this(task, false, null);
+        }
     }
 
     /**
@@ -81,12 +88,15 @@ public class TaskLifecycle {
      */
     public Uni<Created> create(NewTask task) {
         return transactions.inTransaction(connection -> existingFor(connection, task)
-                        .chain(existing -> existing.isPresent() ? Uni.createFrom().item(new Created(existing.get(), false))
+                        .chain(existing -> existing.isPresent() ? Uni.createFrom().item(new Created(existing.get()))
                                 : insert(connection, task)))
                 .invoke(created -> {
                     if (created.created()) {
                         events.publishSoon();
                         dispatch.task(created.task().id());
+                        if (created.firstStep() != null) {
+                            escalations.at(created.firstStep());
+                        }
                     }
                 });
     }
@@ -174,18 +184,20 @@ public class TaskLifecycle {
         return skills.requireKnown(connection, task.skillNames())
                 .chain(() -> queue(connection, task.queueId()).onFailure(UnknownQueue.class)
                         .transform(ignored -> UnknownQueue.referred(task.queueId())))
-                .chain(queue -> tasks.insert(connection, task, order.key(now, task.priority()),
-                        firstStep(queue.policy(), now), maxWait(queue, now), now))
-                .chain(inserted -> inserted ? announce(connection, task, now)
-                        : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow(), false)));
+                .chain(queue -> {
+                    Instant firstStep = firstStep(queue.policy(), now);
+                    return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
+                            .chain(inserted -> inserted ? announce(connection, task, now, firstStep)
+                                    : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow())));
+                });
     }
 
-    private Uni<Created> announce(SqlConnection connection, NewTask task, Instant now) {
+    private Uni<Created> announce(SqlConnection connection, NewTask task, Instant now, Instant firstStep) {
         TaskCreated created = new TaskCreated(task.id(), task.customerId(), task.interactionId(), task.channel(),
                 task.queueId(), task.priority(), task.requiredSkills(), now);
         return events.add(connection, created, task.customerId(), now)
                 .chain(() -> reloaded(connection, task.id()))
-                .map(view -> new Created(view, true));
+                .map(view -> new Created(view, true, firstStep));
     }
 
     private static Instant maxWait(QueueSettings queue, Instant now) {

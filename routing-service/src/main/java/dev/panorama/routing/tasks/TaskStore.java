@@ -235,6 +235,12 @@ public class TaskStore {
                 });
     }
 
+    /** When the next escalation step of a waiting task is due; empty when none waits for one. */
+    public Uni<Optional<Instant>> nextEscalationDue(SqlConnection connection) {
+        return connection.preparedQuery("select min(next_escalation_at) as due from routing_task where state = 'QUEUED'")
+                .execute().map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("due")).map(Rows::instant));
+    }
+
     /** Unassigned tasks past their queue's max wait, locked (others' skipped). */
     public Uni<List<TaskView>> lockExpiryDue(SqlConnection connection, Instant now, int limit) {
         return many(connection.preparedQuery("select " + COLUMNS + " from routing_task where state in ('CREATED', 'QUEUED')"

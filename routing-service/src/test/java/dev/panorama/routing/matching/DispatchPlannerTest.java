@@ -54,6 +54,14 @@ class DispatchPlannerTest {
     }
 
     @Test
+    void laterPagesOfAnAgentDrivenPassReadMoreTasksPerSlot() {
+        assertThat(DispatchPlanner.perSlotOnPage(4, 0)).isEqualTo(4);
+        assertThat(DispatchPlanner.perSlotOnPage(4, 1)).isEqualTo(8);
+        assertThat(DispatchPlanner.perSlotOnPage(4, 3)).isEqualTo(32);
+        assertThat(DispatchPlanner.perSlotOnPage(4, 19)).as("bounded, however many pages").isEqualTo(1024);
+    }
+
+    @Test
     void aRoundAnswersTheAgentsWithTheirNewOffersCounted() {
         Agent agent = agent("a", AgentPresence.AVAILABLE, Map.of(Channel.CHAT, 2), Map.of());
         List<Task> tasks = List.of(task(Channel.CHAT, "support", 10, List.of(needs("en", 1))),

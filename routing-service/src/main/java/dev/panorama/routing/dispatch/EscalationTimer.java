@@ -1,0 +1,70 @@
+package dev.panorama.routing.dispatch;
+
+import dev.panorama.routing.outbox.RoutingContexts;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Wakes the sweeper's escalation when the next escalation step is due, so a task reaches its step on time rather
+ * than at the sweeper's next tick (up to a whole interval late: a task held for its preferred agent waited for the
+ * tick after its opening step before any other agent could get it). One timer, armed for the earliest due time
+ * asked for: by the sweeper after each escalation pass (the next step due) and by a new task (its first step); the
+ * tick stays the safety net.
+ */
+@ApplicationScoped
+public class EscalationTimer {
+
+    /** A step already due is escalated after this pause at least, so a step another replica holds is not spun on. */
+    static final Duration LEAST_PAUSE = Duration.ofMillis(5);
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private Instant armedFor;
+    private long timer = -1;
+    private Runnable escalate = () -> { };
+
+    public EscalationTimer(Vertx vertx, Clock clock) {
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    /** What to run when a step is due (the sweeper's escalation). */
+    synchronized void whenDue(Runnable escalate) {
+        this.escalate = escalate;
+    }
+
+    /** Escalates (on a context of its own) at {@code due}, unless a timer for no later is armed already. */
+    public synchronized void at(Instant due) {
+        if (!replaces(armedFor, due)) {
+            return;
+        }
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        armedFor = due;
+        Runnable escalate = this.escalate;
+        timer = vertx.setTimer(pause(clock.instant(), due).toMillis(), fired -> {
+            synchronized (this) {
+                if (timer == fired) {
+                    timer = -1;
+                    armedFor = null;
+                }
+            }
+            RoutingContexts.fresh(vertx).runOnContext(ignored -> escalate.run());
+        });
+    }
+
+    /** Whether a step due at {@code due} needs the timer re-armed when it is armed for {@code armed} (null: not armed). */
+    static boolean replaces(Instant armed, Instant due) {
+        return armed == null || due.isBefore(armed);
+    }
+
+    /** How long from {@code now} until a step due at {@code due} is escalated: its due time, but never at once. */
+    static Duration pause(Instant now, Instant due) {
+        Duration until = Duration.between(now, due).plusMillis(1);
+        return until.compareTo(LEAST_PAUSE) < 0 ? LEAST_PAUSE : until;
+    }
+}
