@@ -31,7 +31,10 @@ import org.apache.kafka.clients.admin.MemberDescription;
  * the ceiling of the ratio is 1.5 even with a core per instance; on a machine with fewer free cores than instances the
  * ratio says what the cores allow.
  *
- * <p>Arguments: contacts per run (5000), runs per configuration (3).
+ * <p>Arguments: contacts per run (5000), runs per configuration (3), warm-up runs before each configuration (2). On a
+ * loaded machine the JIT needs more than two runs of 5,000: the instance that stays for the 1-instance runs has by then
+ * served every run before, the second instance only its share of the warm-up, so the printed CPU per contact of each
+ * instance shows whether the comparison was warm.
  */
 public final class InteractionScaleOutBench {
 
@@ -45,6 +48,7 @@ public final class InteractionScaleOutBench {
         String[] args = BenchArguments.of(given, "[\\s,]+");
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Set<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
         DevStack stack = DevStack.shared().ensure(parts);
         HttpServer identity = InteractionIngestBench.fakeIdentity();
@@ -55,14 +59,14 @@ public final class InteractionScaleOutBench {
             double[] two;
             try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
                 awaitHolders(admin, 2);
-                warmUp(bootstrap, contacts);
+                warmUp(bootstrap, contacts, warmUps);
                 CpuUse before = CpuUse.now();
                 Map<String, Duration> instancesBefore = cpu(first, second);
                 two = rates(bootstrap, contacts, runs, "two");
                 printCpu("2 instances", before, instancesBefore, cpu(first, second), contacts * runs);
             }
             awaitHolders(admin, 1);
-            warmUp(bootstrap, contacts);
+            warmUp(bootstrap, contacts, warmUps);
             CpuUse before = CpuUse.now();
             Map<String, Duration> instanceBefore = cpu(first);
             double[] one = rates(bootstrap, contacts, runs, "one");
@@ -102,8 +106,8 @@ public final class InteractionScaleOutBench {
     }
 
     /** Both instances start cold together and serve the same warm-up, so neither configuration runs on a colder JIT. */
-    private static void warmUp(String bootstrap, int contacts) throws Exception {
-        for (int run = 0; run < 2; run++) {
+    private static void warmUp(String bootstrap, int contacts, int runs) throws Exception {
+        for (int run = 0; run < runs; run++) {
             InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-warm-up-" + UUID.randomUUID());
         }
     }
