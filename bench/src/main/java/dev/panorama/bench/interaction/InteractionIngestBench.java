@@ -29,6 +29,7 @@ import dev.panorama.interaction.ingest.OfferReferences;
 import dev.panorama.interaction.ingest.ResponseNeed;
 import dev.panorama.interaction.log.Interaction;
 import dev.panorama.interaction.log.InteractionDocuments;
+import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
 import dev.panorama.interaction.log.Resolution;
 import java.net.InetSocketAddress;
@@ -123,34 +124,51 @@ public final class InteractionIngestBench {
             Ports.await("interaction-service", Duration.ofMinutes(3), service, () -> status(base + "/q/health/ready", null) == 200);
             String bootstrap = stack.kafka().bootstrapServers();
 
-            double warmInsert = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_warm_up"), contacts);
+            double warmInsert = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_warm_up"), contacts, false);
+            double warmIndexed = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_indexed_warm_up"), contacts, true);
             double warmConsume = rawConsumeRate(bootstrap, contacts);
             double warmPipeline = pipelineRate(bootstrap, contacts, "bench-warm-up-" + UUID.randomUUID());
-            System.out.printf("warm-up run, not counted (JIT and caches of every JVM involved): raw insert %,.0f/s | raw consume"
-                    + " %,.0f/s | pipeline %,.0f/s%n", warmInsert, warmConsume, warmPipeline);
+            System.out.printf("warm-up run, not counted (JIT and caches of every JVM involved): raw insert %,.0f/s (with the service's"
+                    + " indexes %,.0f/s) | raw consume %,.0f/s | pipeline %,.0f/s%n", warmInsert, warmIndexed, warmConsume, warmPipeline);
             double[] insert = new double[runs];
+            double[] indexed = new double[runs];
             double[] consume = new double[runs];
             double[] pipeline = new double[runs];
             for (int run = 0; run < runs; run++) {
                 CpuUse start = CpuUse.now();
-                insert[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_" + run), contacts);
+                insert[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_" + run), contacts, false);
+                CpuUse insertedPlain = CpuUse.now();
+                indexed[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_indexed_" + run), contacts, true);
                 CpuUse inserted = CpuUse.now();
                 consume[run] = rawConsumeRate(bootstrap, contacts);
                 CpuUse consumed = CpuUse.now();
                 pipeline[run] = pipelineRate(bootstrap, contacts, "bench-run-" + run + "-" + UUID.randomUUID());
                 CpuUse piped = CpuUse.now();
-                System.out.printf("run %d: raw insert %,.0f/s | raw consume %,.0f/s | pipeline %,.0f/s (load average %.1f)%n", run + 1,
-                        insert[run], consume[run], pipeline[run], loadAverage());
-                System.out.printf("  CPU per contact: raw insert [%s]; raw consume [%s]; pipeline [%s]%n",
-                        inserted.since(start).perItem(contacts), consumed.since(inserted).perItem(contacts),
-                        piped.since(consumed).perItem(contacts));
+                System.out.printf("run %d: raw insert %,.0f/s, with the service's indexes %,.0f/s | raw consume %,.0f/s | pipeline"
+                        + " %,.0f/s (load average %.1f)%n", run + 1, insert[run], indexed[run], consume[run], pipeline[run], loadAverage());
+                System.out.printf("  CPU per contact: raw insert [%s]; raw insert with indexes [%s]; raw consume [%s]; pipeline [%s]%n",
+                        insertedPlain.since(start).perItem(contacts), inserted.since(insertedPlain).perItem(contacts),
+                        consumed.since(inserted).perItem(contacts), piped.since(consumed).perItem(contacts));
             }
-            double ceiling = Math.min(median(insert), median(consume));
-            System.out.printf("sustained ingest (median of %d runs of %,d contacts after the warm-up): pipeline %,.0f/s | raw MongoDB insert %,.0f/s | raw broker"
-                    + " consume %,.0f/s | pipeline / slower ceiling = %.0f%% (target >= 60%%)%n", runs, contacts, median(pipeline),
-                    median(insert), median(consume), 100 * median(pipeline) / ceiling);
+            // the pipeline's insert maintains the service's indexes: the like-for-like ceiling is an insert into a collection
+            // with the same indexes; the insert with only the unique dedup index is printed beside it
+            double ceiling = Math.min(median(indexed), median(consume));
+            double plainCeiling = Math.min(median(insert), median(consume));
+            System.out.printf("sustained ingest (median of %d runs of %,d contacts after the warm-up): pipeline %,.0f/s | raw MongoDB insert"
+                    + " with the service's indexes %,.0f/s (dedup index only %,.0f/s) | raw broker consume %,.0f/s | pipeline / slower"
+                    + " ceiling (insert with the service's indexes) = %.0f%% (target >= 60%%); against the dedup-only insert %.0f%%%n",
+                    runs, contacts, median(pipeline), median(indexed), median(insert), median(consume), 100 * median(pipeline) / ceiling,
+                    100 * median(pipeline) / plainCeiling);
             BenchResults.figure(BENCH, "ingest pipeline Kafka -> stored -> published", median(pipeline), "/s",
-                    "slower of raw MongoDB insert and raw broker consume", ceiling, Figure.Better.HIGHER, ">= 60 % of the ceiling");
+                    "slower of raw MongoDB insert (the service's indexes) and raw broker consume", ceiling, Figure.Better.HIGHER,
+                    ">= 60 % of the ceiling");
+            BenchResults.figure(BENCH, "ingest pipeline against the insert with the dedup index only", median(pipeline), "/s",
+                    "slower of raw MongoDB insert (dedup index only) and raw broker consume", plainCeiling, Figure.Better.HIGHER,
+                    "reported beside the like-for-like ceiling");
+            if (timelineTotal == 0) {
+                System.out.println("no contacts stored for the timeline (third argument 0): timeline reads skipped");
+                return;
+            }
 
             UUID customer = UUID.randomUUID();
             long filling = System.nanoTime();
@@ -209,8 +227,13 @@ public final class InteractionIngestBench {
         return (1 + (stored * 10_000 + 999_999_999) / 1_000_000_000) + "g";
     }
 
-    private static double rawInsertRate(MongoCollection<Document> collection, int count) {
-        collection.createIndex(Indexes.ascending(InteractionDocuments.DEDUP_KEY), new IndexOptions().unique(true));
+    /** insertMany of 500 of the documents the pipeline stores, into a collection with the dedup index only or with all of the service's. */
+    private static double rawInsertRate(MongoCollection<Document> collection, int count, boolean serviceIndexes) {
+        if (serviceIndexes) {
+            collection.createIndexes(InteractionLog.indexes());
+        } else {
+            collection.createIndex(Indexes.ascending(InteractionDocuments.DEDUP_KEY), new IndexOptions().unique(true));
+        }
         List<Document> documents = new ArrayList<>(count);
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
@@ -371,9 +394,13 @@ public final class InteractionIngestBench {
             String logName) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dquarkus.rest-client.identity.url=http://127.0.0.1:" + identityPort));
+        // -Dbench.service-jvm-args, e.g. a flight recording of the service
+        command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(parts, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", Path.of("..", "interaction-service", "target", "quarkus-app", "quarkus-run.jar")
-                .toAbsolutePath().normalize().toString()));
+        // another build of the service (an A/B pair against an older one): -Dbench.jvm-arg=-Dpanorama.bench.interaction-jar=...
+        String jar = System.getProperty("panorama.bench.interaction-jar",
+                Path.of("..", "interaction-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize().toString());
+        command.addAll(List.of("-jar", jar));
         return ManagedProcess.start("interaction-service", command, Map.of(), stack.settings().logDir().resolve(logName),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
     }

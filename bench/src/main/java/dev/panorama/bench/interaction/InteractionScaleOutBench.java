@@ -1,6 +1,7 @@
 package dev.panorama.bench.interaction;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
@@ -10,9 +11,12 @@ import dev.panorama.devstack.process.Ports;
 import dev.panorama.events.Topics;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -27,7 +31,10 @@ import org.apache.kafka.clients.admin.MemberDescription;
  * the ceiling of the ratio is 1.5 even with a core per instance; on a machine with fewer free cores than instances the
  * ratio says what the cores allow.
  *
- * <p>Arguments: contacts per run (5000), runs per configuration (3).
+ * <p>Arguments: contacts per run (5000), runs per configuration (3), warm-up runs before each configuration (2). On a
+ * loaded machine the JIT needs more than two runs of 5,000: the instance that stays for the 1-instance runs has by then
+ * served every run before, the second instance only its share of the warm-up, so the printed CPU per contact of each
+ * instance shows whether the comparison was warm.
  */
 public final class InteractionScaleOutBench {
 
@@ -37,9 +44,11 @@ public final class InteractionScaleOutBench {
     private InteractionScaleOutBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String[] args = BenchArguments.of(given, "[\\s,]+");
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Set<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
         DevStack stack = DevStack.shared().ensure(parts);
         HttpServer identity = InteractionIngestBench.fakeIdentity();
@@ -50,12 +59,18 @@ public final class InteractionScaleOutBench {
             double[] two;
             try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
                 awaitHolders(admin, 2);
-                warmUp(bootstrap, contacts);
+                warmUp(bootstrap, contacts, warmUps);
+                CpuUse before = CpuUse.now();
+                Map<String, Duration> instancesBefore = cpu(first, second);
                 two = rates(bootstrap, contacts, runs, "two");
+                printCpu("2 instances", before, instancesBefore, cpu(first, second), contacts * runs);
             }
             awaitHolders(admin, 1);
-            warmUp(bootstrap, contacts);
+            warmUp(bootstrap, contacts, warmUps);
+            CpuUse before = CpuUse.now();
+            Map<String, Duration> instanceBefore = cpu(first);
             double[] one = rates(bootstrap, contacts, runs, "one");
+            printCpu("1 instance", before, instanceBefore, cpu(first), contacts * runs);
             double ratio = InteractionIngestBench.median(two) / InteractionIngestBench.median(one);
             System.out.printf("scale-out (median of %d runs of %,d contacts): 2 instances %,.0f/s | 1 instance %,.0f/s | ratio"
                     + " x%.2f (ceiling x1.5 with 3 partitions) | load average %s%n", runs, contacts, InteractionIngestBench.median(two),
@@ -69,9 +84,30 @@ public final class InteractionScaleOutBench {
         }
     }
 
+    /** CPU time used so far by each instance, by its pid. */
+    private static Map<String, Duration> cpu(ManagedProcess... instances) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        for (ManagedProcess instance : instances) {
+            used.put("instance " + instance.serverPid(), ProcessHandle.of(instance.serverPid())
+                    .flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO));
+        }
+        return used;
+    }
+
+    /** CPU per contact of every process over a configuration's runs, and of each instance on its own. */
+    private static void printCpu(String label, CpuUse before, Map<String, Duration> instancesBefore, Map<String, Duration> instancesAfter,
+            int contacts) {
+        String perInstance = instancesAfter.entrySet().stream()
+                .map(entry -> String.format("%s %,.0f µs", entry.getKey(),
+                        entry.getValue().minus(instancesBefore.get(entry.getKey())).toNanos() / 1e3 / contacts))
+                .collect(Collectors.joining(" | "));
+        System.out.printf("%s, CPU per contact over %,d contacts: [%s]; by instance [%s] (load average %s)%n", label, contacts,
+                CpuUse.now().since(before).perItem(contacts), perInstance, loadAverage());
+    }
+
     /** Both instances start cold together and serve the same warm-up, so neither configuration runs on a colder JIT. */
-    private static void warmUp(String bootstrap, int contacts) throws Exception {
-        for (int run = 0; run < 2; run++) {
+    private static void warmUp(String bootstrap, int contacts, int runs) throws Exception {
+        for (int run = 0; run < runs; run++) {
             InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-warm-up-" + UUID.randomUUID());
         }
     }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,24 @@ public class IngestService {
     private Uni<Map<String, SenderCustomer>> resolveSenders(List<Keyed> keyed) {
         Map<String, Sender> distinct = new LinkedHashMap<>();
         keyed.forEach(contact -> Sender.of(contact.contact().message()).ifPresent(sender -> distinct.putIfAbsent(sender.recordKey(), sender)));
-        if (distinct.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+        // senders the cache knows need no call and no asynchronous step each
+        Map<String, SenderCustomer> known = new HashMap<>();
+        List<Sender> unknown = new ArrayList<>();
+        distinct.forEach((recordKey, sender) -> {
+            UUID customer = senders.known(sender);
+            if (customer != null) {
+                known.put(recordKey, new SenderCustomer(customer, Resolution.RESOLVED));
+            } else {
+                unknown.add(sender);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(known);
         }
-        return Multi.createFrom().iterable(distinct.values())
+        return Multi.createFrom().iterable(unknown)
                 .onItem().transformToUni(sender -> resolve(sender).map(customer -> Map.entry(sender.recordKey(), customer)))
                 .merge(resolveConcurrency)
-                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collect().in(() -> known, (all, resolved) -> all.put(resolved.getKey(), resolved.getValue()));
     }
 
     private Uni<SenderCustomer> resolve(Sender sender) {

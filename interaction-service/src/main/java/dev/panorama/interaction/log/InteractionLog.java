@@ -6,11 +6,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -51,17 +50,21 @@ public class InteractionLog {
     }
 
     /** The indexes behind idempotency, the timeline, threads, the reconciler and the relay's sweep. */
-    void createIndexes(@Observes StartupEvent started) {
-        Uni.join().all(
-                interactions.createIndex(Indexes.ascending(DEDUP_KEY), new IndexOptions().unique(true).name("dedup")),
-                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.descending(OCCURRED_AT),
+    public static List<IndexModel> indexes() {
+        return List.of(
+                new IndexModel(Indexes.ascending(DEDUP_KEY), new IndexOptions().unique(true).name("dedup")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID), Indexes.descending(OCCURRED_AT),
                         Indexes.descending(ID)), new IndexOptions().name("timeline")),
-                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(CONVERSATION_ID), Indexes.ascending(OCCURRED_AT)),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(CONVERSATION_ID), Indexes.ascending(OCCURRED_AT)),
                         new IndexOptions().name("conversation")),
-                interactions.createIndex(Indexes.compoundIndex(Indexes.ascending(RESOLUTION), Indexes.ascending(RECEIVED_AT)),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(RESOLUTION), Indexes.ascending(RECEIVED_AT)),
                         new IndexOptions().name("resolution")),
-                interactions.createIndex(Indexes.ascending(SENDER_RECORD), new IndexOptions().name("sender-record")),
-                interactions.createIndex(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true).name("pending")))
+                new IndexModel(Indexes.ascending(SENDER_RECORD), new IndexOptions().name("sender-record")),
+                new IndexModel(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true).name("pending")));
+    }
+
+    void createIndexes(@Observes StartupEvent started) {
+        Uni.join().all(indexes().stream().map(index -> interactions.createIndex(index.getKeys(), index.getOptions())).toList())
                 .andFailFast().await().atMost(Duration.ofSeconds(30));
     }
 
@@ -181,15 +184,15 @@ public class InteractionLog {
     }
 
     /**
-     * Drops events Kafka acknowledged, by interaction id, in one round trip; events queued meanwhile by another write stay.
+     * Drops events Kafka acknowledged, in one write: one update of all the documents concerned that pulls exactly the
+     * acknowledged events (event ids are unique), so events queued meanwhile by another write stay.
      */
     public Uni<Void> removePending(Map<String, List<String>> eventIdsByInteraction) {
         if (eventIdsByInteraction.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UpdateOneModel<Document>> removals = eventIdsByInteraction.entrySet().stream()
-                .map(entry -> new UpdateOneModel<Document>(Filters.eq(ID, entry.getKey()), Updates.pull(PENDING, Filters.in("id", entry.getValue()))))
-                .toList();
-        return interactions.bulkWrite(removals, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+        List<String> eventIds = eventIdsByInteraction.values().stream().flatMap(List::stream).toList();
+        return interactions.updateMany(Filters.in(ID, List.copyOf(eventIdsByInteraction.keySet())),
+                Updates.pull(PENDING, Filters.in("id", eventIds))).replaceWithVoid();
     }
 }

@@ -3,14 +3,14 @@ package dev.panorama.interaction.publishing;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
 import dev.panorama.interaction.config.InteractionConfig;
-import dev.panorama.interaction.log.Concurrently;
 import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,18 +18,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes the events waiting inside interaction documents and removes each once Kafka acknowledged it. Right after
  * a write for that write's documents; a sweep picks up whatever a crash or a Kafka outage left behind. Publishing
  * twice is possible (a crash between acknowledgement and removal); consumers de-duplicate on {@code ce_id}.
+ *
+ * <p>A write's events go to Kafka as one hand-over to the {@code interactions} channel's producer (its configuration:
+ * acks=all, idempotence), sent in order from its sending thread with CloudEvents binary-mode headers, rather than one
+ * reactive message each: the per-message stages of the channel (metadata, tracing, a Uni per event) cost more CPU than
+ * the send itself.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -39,15 +44,18 @@ public class EventRelay {
     private static final Duration SWEEP_GRACE = Duration.ofSeconds(10);
 
     private final InteractionLog log;
-    private final MutinyEmitter<String> emitter;
+    private final KafkaClientService kafka;
     private final InteractionConfig config;
     private final String source;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public EventRelay(InteractionLog log, @Channel("interactions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-            MutinyEmitter<String> emitter, InteractionConfig config, @ConfigProperty(name = "quarkus.application.name") String application) {
+    /**
+     * @param channel not sent to: it keeps the {@code interactions} channel, and so its producer, in the messaging graph
+     */
+    public EventRelay(InteractionLog log, @Channel("interactions") MutinyEmitter<String> channel, KafkaClientService kafka,
+            InteractionConfig config, @ConfigProperty(name = "quarkus.application.name") String application) {
         this.log = log;
-        this.emitter = emitter;
+        this.kafka = kafka;
         this.config = config;
         this.source = "/" + application;
     }
@@ -82,12 +90,11 @@ public class EventRelay {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // sent in order without waiting in between: one producer keeps the order per partition
-        List<Uni<Void>> sent = new ArrayList<>();
-        pending.forEach((interactionId, events) -> events.forEach(event -> sent.add(send(interactionId, event))));
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        pending.forEach((interactionId, events) -> events.forEach(event -> records.add(record(interactionId, event))));
         Map<String, List<String>> published = new LinkedHashMap<>();
         pending.forEach((interactionId, events) -> published.put(interactionId, events.stream().map(PendingEvent::id).toList()));
-        return Concurrently.all(sent)
+        return send(records)
                 .chain(() -> log.removePending(published))
                 .onFailure().invoke(failure -> LOG.warnf("Relay of interaction events failed, the sweep retries: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
@@ -104,13 +111,32 @@ public class EventRelay {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> send(String interactionId, PendingEvent event) {
+    /**
+     * Sends in the order given without waiting in between (one producer keeps the order per partition); done when Kafka
+     * acknowledged every record, failed when it refused one.
+     */
+    private Uni<Void> send(List<ProducerRecord<String, String>> records) {
+        KafkaProducer<String, String> producer = kafka.getProducer("interactions");
+        return producer.runOnSendingThread(kafkaProducer -> {
+            CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+            AtomicInteger waiting = new AtomicInteger(records.size());
+            for (ProducerRecord<String, String> record : records) {
+                kafkaProducer.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        acknowledged.completeExceptionally(failure);
+                    } else if (waiting.decrementAndGet() == 0) {
+                        acknowledged.complete(null);
+                    }
+                });
+            }
+            return acknowledged;
+        }).chain(acknowledged -> Uni.createFrom().completionStage(acknowledged));
+    }
+
+    private ProducerRecord<String, String> record(String interactionId, PendingEvent event) {
         // the subject is the customer; an event keyed by its interaction has no customer yet
         String subject = interactionId.equals(event.key()) ? null : event.key();
         EventEnvelope envelope = new EventEnvelope(event.id(), event.ceType(), source, subject, event.time());
-        Message<String> message = Message.of(event.payload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(event.topic()).withKey(event.key()).build())
-                .addMetadata(CloudEvents.outgoing(envelope));
-        return emitter.sendMessage(message);
+        return new ProducerRecord<>(event.topic(), null, event.key(), event.payload(), CloudEvents.kafkaHeaders(envelope));
     }
 }
