@@ -1,0 +1,42 @@
+package dev.panorama.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * CPU time (user + system) one process has used so far, read from {@code /proc/<pid>/stat} (fields 14 and 15, in
+ * clock ticks of 10 ms). The difference over a fixed amount of work is that process's CPU per operation: on a 2-core
+ * machine shared with other work a far steadier figure than wall-clock rates.
+ */
+public final class ProcessCpu {
+
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private ProcessCpu() {
+    }
+
+    /** CPU used so far by the process, or zero when it cannot be read (no such process, no /proc). */
+    public static Duration used(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Duration.ofNanos(ticks * NANOS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+        }
+    }
+
+    /** CPU used so far by this JVM. */
+    public static Duration own() {
+        return used(ProcessHandle.current().pid());
+    }
+
+    /** Microseconds of {@code cpu} per operation. */
+    public static double microsPer(Duration cpu, long operations) {
+        return cpu.toNanos() / 1e3 / operations;
+    }
+}
