@@ -19,14 +19,26 @@ public final class ProcessCpu {
 
     /** CPU used so far by the process, or zero when it cannot be read (no such process, no /proc). */
     public static Duration used(long pid) {
+        long[] ticks = ticks(pid);
+        return ticks == null ? ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO)
+                : Duration.ofNanos((ticks[0] + ticks[1]) * NANOS_PER_TICK);
+    }
+
+    /** The part of {@link #used} spent in the kernel (system time: network reads and writes, wake-ups), or zero. */
+    public static Duration system(long pid) {
+        long[] ticks = ticks(pid);
+        return ticks == null ? Duration.ZERO : Duration.ofNanos(ticks[1] * NANOS_PER_TICK);
+    }
+
+    /** User and system clock ticks, or null when they cannot be read. */
+    private static long[] ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return Duration.ofNanos(ticks * NANOS_PER_TICK);
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         } catch (IOException | RuntimeException e) {
-            return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+            return null;
         }
     }
 

@@ -126,26 +126,28 @@ public final class GatewayOverheadBench {
         /** One window, with the CPU the gateway, the upstream and this JVM (client, stand-in) used for it. */
         Measured run(int count, long upstreamPid) throws Exception {
             Duration gateway = gatewayPid > 0 ? ProcessCpu.used(gatewayPid) : Duration.ZERO;
+            Duration gatewaySystem = gatewayPid > 0 ? ProcessCpu.system(gatewayPid) : Duration.ZERO;
             Duration upstream = ProcessCpu.used(upstreamPid);
             Duration own = ProcessCpu.own();
             Stats stats = load.run(count);
             return new Measured(stats, count,
                     gatewayPid > 0 ? ProcessCpu.used(gatewayPid).minus(gateway) : Duration.ZERO,
+                    gatewayPid > 0 ? ProcessCpu.system(gatewayPid).minus(gatewaySystem) : Duration.ZERO,
                     ProcessCpu.used(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
         }
     }
 
     /** A window's latencies and the CPU each process used for it. */
-    record Measured(Stats stats, long requests, Duration gatewayCpu, Duration upstreamCpu, Duration benchCpu) {
+    record Measured(Stats stats, long requests, Duration gatewayCpu, Duration gatewaySystemCpu, Duration upstreamCpu, Duration benchCpu) {
 
         Measured plus(Measured other) {
             return new Measured(stats, requests + other.requests, gatewayCpu.plus(other.gatewayCpu),
-                    upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
+                    gatewaySystemCpu.plus(other.gatewaySystemCpu), upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
         }
 
         String cpu(boolean upstreamInBench) {
-            return String.format("CPU per request: gateway %,4.0f µs | upstream %,4.0f µs | %s %,4.0f µs",
-                    ProcessCpu.microsPer(gatewayCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
+            return String.format("CPU per request: gateway %,4.0f µs (kernel %,4.0f) | upstream %,4.0f µs | %s %,4.0f µs",
+                    ProcessCpu.microsPer(gatewayCpu, requests), ProcessCpu.microsPer(gatewaySystemCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
                     upstreamInBench ? "client+stand-in" : "client", ProcessCpu.microsPer(benchCpu, requests));
         }
     }
@@ -180,7 +182,8 @@ public final class GatewayOverheadBench {
         Measured[] median = measured.get(measured.size() / 2);
         Measured[] result = new Measured[legs.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = new Measured(median[i].stats(), cpu[i].requests(), cpu[i].gatewayCpu(), cpu[i].upstreamCpu(), cpu[i].benchCpu());
+            result[i] = new Measured(median[i].stats(), cpu[i].requests(), cpu[i].gatewayCpu(), cpu[i].gatewaySystemCpu(),
+                    cpu[i].upstreamCpu(), cpu[i].benchCpu());
         }
         return result;
     }
