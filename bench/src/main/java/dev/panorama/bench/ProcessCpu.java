@@ -30,16 +30,48 @@ public final class ProcessCpu {
         return ticks == null ? Duration.ZERO : Duration.ofNanos(ticks[1] * NANOS_PER_TICK);
     }
 
+    /**
+     * CPU used so far by the process's threads whose name starts with {@code prefix} (the kernel keeps 15 characters of
+     * a thread's name): the request-serving threads without the JIT compiler's and the garbage collector's work, which
+     * on a service not yet fully compiled can be as much again.
+     */
+    public static Duration threads(long pid, String prefix) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = read(task.resolve("stat"));
+                if (stat != null && stat.substring(stat.indexOf('(') + 1).startsWith(prefix)) {
+                    long[] ticks = fields(stat);
+                    total += ticks[0] + ticks[1];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(total * NANOS_PER_TICK);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** User and system clock ticks, or null when they cannot be read. */
     private static long[] ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+            return fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static long[] fields(String stat) {
+        // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /** CPU used so far by this JVM. */
