@@ -1,6 +1,7 @@
 package dev.panorama.bench.gateway;
 
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.profile.ProfileSeed;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,11 +50,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Arguments: requests per window (default 3000), concurrency (default 8), rounds (default 3; the
  * median round is reported). {@code -Dbench.service-jvm-args="..."} adds JVM arguments to the gateway's command line.
+ * {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.baseline=<a gateway's quarkus-run.jar>} also runs that (older) gateway, in
+ * the same alternating windows, for a back-to-back comparison. Each leg reports the CPU per request of the gateway, the
+ * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat).
  */
 public final class GatewayOverheadBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** The gateway's request-serving threads, as the kernel names them (15 characters). */
+    private static final String EVENT_LOOPS = "vert.x-eventloo";
+    private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
     private static final EnumSet<Part> PROFILE_PARTS = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
 
     private GatewayOverheadBench() {
@@ -62,27 +71,39 @@ public final class GatewayOverheadBench {
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Optional<Path> baselineJar = Optional.of(System.getProperty(BASELINE_PROPERTY, "").strip())
+                .filter(jar -> !jar.isEmpty()).map(Path::of);
         DevStack stack = DevStack.shared().ensure(PROFILE_PARTS);
         Vertx vertx = Vertx.vertx();
         int profilePort = Ports.free();
         int standInPort = Ports.free();
-        int gatewayPort = Ports.free();
         String token = KeycloakTokens.forUser("alice");
         try (ManagedProcess profileService = startProfileService(stack, profilePort)) {
             String profileBase = "http://127.0.0.1:" + profilePort;
             Ports.await("profile-service", Duration.ofMinutes(3), profileService, () -> status(profileBase + "/q/health/ready") == 200);
             UUID customer = ProfileSeed.seed(stack.kafka().bootstrapServers(), profileBase, token);
             startProfileStandIn(vertx, standInPort);
-            var upstreams = List.of(Map.entry("profile-service", profilePort), Map.entry("stand-in answering at once", standInPort));
-            for (var upstream : upstreams) {
-                try (ManagedProcess gateway = startGateway(stack, gatewayPort, upstream.getValue())) {
-                    String through = "http://127.0.0.1:" + gatewayPort;
-                    Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
-                    String path = "/api/v1/profiles/" + customer;
-                    Stats[] median = measure(new Load("http://127.0.0.1:" + upstream.getValue() + path, token, concurrency),
-                            new Load(through + path, token, concurrency), window, rounds);
-                    print(upstream.getKey(), concurrency, window, rounds, median);
-                    record(upstream.getKey(), median[0], median[1]);
+            record Upstream(String name, int port, long pid) {
+            }
+            var upstreams = List.of(new Upstream("profile-service", profilePort, profileService.serverPid()),
+                    new Upstream("stand-in answering at once", standInPort, ProcessHandle.current().pid()));
+            String path = "/api/v1/profiles/" + customer;
+            for (Upstream upstream : upstreams) {
+                List<ManagedProcess> gateways = new ArrayList<>();
+                try {
+                    List<Leg> legs = new ArrayList<>();
+                    legs.add(new Leg("direct", new Load("http://127.0.0.1:" + upstream.port() + path, token, concurrency), -1));
+                    legs.add(gatewayLeg("through gateway", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar"),
+                            stack, upstream.port(), gateways, path, token, concurrency));
+                    if (baselineJar.isPresent()) {
+                        legs.add(gatewayLeg("baseline gateway", baselineJar.get(), stack, upstream.port(), gateways, path, token,
+                                concurrency));
+                    }
+                    Measured[] median = measure(legs, upstream.pid(), window, rounds);
+                    print(upstream.name(), concurrency, window, rounds, median);
+                    record(upstream.name(), median[0].stats(), median[1].stats());
+                } finally {
+                    gateways.forEach(ManagedProcess::close);
                 }
             }
         } finally {
@@ -91,32 +112,125 @@ public final class GatewayOverheadBench {
         }
     }
 
-    /**
-     * Alternating windows after both paths are warm (each served requests for {@link #WARM_UP} in alternating windows, so the JIT has compiled
-     * the gateway's and the upstream's hot paths); the round with the median p50 ratio.
-     */
-    private static Stats[] measure(Load direct, Load gatewayed, int window, int rounds) throws Exception {
-        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
-        while (System.nanoTime() < warmUntil) {
-            direct.run(window);
-            gatewayed.run(window);
-        }
-        List<Stats[]> measured = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            measured.add(new Stats[] {direct.run(window), gatewayed.run(window)});
-        }
-        measured.sort(Comparator.comparingDouble(pair -> pair[1].p50() / pair[0].p50()));
-        return measured.get(measured.size() / 2);
+    private static Leg gatewayLeg(String name, Path jar, DevStack stack, int upstreamPort, List<ManagedProcess> started, String path,
+            String token, int concurrency) {
+        int port = Ports.free();
+        ManagedProcess gateway = startGateway(stack, port, upstreamPort, jar, name.replace(' ', '-'));
+        started.add(gateway);
+        String through = "http://127.0.0.1:" + port;
+        Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
+        return new Leg(name, new Load(through + path, token, concurrency), gateway.serverPid());
     }
 
-    private static void print(String upstream, int concurrency, int window, int rounds, Stats[] median) {
-        System.out.printf("profile read, %s, %d clients, %d requests per window, median of %d rounds:%n",
-                upstream, concurrency, window, rounds);
-        System.out.printf("  direct          %s%n  through gateway %s%n", median[0], median[1]);
-        System.out.printf("  gateway/direct: p50 x%.2f (%+.0f%%, %+.2f ms)  p99 x%.2f (%+.0f%%)  throughput x%.2f (%+.0f%%)%n",
-                median[1].p50() / median[0].p50(), 100 * (median[1].p50() / median[0].p50() - 1), median[1].p50() - median[0].p50(),
-                median[1].p99() / median[0].p99(), 100 * (median[1].p99() / median[0].p99() - 1),
-                median[1].perSecond() / median[0].perSecond(), 100 * (median[1].perSecond() / median[0].perSecond() - 1));
+    /** One way to the profile: directly, or through a gateway process ({@code gatewayPid}, -1 for none). */
+    private record Leg(String name, Load load, long gatewayPid) {
+
+        /** One window, with the CPU the gateway, the upstream and this JVM (client, stand-in) used for it. */
+        Measured run(int count, long upstreamPid) throws Exception {
+            Duration gateway = gatewayPid > 0 ? ProcessCpu.used(gatewayPid) : Duration.ZERO;
+            Duration gatewaySystem = gatewayPid > 0 ? ProcessCpu.system(gatewayPid) : Duration.ZERO;
+            Duration gatewayLoops = gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS) : Duration.ZERO;
+            Duration upstream = ProcessCpu.used(upstreamPid);
+            Duration own = ProcessCpu.own();
+            Stats stats = load.run(count);
+            return new Measured(stats, count,
+                    gatewayPid > 0 ? ProcessCpu.used(gatewayPid).minus(gateway) : Duration.ZERO,
+                    gatewayPid > 0 ? ProcessCpu.system(gatewayPid).minus(gatewaySystem) : Duration.ZERO,
+                    gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS).minus(gatewayLoops) : Duration.ZERO,
+                    ProcessCpu.used(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
+        }
+    }
+
+    /** A window's latencies and the CPU each process used for it. */
+    record Measured(Stats stats, long requests, Duration gatewayCpu, Duration gatewaySystemCpu, Duration gatewayLoopsCpu,
+            Duration upstreamCpu, Duration benchCpu) {
+
+        Measured plus(Measured other) {
+            return new Measured(stats, requests + other.requests, gatewayCpu.plus(other.gatewayCpu),
+                    gatewaySystemCpu.plus(other.gatewaySystemCpu), gatewayLoopsCpu.plus(other.gatewayLoopsCpu),
+                    upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
+        }
+
+        String cpu(boolean upstreamInBench) {
+            return String.format("CPU per request: gateway %,4.0f µs (kernel %,3.0f, event loops %,3.0f) | upstream %,4.0f µs | %s %,4.0f µs",
+                    ProcessCpu.microsPer(gatewayCpu, requests), ProcessCpu.microsPer(gatewaySystemCpu, requests),
+                    ProcessCpu.microsPer(gatewayLoopsCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
+                    upstreamInBench ? "client+stand-in" : "client", ProcessCpu.microsPer(benchCpu, requests));
+        }
+    }
+
+    /**
+     * Alternating windows after every leg is warm (each served requests for {@link #WARM_UP} in alternating windows, so the JIT has
+     * compiled the gateway's and the upstream's hot paths); latencies of the round with the median p50 ratio gateway/direct, and the
+     * CPU per request of all measured rounds.
+     */
+    private static Measured[] measure(List<Leg> legs, long upstreamPid, int window, int rounds) throws Exception {
+        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < warmUntil) {
+            for (Leg leg : legs) {
+                leg.load().run(window);
+            }
+        }
+        List<Measured[]> measured = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Measured[] windows = new Measured[legs.size()];
+            for (int i = 0; i < legs.size(); i++) {
+                windows[i] = legs.get(i).run(window, upstreamPid);
+            }
+            measured.add(windows);
+        }
+        Measured[] cpu = measured.get(0).clone();
+        for (Measured[] round : measured.subList(1, measured.size())) {
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = cpu[i].plus(round[i]);
+            }
+        }
+        measured.sort(Comparator.comparingDouble(round -> round[1].stats().p50() / round[0].stats().p50()));
+        Measured[] median = measured.get(measured.size() / 2);
+        Measured[] result = new Measured[legs.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = new Measured(median[i].stats(), cpu[i].requests(), cpu[i].gatewayCpu(), cpu[i].gatewaySystemCpu(),
+                    cpu[i].gatewayLoopsCpu(), cpu[i].upstreamCpu(), cpu[i].benchCpu());
+        }
+        return result;
+    }
+
+    private static void print(String upstream, int concurrency, int window, int rounds, Measured[] median) {
+        boolean upstreamInBench = !upstream.equals("profile-service");
+        System.out.printf("profile read, %s, %d clients, %d requests per window, median of %d rounds, load average %s:%n",
+                upstream, concurrency, window, rounds, loadAverage());
+        String[] names = {"direct         ", "through gateway", "baseline gateway"};
+        for (int i = 0; i < median.length; i++) {
+            System.out.printf("  %s %s   %s%n", names[i], median[i].stats(), median[i].cpu(upstreamInBench));
+        }
+        printRatios("gateway/direct", median[1].stats(), median[0].stats());
+        if (median.length > 2) {
+            printRatios("baseline gateway/direct", median[2].stats(), median[0].stats());
+            printRatios("gateway/baseline gateway", median[1].stats(), median[2].stats());
+            System.out.printf("  gateway CPU per request: %,.0f µs, baseline gateway %,.0f µs (x%.2f); event loops %,.0f µs, baseline %,.0f µs (x%.2f)%n",
+                    ProcessCpu.microsPer(median[1].gatewayCpu(), median[1].requests()),
+                    ProcessCpu.microsPer(median[2].gatewayCpu(), median[2].requests()),
+                    (double) median[1].gatewayCpu().toNanos() / median[2].gatewayCpu().toNanos(),
+                    ProcessCpu.microsPer(median[1].gatewayLoopsCpu(), median[1].requests()),
+                    ProcessCpu.microsPer(median[2].gatewayLoopsCpu(), median[2].requests()),
+                    (double) median[1].gatewayLoopsCpu().toNanos() / median[2].gatewayLoopsCpu().toNanos());
+        }
+    }
+
+    private static void printRatios(String what, Stats measured, Stats against) {
+        System.out.printf("  %s: p50 x%.2f (%+.0f%%, %+.2f ms)  p99 x%.2f (%+.0f%%)  throughput x%.2f (%+.0f%%)%n", what,
+                measured.p50() / against.p50(), 100 * (measured.p50() / against.p50() - 1), measured.p50() - against.p50(),
+                measured.p99() / against.p99(), 100 * (measured.p99() / against.p99() - 1),
+                measured.perSecond() / against.perSecond(), 100 * (measured.perSecond() / against.perSecond() - 1));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static void record(String upstream, Stats direct, Stats gateway) {
@@ -166,7 +280,7 @@ public final class GatewayOverheadBench {
                         .put("unresolvedProblem", new JsonObject().put("answer", true).put("facts", cases)));
     }
 
-    private static ManagedProcess startGateway(DevStack stack, int port, int profilePort) {
+    private static ManagedProcess startGateway(DevStack stack, int port, int profilePort, Path jar, String logName) {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx384m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
                 "-Dpanorama.gateway.rate-limit.requests-per-second=1000000", "-Dpanorama.gateway.rate-limit.burst=1000000"));
@@ -175,8 +289,8 @@ public final class GatewayOverheadBench {
             command.add("-Dpanorama.gateway.upstreams." + upstream + ".url=http://127.0.0.1:" + profilePort);
         }
         command.addAll(1, BenchArguments.serviceJvm());
-        command.addAll(List.of("-jar", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize().toString()));
-        return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve("gateway-bench.log"),
+        command.addAll(List.of("-jar", jar.toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve(logName + "-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
     }
 

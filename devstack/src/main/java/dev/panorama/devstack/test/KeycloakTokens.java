@@ -54,6 +54,17 @@ public final class KeycloakTokens {
                 "client_id", SHORT_LIVED_CLIENT, "username", user, "password", DEMO_PASSWORD))));
     }
 
+    /** A user's access token that lives about one second (from the short-lived test client), still valid when returned. */
+    public static String shortLivedForUser(String username) {
+        return requestToken(Map.of("grant_type", "password", "client_id", SHORT_LIVED_CLIENT, "username", username,
+                "password", DEMO_PASSWORD));
+    }
+
+    /** Returns once the token has expired: a second past its {@code exp}. */
+    public static void awaitExpiry(String token) {
+        waitUntilExpired(token);
+    }
+
     /** When the token expires, from its {@code exp} claim. */
     public static Instant expiry(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);

@@ -21,8 +21,10 @@ import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -46,9 +48,10 @@ final class UpstreamProxy implements ProxyInterceptor {
     private final long maxBodyBytes;
     private final CircuitBreaker breaker;
     private final Vertx vertx;
-    private final HttpProxy proxy;
+    private final EventLoopClients clients;
+    private final Map<HttpClient, HttpProxy> proxies = new ConcurrentHashMap<>();
 
-    UpstreamProxy(String name, URI url, GatewayConfig config, Vertx vertx, HttpClient client) {
+    UpstreamProxy(String name, URI url, GatewayConfig config, Vertx vertx, EventLoopClients clients) {
         this.name = name;
         this.host = url.getHost();
         this.origin = SocketAddress.inetSocketAddress(url.getPort() > 0 ? url.getPort() : 80, host);
@@ -56,13 +59,14 @@ final class UpstreamProxy implements ProxyInterceptor {
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
         this.breaker = new CircuitBreaker(resilience.breakerFailureThreshold(), resilience.breakerOpenFor(), System::nanoTime);
         this.vertx = vertx;
-        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-                .origin(this::openRequest)
-                .addInterceptor(this);
+        this.clients = clients;
     }
 
+    /** Forwards over the receiving event loop's client; the circuit breaker and the limits are this upstream's. */
     void forward(HttpServerRequest request) {
-        proxy.handle(request);
+        proxies.computeIfAbsent(clients.current(), client -> HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                .origin(this::openRequest)
+                .addInterceptor(this)).handle(request);
     }
 
     CircuitBreaker breaker() {

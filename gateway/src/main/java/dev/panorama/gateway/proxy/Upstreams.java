@@ -4,10 +4,8 @@ import dev.panorama.gateway.config.GatewayConfig;
 import dev.panorama.gateway.resilience.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,23 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The services behind the gateway: one proxy (with its circuit breaker) each, over one shared HTTP client. */
+/** The services behind the gateway: one proxy (with its circuit breaker) each, over an HTTP client per event loop. */
 @ApplicationScoped
 public class Upstreams {
 
-    private final HttpClient client;
+    private final EventLoopClients clients;
     private final Map<String, UpstreamProxy> proxies = new LinkedHashMap<>();
     private final Map<String, URI> readinessUrls = new LinkedHashMap<>();
     private final Map<String, Boolean> requiredForReadiness = new LinkedHashMap<>();
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clients = new EventLoopClients(vertx, new HttpClientOptions()
                         .setConnectTimeout((int) config.resilience().connectTimeout().toMillis())
                         .setKeepAlive(true)
                         .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(config.resilience().maxConnectionsPerUpstream()));
+                config.resilience().maxConnectionsPerUpstream());
         config.upstreams().forEach((name, upstream) -> {
-            proxies.put(name, new UpstreamProxy(name, upstream.url(), config, vertx, client));
+            proxies.put(name, new UpstreamProxy(name, upstream.url(), config, vertx, clients));
             readinessUrls.put(name, upstream.url().resolve(upstream.readinessPath()));
             requiredForReadiness.put(name, upstream.requiredForReadiness());
         });
@@ -58,7 +56,7 @@ public class Upstreams {
     /** Whether the upstream's own readiness check answers 200 within the given milliseconds. */
     public Future<Boolean> ready(String name, long timeoutMillis) {
         URI url = readinessUrls.get(name);
-        return client.request(new RequestOptions()
+        return clients.shared().request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
                         .setAbsoluteURI(url.toString())
                         .setConnectTimeout(timeoutMillis)
@@ -70,6 +68,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.close();
     }
 }

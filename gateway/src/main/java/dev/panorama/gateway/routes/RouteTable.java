@@ -17,9 +17,18 @@ public final class RouteTable {
             return new Route(upstream, patterns.stream().map(PathPattern::parse).toList());
         }
 
-        boolean matches(List<String> segments) {
-            return patterns.stream().anyMatch(pattern -> pattern.matches(segments));
+        Optional<PathPattern> patternFor(List<String> segments) {
+            for (PathPattern pattern : patterns) {
+                if (pattern.matches(segments)) {
+                    return Optional.of(pattern);
+                }
+            }
+            return Optional.empty();
         }
+    }
+
+    /** The upstream owning a path and the route pattern that matched it. */
+    public record Match(String upstream, PathPattern pattern) {
     }
 
     private final List<Route> routes;
@@ -30,8 +39,19 @@ public final class RouteTable {
 
     /** The upstream owning the path, or empty when no route covers it. */
     public Optional<String> upstreamFor(String path) {
+        return match(path).map(Match::upstream);
+    }
+
+    /** The upstream owning the path and the pattern it was matched by, or empty when no route covers it. */
+    public Optional<Match> match(String path) {
         List<String> segments = RequestPath.segments(path);
-        return routes.stream().filter(route -> route.matches(segments)).map(Route::upstream).findFirst();
+        for (Route route : routes) {
+            Optional<PathPattern> pattern = route.patternFor(segments);
+            if (pattern.isPresent()) {
+                return Optional.of(new Match(route.upstream(), pattern.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Route> routes() {

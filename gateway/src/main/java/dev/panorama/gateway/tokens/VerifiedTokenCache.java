@@ -15,8 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Records every bearer token the OIDC extension has just verified, with the caller it names, in
- * {@link VerifiedTokens}. The cached caller keeps principal, roles and credentials but none of the
- * request-bound attributes of the request that verified it.
+ * {@link VerifiedTokens}, which {@link CachedBearerMechanism} answers later requests with the same token from. The
+ * cached caller keeps principal, roles and credentials but none of the request-bound attributes of the request that
+ * verified it.
  */
 @ApplicationScoped
 @Startup

@@ -35,6 +35,15 @@ class RouteTableTest {
     }
 
     @Test
+    void aMatchNamesThePatternThatMatched() {
+        assertThat(table.match("/api/v1/customers/c1/interactions/summary"))
+                .hasValueSatisfying(match -> assertThat(match.pattern()).hasToString("/api/v1/customers/*/interactions/**"));
+        assertThat(table.match("/api/v1/interactions/i1"))
+                .hasValueSatisfying(match -> assertThat(match.pattern()).hasToString("/api/v1/interactions/**"));
+        assertThat(table.match("/q/health")).isEmpty();
+    }
+
+    @Test
     void unroutedPathsHaveNoUpstream() {
         assertThat(table.upstreamFor("/q/health")).isEmpty();
         assertThat(table.upstreamFor("/")).isEmpty();

@@ -9,6 +9,7 @@ import dev.panorama.gateway.testing.Gateway;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,44 @@ class VerifiedTokenCacheTest {
 
         given().auth().oauth2(withRole(nora, "agent")).when().get(LOOKUP).then().statusCode(401);
         assertThat(FakeUpstreams.get("identity-service").received()).isEmpty();
+    }
+
+    @Test
+    void tokensSharingAPrefixWithACachedTokenAreRefused() {
+        String alice = KeycloakTokens.forUser("alice");
+        given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
+        FakeUpstreams.resetAll();
+
+        String signatureChanged = alice.substring(0, alice.length() - 2) + (alice.endsWith("AA") ? "BB" : "AA");
+        given().auth().oauth2(signatureChanged).when().get(LOOKUP).then().statusCode(401);
+        given().auth().oauth2(alice.substring(0, alice.length() - 1)).when().get(LOOKUP).then().statusCode(401);
+        given().auth().oauth2(alice + "A").when().get(LOOKUP).then().statusCode(401);
+        given().auth().oauth2(alice.substring(0, alice.lastIndexOf('.') + 1)).when().get(LOOKUP).then().statusCode(401);
+        assertThat(FakeUpstreams.get("identity-service").received()).isEmpty();
+        given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
+    }
+
+    @Test
+    void aCachedTokenIsRefusedOnceItHasExpired() {
+        String shortLived = acceptedShortLivedToken();
+        assertThat(cache.tokens().find(shortLived)).isPresent();
+
+        KeycloakTokens.awaitExpiry(shortLived);
+
+        given().auth().oauth2(shortLived).when().get(LOOKUP).then().statusCode(401);
+        assertThat(FakeUpstreams.get("identity-service").received()).hasSize(1);
+    }
+
+    /** A token living about a second that the gateway accepted (a loaded machine may take longer than that to send it). */
+    private static String acceptedShortLivedToken() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String token = KeycloakTokens.shortLivedForUser("alice");
+            if (given().auth().oauth2(token).when().get(LOOKUP).then().extract().statusCode() == 200) {
+                return token;
+            }
+            assertThat(Instant.now()).as("a refused token must have expired").isAfterOrEqualTo(KeycloakTokens.expiry(token));
+        }
+        throw new AssertionError("no short-lived token was accepted before it expired");
     }
 
     /** The token with a role added to its payload, keeping Keycloak's signature of the original. */
