@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.CpuUse;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;

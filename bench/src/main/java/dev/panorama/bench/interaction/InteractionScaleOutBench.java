@@ -2,6 +2,8 @@ package dev.panorama.bench.interaction;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
@@ -88,8 +90,7 @@ public final class InteractionScaleOutBench {
     private static Map<String, Duration> cpu(ManagedProcess... instances) {
         Map<String, Duration> used = new LinkedHashMap<>();
         for (ManagedProcess instance : instances) {
-            used.put("instance " + instance.serverPid(), ProcessHandle.of(instance.serverPid())
-                    .flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO));
+            used.put("instance " + instance.serverPid(), ProcessCpu.used(instance.serverPid()));
         }
         return used;
     }

@@ -1,6 +1,7 @@
 package dev.panorama.bench.routing;
 
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.CpuUse;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;

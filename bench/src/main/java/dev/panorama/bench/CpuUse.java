@@ -1,31 +1,33 @@
-package dev.panorama.bench.routing;
+package dev.panorama.bench;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by the processes this benchmark started (the routing service, PostgreSQL's server and
- * backends, Kafka) and by the benchmark itself. The difference of two snapshots over a fixed amount of work gives
- * CPU per assignment, a steadier measure than wall-clock rates on a machine shared with other work. A PostgreSQL
- * backend that exited during the run is not counted (the service's pool keeps its connections).
+ * CPU time used so far by this JVM and the processes it started, by part: the service(s) under test, PostgreSQL's
+ * server and backends, the MongoDB-wire server, Kafka, and the benchmark itself. The difference of two snapshots over a
+ * fixed amount of work gives CPU per item, on a 2-core machine shared with other work a far steadier figure than
+ * wall-clock rates. A process that exited in between (a PostgreSQL backend of a closed connection) is not counted.
  */
-record CpuUse(Map<String, Duration> byPart) {
+public record CpuUse(Map<String, Duration> byPart) {
 
-    static CpuUse now() {
-        Map<String, Duration> parts = new LinkedHashMap<>();
-        for (String part : new String[] {"service", "postgres", "kafka", "bench"}) {
-            parts.put(part, Duration.ZERO);
-        }
+    private static final List<String> PARTS = List.of("service", "postgres", "mongodb", "kafka", "bench");
+
+    public static CpuUse now() {
+        Map<String, Duration> found = new LinkedHashMap<>();
         ProcessHandle current = ProcessHandle.current();
         Stream.concat(Stream.of(current), current.descendants()).forEach(process -> {
             String part = process == current ? "bench" : partOf(process.info());
             if (part != null) {
-                parts.merge(part, process.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+                found.merge(part, ProcessCpu.used(process.pid()), Duration::plus);
             }
         });
+        Map<String, Duration> parts = new LinkedHashMap<>();
+        PARTS.stream().filter(found::containsKey).forEach(part -> parts.put(part, found.get(part)));
         return new CpuUse(parts);
     }
 
@@ -34,12 +36,15 @@ record CpuUse(Map<String, Duration> byPart) {
         if (commandLine.contains("devstack.process.Guardian")) {
             return null; // the small process watching a server: its command line names the server's
         }
-        if (commandLine.contains("quarkus-run.jar")) {
-            return "service";
+        if (commandLine.contains("MongoWireMain")) {
+            return "mongodb";
         }
         // the JDK may read only the start of a long command line: the broker's main class comes after its classpath
         if (commandLine.contains("kafka.Kafka") || commandLine.contains("/kafka/log4j")) {
             return "kafka";
+        }
+        if (commandLine.contains("quarkus-run.jar")) {
+            return "service";
         }
         if (info.command().orElse("").endsWith("/postgres") || commandLine.startsWith("postgres")) {
             return "postgres";
@@ -47,18 +52,18 @@ record CpuUse(Map<String, Duration> byPart) {
         return null;
     }
 
-    CpuUse since(CpuUse before) {
+    public CpuUse since(CpuUse before) {
         Map<String, Duration> used = new LinkedHashMap<>();
         byPart.forEach((part, total) -> used.put(part, total.minus(before.byPart.getOrDefault(part, Duration.ZERO))));
         return new CpuUse(used);
     }
 
-    double microsPerItem(String part, long items) {
+    public double microsPerItem(String part, long items) {
         return byPart.getOrDefault(part, Duration.ZERO).toNanos() / 1e3 / items;
     }
 
     /** Microseconds of CPU per item, by part: {@code service 120 µs | postgres 80 µs | ...}. */
-    String perItem(long items) {
+    public String perItem(long items) {
         return byPart.keySet().stream().map(part -> String.format("%s %,.0f µs", part, microsPerItem(part, items)))
                 .collect(Collectors.joining(" | "));
     }
