@@ -291,10 +291,18 @@ public class IdentityStore {
                 .replaceWithVoid();
     }
 
-    /** Moves the current records of a merged customer to the survivor. */
+    /**
+     * Moves the records of a merged customer, every version, to the survivor: current and old versions in a
+     * statement each, so that each finds its rows through its own partial index instead of reading the table.
+     */
     public Uni<Void> moveRecords(UUID fromCustomer, UUID toCustomer) {
+        return moveVersions(fromCustomer, toCustomer, true).chain(() -> moveVersions(fromCustomer, toCustomer, false));
+    }
+
+    private Uni<Void> moveVersions(UUID fromCustomer, UUID toCustomer, boolean current) {
         return Panache.getSession().chain(session -> session
-                .createMutationQuery("update SourceRecordEntity set customerId = :to where customerId = :from")
+                .createMutationQuery("update SourceRecordEntity set customerId = :to where customerId = :from and current = "
+                        + current)
                 .setParameter("to", toCustomer).setParameter("from", fromCustomer)
                 .executeUpdate())
                 .replaceWithVoid();
