@@ -162,8 +162,16 @@ public enum Comparison {
         return similarity >= 0.80 || Similarity.soundAlike(a, b) ? 3 : 4;
     }
 
-    private static String houseNumber(String street) {
-        return street.replaceAll("[^0-9]", "");
+    /** The street's digits, in order (a regular expression here cost a compiled pattern per comparison). */
+    static String houseNumber(String street) {
+        StringBuilder digits = new StringBuilder(8);
+        for (int i = 0; i < street.length(); i++) {
+            char c = street.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     private static int fuzzy(String a, String b, double threshold) {

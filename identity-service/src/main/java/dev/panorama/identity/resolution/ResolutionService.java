@@ -110,8 +110,9 @@ public class ResolutionService {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
-        return store.lockKeys(keys)
-                .chain(() -> neighbourhood.of(keys))
+        // candidates come only through the keys locked: a key too common to lock brings none
+        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE)
+                .chain(neighbourhood::of)
                 .map(this::snapshot)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
@@ -181,7 +182,7 @@ public class ResolutionService {
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         UUID customerBefore = previous.customerId;
-        return store.lockKeys(keys)
+        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE)
                 .chain(() -> store.lockCustomers(List.of(customerBefore)))
                 .chain(() -> store.refresh(previous))
                 .chain(latest -> latest.current && latest.customerId.equals(customerBefore)

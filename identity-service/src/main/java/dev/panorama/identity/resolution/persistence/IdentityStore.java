@@ -35,18 +35,23 @@ public class IdentityStore {
     }
 
     /**
-     * Serialises resolutions that could touch the same customers: a transaction-scoped advisory lock
-     * per blocking key, taken in key order so two resolutions never wait on each other in a cycle.
+     * Serialises resolutions that could touch the same customers: a transaction-scoped advisory lock per blocking
+     * key, taken in key order so two resolutions never wait on each other in a cycle. A key already shared by more
+     * than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
+     * records arrive), so resolutions sharing only such keys (a common surname in a town, say) need not wait for each
+     * other. The answer is the keys locked, the only ones the resolution may then look candidates up by.
      */
-    public Uni<Void> lockKeys(Collection<String> keys) {
+    public Uni<Set<String>> lockKeys(Collection<String> keys, int maxPerKey) {
         if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         SqlParameters p = new SqlParameters();
-        String sql = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest("
-                + p.textArray(keys.stream().sorted().toList()) + ") k(key) order by k.key) locked";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), p.values()).getSingleResult())
-                .replaceWithVoid();
+        String sql = "select locked.key from (select k.key, pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest("
+                + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
+                + " where (select count(*) from (select 1 from blocking_key b where b.key = k.key limit " + (maxPerKey + 1)
+                + ") block) <= " + maxPerKey + " order by k.key) locked";
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, String.class), p.values()).getResultList())
+                .map(Set::copyOf);
     }
 
     /**
@@ -286,10 +291,18 @@ public class IdentityStore {
                 .replaceWithVoid();
     }
 
-    /** Moves the current records of a merged customer to the survivor. */
+    /**
+     * Moves the records of a merged customer, every version, to the survivor: current and old versions in a
+     * statement each, so that each finds its rows through its own partial index instead of reading the table.
+     */
     public Uni<Void> moveRecords(UUID fromCustomer, UUID toCustomer) {
+        return moveVersions(fromCustomer, toCustomer, true).chain(() -> moveVersions(fromCustomer, toCustomer, false));
+    }
+
+    private Uni<Void> moveVersions(UUID fromCustomer, UUID toCustomer, boolean current) {
         return Panache.getSession().chain(session -> session
-                .createMutationQuery("update SourceRecordEntity set customerId = :to where customerId = :from")
+                .createMutationQuery("update SourceRecordEntity set customerId = :to where customerId = :from and current = "
+                        + current)
                 .setParameter("to", toCustomer).setParameter("from", fromCustomer)
                 .executeUpdate())
                 .replaceWithVoid();
