@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.security.Principal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Which Authorization headers the cache answers: a bearer token verified before, by its exact text, unexpired. */
@@ -18,23 +14,7 @@ class CachedBearerMechanismTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(NOW);
     private final VerifiedTokens tokens = new VerifiedTokens(100, Duration.ofMinutes(5), clock);
     private final QuarkusSecurityIdentity alice = QuarkusSecurityIdentity.builder()
             .setPrincipal((Principal) () -> "alice").addRole("agent").build();
@@ -62,9 +42,9 @@ class CachedBearerMechanismTest {
     void aCachedTokenIsNotAnsweredOnceItHasExpired() {
         tokens.remember(TOKEN, alice, NOW.plusSeconds(60).getEpochSecond());
 
-        now.set(NOW.plusSeconds(59));
+        clock.set(NOW.plusSeconds(59));
         assertThat(CachedBearerMechanism.answer(tokens, "Bearer " + TOKEN)).contains(alice);
-        now.set(NOW.plusSeconds(60));
+        clock.set(NOW.plusSeconds(60));
         assertThat(CachedBearerMechanism.answer(tokens, "Bearer " + TOKEN)).isEmpty();
     }
 
