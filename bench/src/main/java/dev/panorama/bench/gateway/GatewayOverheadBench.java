@@ -83,10 +83,11 @@ public final class GatewayOverheadBench {
             Ports.await("profile-service", Duration.ofMinutes(3), profileService, () -> status(profileBase + "/q/health/ready") == 200);
             UUID customer = ProfileSeed.seed(stack.kafka().bootstrapServers(), profileBase, token);
             startProfileStandIn(vertx, standInPort);
-            record Upstream(String name, int port, long pid) {
+            /** {@code targeted}: the targets apply to it; the stand-in's figures show the proxy's own cost. */
+            record Upstream(String name, int port, long pid, boolean targeted) {
             }
-            var upstreams = List.of(new Upstream("profile-service", profilePort, profileService.serverPid()),
-                    new Upstream("stand-in answering at once", standInPort, ProcessHandle.current().pid()));
+            var upstreams = List.of(new Upstream("profile-service", profilePort, profileService.serverPid(), true),
+                    new Upstream("stand-in answering at once", standInPort, ProcessHandle.current().pid(), false));
             String path = "/api/v1/profiles/" + customer;
             for (Upstream upstream : upstreams) {
                 List<ManagedProcess> gateways = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class GatewayOverheadBench {
                     }
                     Measured[] median = measure(legs, upstream.pid(), window, rounds);
                     print(upstream.name(), concurrency, window, rounds, median);
-                    record(upstream.name(), median[0].stats(), median[1].stats());
+                    record(upstream.name(), upstream.targeted(), median[0].stats(), median[1].stats());
                 } finally {
                     gateways.forEach(ManagedProcess::close);
                 }
@@ -233,14 +234,15 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static void record(String upstream, Stats direct, Stats gateway) {
+    private static void record(String upstream, boolean targeted, Stats direct, Stats gateway) {
         String bench = "gateway-overhead";
+        String latencyTarget = targeted ? "<= +15 % latency" : "";
         BenchResults.figure(bench, "p50 through the gateway, " + upstream, gateway.p50(), "ms", "direct p50", direct.p50(),
-                Figure.Better.LOWER, "<= +15 % latency");
+                Figure.Better.LOWER, latencyTarget);
         BenchResults.figure(bench, "p99 through the gateway, " + upstream, gateway.p99(), "ms", "direct p99", direct.p99(),
-                Figure.Better.LOWER, "<= +15 % latency");
+                Figure.Better.LOWER, latencyTarget);
         BenchResults.figure(bench, "throughput through the gateway, " + upstream, gateway.perSecond(), "/s", "direct",
-                direct.perSecond(), Figure.Better.HIGHER, ">= -15 % throughput");
+                direct.perSecond(), Figure.Better.HIGHER, targeted ? ">= -15 % throughput" : "");
         BenchResults.latencies(bench, "profile read latency, " + upstream, "direct", direct.latencies());
         BenchResults.latencies(bench, "profile read latency, " + upstream, "through the gateway", gateway.latencies());
     }
