@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
-    private static final int IN_FLIGHT = 64;
+    private static final int BATCH = 1000;
+    private static final int IN_FLIGHT = 256;
 
     private final OutboxRepository repository;
     private final MutinyEmitter<String> emitter;

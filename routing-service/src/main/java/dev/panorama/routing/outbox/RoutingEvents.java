@@ -30,7 +30,7 @@ public class RoutingEvents {
             + " values ($1, $2, $3, $4, $5::text::jsonb, $6)";
 
     /** A relay batch this full may have left events behind: relay again at once. */
-    private static final int RELAY_BATCH_HINT = 200;
+    private static final int RELAY_BATCH_HINT = 1000;
     private static final Logger LOG = Logger.getLogger(RoutingEvents.class);
 
     private final OnePassAtATime relaying;
