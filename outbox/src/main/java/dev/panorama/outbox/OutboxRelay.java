@@ -2,6 +2,7 @@ package dev.panorama.outbox;
 
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
+import dev.panorama.kit.context.OwnContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -13,7 +14,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,13 +34,13 @@ public class OutboxRelay {
     private final OutboxRepository repository;
     private final MutinyEmitter<String> emitter;
     private final String source;
-    /** 0: no nudged pass running; 1: one running; 2: one running and another wanted after it. */
-    private final AtomicInteger nudges = new AtomicInteger();
+    private final OnePassAtATime nudged;
 
-    public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter,
+    public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.repository = repository;
         this.emitter = emitter;
+        this.nudged = new OnePassAtATime(this::nudgedPass, pass -> OwnContext.run(vertx, pass), this::relayFailed);
         this.source = "/" + application;
     }
 
@@ -51,55 +51,39 @@ public class OutboxRelay {
     @Scheduled(every = "${panorama.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayScheduled() {
-        return relayQuietly().replaceWithVoid();
+        return Uni.createFrom().deferred(this::relay) // a failure to start is a failed pass too
+                .onFailure().invoke(this::relayFailed)
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**
-     * Relays right after a business transaction committed, without making its caller wait; must be
-     * called on a Vert.x context (a request or a message). Nudges coalesce: while a pass runs, any number
-     * of nudges ask for one more pass after it, which starts after they were made and so sees every event
-     * committed before them. Under load a pass thus relays the events of many transactions, instead of
+     * Relays right after a business transaction committed, without making its caller wait. Passes run on a Vert.x
+     * context of their own, so a nudge can come from anywhere: a request, a message, a timer. Nudges coalesce: while
+     * a pass runs, any number of nudges ask for one more pass after it, which starts after they were made and so sees
+     * every event committed before them. Under load a pass thus relays the events of many transactions, instead of
      * each transaction paying for a relay transaction of its own.
      */
     public void nudge() {
-        if (nudges.getAndUpdate(pending -> Math.min(pending + 1, 2)) == 0) {
-            relayWhileNudged();
-        }
+        nudged.request();
     }
 
-    /** One pass, then another if nudged meanwhile or if the batch was full. */
-    private void relayWhileNudged() {
-        relayQuietly().subscribe().with(published -> {
-            if (published == BATCH) {
-                nudges.set(2);
-            }
-            if (nudges.decrementAndGet() > 0) {
-                relayWhileNudged();
-            }
-        });
+    /** One pass; a full batch may have left events behind, so it asks for another at once. */
+    private Uni<Boolean> nudgedPass() {
+        return relay().map(published -> published == BATCH);
     }
 
-    private Uni<Integer> relayQuietly() {
-        return Uni.createFrom().deferred(this::relay) // a failure to start is a failed pass too, not a stuck one
-                .onFailure().invoke(failure -> LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage()))
-                .onFailure().recoverWithItem(0);
+    private void relayFailed(Throwable failure) {
+        LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage());
     }
 
-    /** Relays one batch; answers how many events were published. */
+    /** Relays one batch on the caller's Vert.x context; answers how many events were published. */
     public Uni<Integer> relay() {
-        long started = System.nanoTime();
-        long[] phases = new long[2];
-        return Panache.withTransaction(() -> repository.lockUnpublished(BATCH).chain(events -> {
-                    phases[0] = System.nanoTime();
-                    return publishAll(events, phases);
-                }))
-                .invoke(published -> {
-                    if (published > 0 && LOG.isDebugEnabled()) {
-                        long ended = System.nanoTime();
-                        LOG.debugf("relay pass: %d events, lock %.1f ms, publish %.1f ms, mark and commit %.1f ms", published,
-                                (phases[0] - started) / 1e6, (phases[1] - phases[0]) / 1e6, (ended - phases[1]) / 1e6);
-                    }
-                });
+        PassTimes times = new PassTimes();
+        return Panache.withTransaction(() -> repository.lockUnpublished(BATCH)
+                        .invoke(times::locked)
+                        .chain(events -> sendAll(events).invoke(times::sent).chain(() -> markPublished(events))))
+                .invoke(times::log);
     }
 
     /**
@@ -107,21 +91,24 @@ public class OutboxRelay {
      * acknowledgement: the idempotent producer keeps the order within a partition (so per key), and a batch costs a
      * few round trips to Kafka, not one per event.
      */
-    private Uni<Integer> publishAll(List<OutboxEvent> events, long[] phases) {
+    private Uni<Void> sendAll(List<OutboxEvent> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().voidItem();
         }
         // Kafka acknowledges on its own thread; the session's work must go on on this Vert.x context
         Context context = Vertx.currentContext();
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUni(event -> publish(event, context)).merge(IN_FLIGHT)
+                .onItem().transformToUni(event -> send(event, context)).merge(IN_FLIGHT)
                 .collect().last()
-                .invoke(() -> phases[1] = System.nanoTime())
-                .chain(() -> repository.markPublished(events.stream().map(event -> event.id).toList(), Instant.now()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> markPublished(List<OutboxEvent> events) {
+        return repository.markPublished(events.stream().map(event -> event.id).toList(), Instant.now())
                 .replaceWith(events.size());
     }
 
-    private Uni<Void> publish(OutboxEvent event, Context context) {
+    private Uni<Void> send(OutboxEvent event, Context context) {
         String key = event.aggregateId == null ? null : event.aggregateId.toString();
         EventEnvelope envelope = new EventEnvelope(event.id.toString(), event.eventType, source, key, event.createdAt);
         Message<String> message = Message.of(event.payload)
@@ -129,5 +116,28 @@ public class OutboxRelay {
                 .addMetadata(CloudEvents.outgoing(envelope));
         return emitter.sendMessage(message)
                 .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** Where a pass's time went, for the DEBUG log: locking the batch, waiting for Kafka, marking and committing. */
+    private static final class PassTimes {
+
+        private final long started = System.nanoTime();
+        private long locked;
+        private long sent;
+
+        void locked() {
+            locked = System.nanoTime();
+        }
+
+        void sent() {
+            sent = System.nanoTime();
+        }
+
+        void log(int events) {
+            if (events > 0 && LOG.isDebugEnabled()) {
+                LOG.debugf("relay pass: %d events, lock %.1f ms, publish %.1f ms, mark and commit %.1f ms", events,
+                        (locked - started) / 1e6, (sent - locked) / 1e6, (System.nanoTime() - sent) / 1e6);
+            }
+        }
     }
 }

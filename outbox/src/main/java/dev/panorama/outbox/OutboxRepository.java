@@ -13,7 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
-
     /** The oldest events not yet relayed, at most {@code limit} of them. */
     public Uni<List<OutboxEvent>> findUnpublished(int limit) {
         return find("publishedAt is null", Sort.by("createdAt")).page(0, limit).list();
@@ -30,6 +29,16 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 .setParameter("limit", limit)
                 .setReadOnly(true)
                 .getResultList());
+    }
+
+    /** Deletes at most {@code limit} events published before {@code cutoff}; answers how many. */
+    public Uni<Integer> deletePublishedBefore(Instant cutoff, int limit) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("delete from outbox_event where id in (select id from outbox_event"
+                        + " where published_at < :cutoff limit :limit)")
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate());
     }
 
     /** Marks the events published, in one statement. */

@@ -13,7 +13,6 @@ import dev.panorama.outbox.OutboxRelay;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -41,16 +40,13 @@ public class ImportRunner {
     private final OutboxRelay relay;
     private final Validator validator;
     private final IdentityConfig config;
-    private final Vertx vertx;
 
-    public ImportRunner(ResolutionService resolution, ImportJobs jobs, OutboxRelay relay, Validator validator, IdentityConfig config,
-            Vertx vertx) {
+    public ImportRunner(ResolutionService resolution, ImportJobs jobs, OutboxRelay relay, Validator validator, IdentityConfig config) {
         this.resolution = resolution;
         this.jobs = jobs;
         this.relay = relay;
         this.validator = validator;
         this.config = config;
-        this.vertx = vertx;
     }
 
     /** Runs the job to its end and records how it ended; must be subscribed on a Vert.x context of its own. */
@@ -69,7 +65,7 @@ public class ImportRunner {
                 .chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
                         : importAll(batch, job, progress)
                                 .chain(() -> jobs.save(job.id, progress))
-                                .invoke(() -> OwnContext.run(vertx, relay::nudge))
+                                .invoke(relay::nudge)
                                 .chain(() -> batches(job, rows, progress)));
     }
 

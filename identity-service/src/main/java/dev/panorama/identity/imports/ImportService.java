@@ -42,7 +42,7 @@ public class ImportService {
     public Uni<ImportJobView> submit(ImportFormat format, String defaultSourceSystem, String submittedBy, HttpServerRequest upload) {
         return jobs.receiving(format, defaultSourceSystem, submittedBy).chain(job -> {
             long heartbeat = vertx.setPeriodic(config.imports().heartbeat().toMillis(),
-                    ignored -> OwnContext.subscribe(vertx, () -> jobs.heartbeat(job.id)));
+                    ignored -> Detached.subscribe(vertx, () -> jobs.heartbeat(job.id)));
             return spool.receive(upload)
                     .chain(file -> open(job, file)
                             .chain(rows -> jobs.running(job.id)
@@ -63,7 +63,7 @@ public class ImportService {
 
     private void start(ImportJobEntity job, RowSource rows, Path file, long heartbeat) {
         LOG.infof("import %s started (%s)", job.id, job.format);
-        OwnContext.subscribe(vertx, () -> runner.run(job, rows)
+        Detached.subscribe(vertx, () -> runner.run(job, rows)
                 .eventually(() -> {
                     vertx.cancelTimer(heartbeat);
                     return discard(job.id, rows, file);

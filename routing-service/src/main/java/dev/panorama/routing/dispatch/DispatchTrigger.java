@@ -1,6 +1,6 @@
 package dev.panorama.routing.dispatch;
 
-import dev.panorama.routing.outbox.RoutingContexts;
+import dev.panorama.kit.context.OwnContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +106,7 @@ public class DispatchTrigger {
 
     private void kick() {
         if (running.compareAndSet(false, true)) {
-            RoutingContexts.fresh(vertx).runOnContext(ignored -> next());
+            OwnContext.run(vertx, this::next);
         }
     }
 
@@ -137,7 +137,7 @@ public class DispatchTrigger {
     }
 
     private void again() {
-        RoutingContexts.fresh(vertx).runOnContext(ignored -> next());
+        OwnContext.run(vertx, this::next);
     }
 
     private Uni<?> nextRound() {

@@ -1,6 +1,6 @@
 package dev.panorama.routing.dispatch;
 
-import dev.panorama.routing.outbox.RoutingContexts;
+import dev.panorama.kit.context.OwnContext;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -53,7 +53,7 @@ public class EscalationTimer {
                     armedFor = null;
                 }
             }
-            RoutingContexts.fresh(vertx).runOnContext(ignored -> escalate.run());
+            OwnContext.run(vertx, escalate);
         });
     }
 

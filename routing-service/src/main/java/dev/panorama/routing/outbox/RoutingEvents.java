@@ -7,7 +7,6 @@ import dev.panorama.events.EventType;
 import dev.panorama.outbox.OutboxRelay;
 import dev.panorama.routing.store.Rows;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Adds routing events to the transactional outbox on the connection of the routing transaction (the outbox
@@ -29,16 +27,10 @@ public class RoutingEvents {
     private static final String INSERT = "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
             + " values ($1, $2, $3, $4, $5::text::jsonb, $6)";
 
-    /** A relay batch this full may have left events behind: relay again at once. */
-    private static final int RELAY_BATCH_HINT = 1000;
-    private static final Logger LOG = Logger.getLogger(RoutingEvents.class);
+    private final OutboxRelay relay;
 
-    private final OnePassAtATime relaying;
-
-    public RoutingEvents(OutboxRelay relay, Vertx vertx) {
-        this.relaying = new OnePassAtATime(() -> relay.relay().map(published -> published >= RELAY_BATCH_HINT),
-                pass -> RoutingContexts.fresh(vertx).runOnContext(ignored -> pass.run()),
-                failure -> LOG.warnf("Outbox relay failed, the relay's schedule retries: %s", failure.getMessage()));
+    public RoutingEvents(OutboxRelay relay) {
+        this.relay = relay;
     }
 
     /** A pending event; {@code subject} (the customer) is its Kafka key, null when no customer is known. */
@@ -62,13 +54,9 @@ public class RoutingEvents {
         return add(connection, List.of(new Pending(event, subject, at)));
     }
 
-    /**
-     * Publishes what just committed without waiting for the relay's schedule, on a context of its own. At most one
-     * such relay runs at a time in this replica: commits during it are published by one more relay right after, so
-     * a burst of commits makes a few large relay batches rather than one small relay transaction each.
-     */
+    /** Publishes what just committed without waiting for the relay's schedule (see {@link OutboxRelay#nudge()}). */
     public void publishSoon() {
-        relaying.request();
+        relay.nudge();
     }
 
     private static String json(Record event) {

@@ -1,4 +1,4 @@
-package dev.panorama.routing.outbox;
+package dev.panorama.outbox;
 
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package dev.panorama.routing.outbox;
+package dev.panorama.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
