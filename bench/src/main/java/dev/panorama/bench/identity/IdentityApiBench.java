@@ -1,6 +1,8 @@
 package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.bench.report.Series;
@@ -10,11 +12,17 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
 import dev.panorama.devstack.test.KeycloakTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments (or the system property {@code panorama.bench.arguments}, as {@code exec:exec} passes them): store sizes
  * to measure at (default 10000,100000), concurrency (default 8). {@code -Dbench.service-jvm-args="..."} adds JVM
  * arguments to the service's command line (a profiler, say: {@code -XX:StartFlightRecording=...}), split at spaces.
+ * {@code -Dpanorama.bench.identity.app=<dir>} runs the service from another build's {@code quarkus-app} directory (an
+ * A/B pair: a copy of the old build, then the new). With PostgreSQL started with
+ * {@code -Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements}, each measured window also
+ * prints the statements that cost PostgreSQL most, per record. {@code -Dpanorama.bench.identity.hold-seconds=N} keeps
+ * the stack up for N seconds after the run, for EXPLAIN on the filled store.
  */
 public final class IdentityApiBench {
 
@@ -52,6 +66,7 @@ public final class IdentityApiBench {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
         int port = Ports.free();
+        Statements statements = new Statements(stack);
         try (ManagedProcess service = startService(stack, port)) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
@@ -65,10 +80,20 @@ public final class IdentityApiBench {
                 load.fill(size - WINDOW - stored);
                 stored = size - WINDOW;
                 Stats baseline = load.baseline(WINDOW);
+                statements.reset();
+                CpuUse before = CpuUse.now();
+                Map<String, Long> postgresBefore = postgresTicks();
                 Stats records = load.records(WINDOW);
+                CpuUse used = CpuUse.now().since(before);
+                Map<String, Long> postgresAfter = postgresTicks();
                 stored += WINDOW;
                 System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
                         stored, records, baseline, records.p99() / baseline.p99());
+                System.out.printf("at %,7d stored: CPU per record %s | load average %s%n", stored, used.perItem(WINDOW),
+                        loadAverage());
+                System.out.printf("at %,7d stored: postgres CPU per record by process kind %s%n", stored,
+                        perRecord(postgresBefore, postgresAfter, WINDOW));
+                statements.print(WINDOW);
                 recordsPerSecond.add(new double[] {stored, records.perSecond()});
                 baselinePerSecond.add(new double[] {stored, baseline.perSecond()});
                 record(stored, records, baseline);
@@ -77,6 +102,11 @@ public final class IdentityApiBench {
                     "POST /api/v1/identity/records", recordsPerSecond));
             BenchResults.series(new Series(BENCH, "throughput as the store grows", "records stored", "requests/s",
                     "GET /q/health/live (baseline)", baselinePerSecond));
+            long hold = Long.getLong("panorama.bench.identity.hold-seconds", 0);
+            if (hold > 0) {
+                System.out.printf("holding the stack for %d s: PostgreSQL on port %d%n", hold, stack.postgres().port());
+                Thread.sleep(hold * 1000);
+            }
         } finally {
             DevStack.stopShared();
         }
@@ -98,10 +128,97 @@ public final class IdentityApiBench {
         command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", Path.of("..", "identity-service", "target", "quarkus-app", "quarkus-run.jar")
-                .toAbsolutePath().normalize().toString()));
+        Path app = Path.of(System.getProperty("panorama.bench.identity.app",
+                Path.of("..", "identity-service", "target", "quarkus-app").toString()));
+        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve("identity-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    /**
+     * CPU ticks of PostgreSQL's processes by kind, from their titles: the service's connections ("identity_bench"),
+     * autovacuum, the WAL writer, the checkpointer...
+     */
+    private static Map<String, Long> postgresTicks() {
+        Map<String, Long> ticks = new TreeMap<>();
+        ProcessHandle.current().descendants().forEach(process -> {
+            String title;
+            try {
+                title = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+            } catch (IOException e) {
+                return;
+            }
+            if (!title.startsWith("postgres:")) {
+                return;
+            }
+            String kind = title.contains("identity_bench") ? "backends" : title.substring(10).split(" ")[0];
+            ticks.merge(kind, ProcessCpu.used(process.pid()).toNanos(), Long::sum);
+        });
+        return ticks;
+    }
+
+    private static String perRecord(Map<String, Long> before, Map<String, Long> after, int records) {
+        List<String> parts = new ArrayList<>();
+        after.forEach((kind, nanos) -> parts.add(String.format("%s %,.0f µs", kind, (nanos - before.getOrDefault(kind, 0L)) / 1e3 / records)));
+        return String.join(" | ", parts);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** PostgreSQL's costliest statements of a window, when pg_stat_statements is loaded (else nothing). */
+    private static final class Statements {
+
+        private final DevStack stack;
+
+        Statements(DevStack stack) {
+            this.stack = stack;
+        }
+
+        void reset() {
+            run(statement -> {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            });
+        }
+
+        void print(int records) {
+            run(statement -> {
+                try (ResultSet rows = statement.executeQuery("select calls, total_exec_time, total_plan_time, rows,"
+                        + " shared_blks_hit + shared_blks_read, query from pg_stat_statements"
+                        + " where dbid = (select oid from pg_database where datname = current_database())"
+                        + " order by total_exec_time + total_plan_time desc limit 15")) {
+                    System.out.println("  calls/rec   exec ms/rec  plan ms/rec  rows/call  blocks/call  statement");
+                    while (rows.next()) {
+                        long calls = rows.getLong(1);
+                        System.out.printf("  %9.2f  %11.3f  %11.3f  %9.1f  %11.1f  %s%n", calls / (double) records,
+                                rows.getDouble(2) / records, rows.getDouble(3) / records, rows.getLong(4) / (double) Math.max(1, calls),
+                                rows.getLong(5) / (double) Math.max(1, calls),
+                                rows.getString(6).replaceAll("\\s+", " ").substring(0, Math.min(160, rows.getString(6).length())));
+                    }
+                }
+            });
+        }
+
+        private interface Work {
+            void on(Statement statement) throws SQLException;
+        }
+
+        private void run(Work work) {
+            if (!System.getProperty("panorama.devstack.postgres.settings", "").contains("pg_stat_statements")) {
+                return;
+            }
+            try (Connection connection = stack.postgres().connect("identity_bench"); Statement statement = connection.createStatement()) {
+                work.on(statement);
+            } catch (SQLException e) {
+                System.out.println("  pg_stat_statements: " + e.getMessage());
+            }
+        }
     }
 
     static int status(String url, String token) {

@@ -73,11 +73,23 @@ public final class PostgresServer implements AutoCloseable, Restartable {
                 "-c", "max_connections=300", "-c", "shared_buffers=128MB",
                 "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=on",
                 "-c", "full_page_writes=" + (durable ? "on" : "off")));
+        for (String setting : extraSettings()) {
+            command.addAll(List.of("-c", setting));
+        }
         ManagedProcess process = ManagedProcess.start("postgres", command, Map.of(), logDir.resolve("postgres.log"),
                 StopSignal.INT, Duration.ofSeconds(20));
         PostgresServer server = new PostgresServer("127.0.0.1", port, DEFAULT_USER, DEFAULT_PASSWORD, process);
         Ports.await("PostgreSQL", StartTimeout.atLeast(Duration.ofSeconds(60)), process, server::acceptsConnections);
         return server;
+    }
+
+    /**
+     * Extra server settings from the system property {@code panorama.devstack.postgres.settings}, space separated, for a
+     * benchmark's analysis: {@code shared_preload_libraries=pg_stat_statements}, say.
+     */
+    private static List<String> extraSettings() {
+        String settings = System.getProperty("panorama.devstack.postgres.settings", "").strip();
+        return settings.isEmpty() ? List.of() : List.of(settings.split("\\s+"));
     }
 
     private static void initCluster(Path home, Path dataDir, Path cluster, Path logDir) {

@@ -2,6 +2,8 @@ package dev.panorama.identity.resolution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.EventJson;
+import dev.panorama.events.EventType;
 import dev.panorama.events.common.SourceRef;
 import dev.panorama.events.identity.CustomerCreated;
 import dev.panorama.events.identity.LinkDecision;
@@ -46,6 +48,9 @@ public class ResolutionService {
 
     private static final Logger LOG = Logger.getLogger(ResolutionService.class);
     static final String SYSTEM_ACTOR = "identity-service";
+    private static final EventType ANNOUNCED = EventType.of(SourceRecord.class);
+    /** The events' own conventions, so that a record's stored JSON is also its event's payload. */
+    private static final ObjectMapper EVENT_JSON = EventJson.mapper();
 
     private final IdentityStore store;
     private final LockedNeighbourhood neighbourhood;
@@ -102,8 +107,13 @@ public class ResolutionService {
         });
     }
 
-    private OutboxEvent announcement(SourceRecord source, Instant now) {
-        return outbox.pending(source, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), now);
+    /**
+     * The record on {@code panorama.source-records}, its payload the JSON stored as the record's own: the record is
+     * written as JSON once, not once for the table and again for the event.
+     */
+    private static OutboxEvent announcement(SourceRecord source, String payload, Instant now) {
+        return OutboxEvent.pending(UUID.randomUUID(), SourceRecordKey.of(source.sourceSystem(), source.sourceId()),
+                ANNOUNCED.topic(), ANNOUNCED.ceType(), payload, now);
     }
 
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce) {
@@ -150,7 +160,7 @@ public class ResolutionService {
         events.add(outbox.pending(new RecordLinked(customerId, ref(source), linkDecision(resolution), probability(resolution), now),
                 customerId, now));
         if (announce) {
-            events.add(announcement(source, now));
+            events.add(announcement(source, record.payload, now));
         }
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
         return store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record, keys, decision, events)
@@ -211,7 +221,7 @@ public class ResolutionService {
                 .chain(() -> store.persistAll(decision))
                 .chain(() -> outbox.add(new RecordLinked(previous.customerId, ref(source), LinkDecision.MATCHED, null, now),
                         previous.customerId, now))
-                .call(() -> announce ? store.persistAll(announcement(source, now)) : Uni.createFrom().voidItem())
+                .call(() -> announce ? store.persistAll(announcement(source, record.payload, now)) : Uni.createFrom().voidItem())
                 .map(ignored -> new RecordResolution(previous.customerId, recordId, record.version, decision.decision, null,
                         true, List.of()));
     }
@@ -233,7 +243,7 @@ public class ResolutionService {
         record.version = version;
         record.current = true;
         record.contentHash = hash;
-        record.payload = write(source);
+        record.payload = write(EVENT_JSON, source);
         record.normalised = write(person);
         record.customerId = customerId;
         record.receivedAt = now;
@@ -283,8 +293,12 @@ public class ResolutionService {
     }
 
     private String write(Object value) {
+        return write(json, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return json.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import dev.panorama.outbox.OutboxEvent;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.pool.ReactiveConnection;
 
 /** Reads and writes of the identity graph in PostgreSQL; every method runs in the caller's session. */
 @ApplicationScoped
@@ -50,8 +52,7 @@ public class IdentityStore {
                 + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
                 + " where (select count(*) from (select 1 from blocking_key b where b.key = k.key limit " + (maxPerKey + 1)
                 + ") block) <= " + maxPerKey + " order by k.key) locked";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, String.class), p.values()).getResultList())
-                .map(Set::copyOf);
+        return select(sql, p).map(rows -> rows.stream().map(row -> (String) row[0]).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -84,8 +85,7 @@ public class IdentityStore {
                 + " select cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
                 + " r.id in (select record_id from candidates), l.status = 'ACTIVE'"
                 + " from all_locked cross join source_record r join locked l on l.id = r.customer_id where r.current";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
-                .map(rows -> rows.stream().map(Neighbour::of).toList());
+        return select(sql, p).map(rows -> rows.stream().map(Neighbour::of).toList());
     }
 
     /**
@@ -107,8 +107,7 @@ public class IdentityStore {
                 + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from review_item i"
                 + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
                 + " where i.status = 'REJECTED' and x.root <> y.root)";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), p.values()).getResultList())
-                .map(CustomersNow::of);
+        return select(sql, p).map(CustomersNow::of);
     }
 
     /** Customers as committed now: their current records, and the pairs among them a steward kept apart. */
@@ -166,14 +165,32 @@ public class IdentityStore {
             sql.append(i == 0 ? "with " : ", ").append("w").append(i).append(" as (").append(parts.get(i)).append(")");
         }
         sql.append(' ').append(parts.getLast());
-        return Panache.getSession().chain(session -> {
-            Mutiny.Query<Object> query = session.createNativeQuery(sql.toString());
-            List<String> values = p.values();
-            for (int i = 0; i < values.size(); i++) {
-                query.setParameter(i + 1, values.get(i));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(sql.toString(), p.array())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A statement of the resolution's hot path, sent on the session's own connection (so in its transaction) as a
+     * prepared statement the connection caches, without Hibernate building a native query around it on every call:
+     * the rows as arrays of the driver's values. The session holds no changes these statements would need flushed
+     * first: the hot path writes only through them.
+     */
+    private static Uni<List<Object[]>> select(String sql, SqlParameters p) {
+        return Panache.getSession()
+                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(sql, p.array())))
+                .map(result -> {
+                    List<Object[]> rows = new java.util.ArrayList<>(result.size());
+                    result.forEachRemaining(rows::add);
+                    return rows;
+                });
+    }
+
+    private static ReactiveConnection connection(Mutiny.Session session) {
+        if (session instanceof MutinySessionImpl hibernate) {
+            return hibernate.getReactiveConnection();
+        }
+        throw new IllegalStateException("not a Hibernate Reactive session: " + session.getClass().getName());
     }
 
     /**

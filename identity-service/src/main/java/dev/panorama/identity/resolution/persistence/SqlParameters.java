@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The parameters of one native statement, all bound as text and cast in the statement: PostgreSQL infers each
  * parameter's type from its cast, and the reactive driver then refuses a string for anything but text. A null is
- * written as {@code null} into the statement instead of bound.
+ * written as {@code null} into the statement instead of bound. Placeholders are PostgreSQL's own ({@code $1}): the
+ * statements go to the driver as written.
  */
 final class SqlParameters {
 
@@ -63,12 +64,16 @@ final class SqlParameters {
         return values;
     }
 
+    Object[] array() {
+        return values.toArray();
+    }
+
     private String bound(String value, String type) {
         if (value == null) {
             return "null";
         }
         values.add(value);
-        String text = "cast(?" + values.size() + " as text)"; // the driver then binds the value as the text it is
+        String text = "cast($" + values.size() + " as text)"; // the driver then binds the value as the text it is
         return "text".equals(type) ? text : "cast(" + text + " as " + type + ")";
     }
 }

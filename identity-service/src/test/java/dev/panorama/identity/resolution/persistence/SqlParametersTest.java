@@ -14,11 +14,11 @@ class SqlParametersTest {
         SqlParameters parameters = new SqlParameters();
         UUID id = UUID.fromString("6f1c2a9e-3b1d-4c55-9a0e-0d9f3b2a7c11");
 
-        assertThat(parameters.uuid(id)).isEqualTo("cast(cast(?1 as text) as uuid)");
-        assertThat(parameters.text("em:ada@example.com")).isEqualTo("cast(?2 as text)");
-        assertThat(parameters.integer(3)).isEqualTo("cast(cast(?3 as text) as integer)");
-        assertThat(parameters.number(0.25)).isEqualTo("cast(cast(?4 as text) as double precision)");
-        assertThat(parameters.json("{\"a\":1}")).isEqualTo("cast(cast(?5 as text) as jsonb)");
+        assertThat(parameters.uuid(id)).isEqualTo("cast(cast($1 as text) as uuid)");
+        assertThat(parameters.text("em:ada@example.com")).isEqualTo("cast($2 as text)");
+        assertThat(parameters.integer(3)).isEqualTo("cast(cast($3 as text) as integer)");
+        assertThat(parameters.number(0.25)).isEqualTo("cast(cast($4 as text) as double precision)");
+        assertThat(parameters.json("{\"a\":1}")).isEqualTo("cast(cast($5 as text) as jsonb)");
         assertThat(parameters.values()).containsExactly(id.toString(), "em:ada@example.com", "3", "0.25", "{\"a\":1}");
     }
 
@@ -28,7 +28,7 @@ class SqlParametersTest {
 
         assertThat(parameters.number(null)).isEqualTo("null");
         assertThat(parameters.json(null)).isEqualTo("null");
-        assertThat(parameters.text("x")).isEqualTo("cast(?1 as text)");
+        assertThat(parameters.text("x")).isEqualTo("cast($1 as text)");
         assertThat(parameters.values()).containsExactly("x");
     }
 
@@ -38,8 +38,8 @@ class SqlParametersTest {
         UUID id = UUID.fromString("6f1c2a9e-3b1d-4c55-9a0e-0d9f3b2a7c11");
 
         assertThat(parameters.textArray(List.of("st:12 high street:1234", "a,b", "say \"hi\"", "back\\slash")))
-                .isEqualTo("cast(cast(?1 as text) as text[])");
-        assertThat(parameters.uuidArray(List.of(id))).isEqualTo("cast(cast(?2 as text) as uuid[])");
+                .isEqualTo("cast(cast($1 as text) as text[])");
+        assertThat(parameters.uuidArray(List.of(id))).isEqualTo("cast(cast($2 as text) as uuid[])");
         assertThat(parameters.values()).containsExactly(
                 "{\"st:12 high street:1234\",\"a,b\",\"say \\\"hi\\\"\",\"back\\\\slash\"}", "{" + id + "}");
     }
