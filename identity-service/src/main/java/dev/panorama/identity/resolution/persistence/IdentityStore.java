@@ -3,6 +3,7 @@ package dev.panorama.identity.resolution.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -114,7 +115,7 @@ public class IdentityStore {
     public record CustomersNow(Set<UUID> currentRecords, List<List<UUID>> rejectedPairs) {
         static CustomersNow of(List<Object[]> rows) {
             Set<UUID> records = new java.util.HashSet<>();
-            List<List<UUID>> pairs = new java.util.ArrayList<>();
+            List<List<UUID>> pairs = new ArrayList<>();
             for (Object[] row : rows) {
                 if ("R".equals(String.valueOf(row[0]))) {
                     records.add(UUID.fromString((String) row[1]));
@@ -133,7 +134,7 @@ public class IdentityStore {
     public Uni<Void> insertResolved(CustomerEntity newCustomer, SourceRecordEntity record, Collection<String> keys,
             MatchDecisionEntity decision, List<OutboxEvent> events) {
         SqlParameters p = new SqlParameters();
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (newCustomer != null) {
             parts.add("insert into customer (id, status, created_at, updated_at) values (" + p.uuid(newCustomer.id) + ", "
                     + p.text(newCustomer.status.name()) + ", " + p.time(newCustomer.createdAt) + ", " + p.time(newCustomer.updatedAt)
@@ -180,7 +181,7 @@ public class IdentityStore {
         return Panache.getSession()
                 .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(sql, p.array())))
                 .map(result -> {
-                    List<Object[]> rows = new java.util.ArrayList<>(result.size());
+                    List<Object[]> rows = new ArrayList<>(result.size());
                     result.forEachRemaining(rows::add);
                     return rows;
                 });
