@@ -150,24 +150,36 @@ public class Sweeper {
     private Uni<Void> escalateBatches(int done) {
         return transactions.inTransaction(connection -> queues.all(connection)
                         .chain(all -> tasks.lockEscalationDue(connection, clock.instant(), BATCH)
-                                .chain(due -> each(due, routable -> escalate(connection, all, routable))
+                                .chain(due -> escalate(connection, all, due)
                                         .replaceWith(due.stream().map(routable -> routable.task().id()).toList()))))
                 .invoke(dispatch::tasks)
                 .chain(escalated -> escalated.size() == BATCH && done + 1 < MAX_ESCALATION_BATCHES
                         ? escalateBatches(done + 1) : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, TaskStore.Routable routable) {
-        QueuePolicy queue = queues.get(routable.task().queueId()).policy();
+    /**
+     * The due tasks' next steps: the escalations in one statement, each overflow to another queue on its own (they
+     * are rare; each enters its queue afresh).
+     */
+    private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, List<TaskStore.Routable> due) {
         Instant now = clock.instant();
-        Escalation.Outcome outcome = Escalation.at(routable.task(), queue, now);
-        if (outcome.overflowTo().isPresent()) {
-            QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
-            return tasks.enterQueue(connection, routable.task().id(), overflow.id(), TaskLifecycle.firstStep(overflow, now), now);
+        List<TaskStore.Escalated> escalated = new java.util.ArrayList<>();
+        List<Uni<Void>> overflows = new java.util.ArrayList<>();
+        for (TaskStore.Routable routable : due) {
+            QueuePolicy queue = queues.get(routable.task().queueId()).policy();
+            Escalation.Outcome outcome = Escalation.at(routable.task(), queue, now);
+            if (outcome.overflowTo().isPresent()) {
+                QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
+                overflows.add(tasks.enterQueue(connection, routable.task().id(), overflow.id(),
+                        TaskLifecycle.firstStep(overflow, now), now));
+            } else {
+                Instant next = outcome.level() < queue.steps().size()
+                        ? routable.task().queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
+                escalated.add(new TaskStore.Escalated(routable.task().id(), outcome.level(), next));
+            }
         }
-        Instant next = outcome.level() < queue.steps().size()
-                ? routable.task().queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
-        return tasks.escalate(connection, routable.task().id(), outcome.level(), next, now);
+        return tasks.escalate(connection, escalated, now)
+                .chain(() -> each(overflows, overflow -> overflow));
     }
 
     // --- waited too long

@@ -88,8 +88,8 @@ public class OfferAnswers {
     }
 
     /** The offer as read without a lock, once the caller may answer it: whose it is and for which task (neither changes). */
-    private Uni<OfferView> seenOffer(SqlConnection connection, Caller caller, UUID offerId) {
-        return offers.find(connection, offerId)
+    private Uni<OfferStore.Parties> seenOffer(SqlConnection connection, Caller caller, UUID offerId) {
+        return offers.parties(connection, offerId)
                 .map(found -> found.orElseThrow(() -> new UnknownOffer(offerId)))
                 .invoke(offer -> caller.mayActFor(offer.agentId()));
     }
@@ -108,10 +108,9 @@ public class OfferAnswers {
                         agents.tookTask(connection, offer.agentId(), now),
                         events.add(connection, new TaskAssigned(task.id(), offer.agentId(), task.customerId(),
                                 task.channel(), task.queueId(), Duration.between(task.createdAt(), now).toMillis(), now),
-                                task.customerId(), now),
-                        tasks.find(connection, offer.taskId()))
+                                task.customerId(), now))
                 .asTuple()
-                .map(done -> done.getItem5().orElseThrow());
+                .map(done -> done.getItem2().orElseThrow());
     }
 
     private Uni<OfferView> closeRejected(SqlConnection connection, OfferView offer, Instant now) {

@@ -26,14 +26,31 @@ public class OfferStore {
     public record NewOffer(UUID id, UUID taskId, String agentId, Instant offeredAt, Instant expiresAt) {
     }
 
+    /** The offers, open, in one statement whatever their number. */
     public Uni<Void> insert(SqlConnection connection, List<NewOffer> offers) {
         if (offers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = offers.stream().map(offer -> Tuple.of(offer.id(), offer.taskId(), offer.agentId(),
-                Rows.at(offer.offeredAt()), Rows.at(offer.expiresAt()))).toList();
         return connection.preparedQuery("insert into task_offer (id, task_id, agent_id, status, offered_at, expires_at)"
-                + " values ($1, $2, $3, 'OPEN', $4, $5)").executeBatch(rows).replaceWithVoid();
+                        + " select id, task_id, agent_id, 'OPEN', offered_at, expires_at"
+                        + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[])"
+                        + " as o(id, task_id, agent_id, offered_at, expires_at)")
+                .execute(Tuple.of(offers.stream().map(NewOffer::id).toArray(UUID[]::new),
+                        offers.stream().map(NewOffer::taskId).toArray(UUID[]::new),
+                        offers.stream().map(NewOffer::agentId).toArray(String[]::new),
+                        offers.stream().map(offer -> Rows.at(offer.offeredAt())).toArray(java.time.OffsetDateTime[]::new),
+                        offers.stream().map(offer -> Rows.at(offer.expiresAt())).toArray(java.time.OffsetDateTime[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Whose offer it is and for which task (neither ever changes): read without a lock, from the offer alone. */
+    public record Parties(UUID offerId, UUID taskId, String agentId) {
+    }
+
+    public Uni<Optional<Parties>> parties(SqlConnection connection, UUID id) {
+        return connection.preparedQuery("select task_id, agent_id from task_offer where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(new Parties(id,
+                        rows.iterator().next().getUUID("task_id"), rows.iterator().next().getString("agent_id"))));
     }
 
     public Uni<Optional<OfferView>> find(SqlConnection connection, UUID id) {

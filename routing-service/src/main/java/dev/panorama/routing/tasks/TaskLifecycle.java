@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -119,33 +120,33 @@ public class TaskLifecycle {
      * time ends or the task is completed; with no other task in hand the agent's presence is WRAP_UP meanwhile.
      */
     public Uni<TaskView> wrapUp(Caller caller, UUID taskId, String disposition) {
-        return withAgentAndTask(caller, taskId, (connection, task) -> {
+        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
             requireState(task, "be wrapped up", TaskState.ASSIGNED);
             Instant now = clock.instant();
             return queue(connection, task.queueId()).chain(queue -> queue.wrapUpSeconds() == 0
-                    ? complete(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, now)
+                    ? completeHeld(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, now, lockedAgents)
                     : startWrapUp(connection, task, disposition, now.plus(queue.wrapUp()), now));
         });
     }
 
     public Uni<TaskView> complete(Caller caller, UUID taskId, String disposition) {
-        return withAgentAndTask(caller, taskId, (connection, task) -> {
+        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
             requireState(task, "be completed", TaskState.ASSIGNED, TaskState.WRAP_UP);
-            return complete(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, clock.instant());
+            return completeHeld(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, clock.instant(), lockedAgents);
         });
     }
 
     /** The request is withdrawn (e.g. the customer hung up); whoever was offered or held it is free again. */
     public Uni<TaskView> cancel(Caller caller, UUID taskId, String reason) {
-        return withAgentAndTask(caller, taskId, (connection, task) -> {
+        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be cancelled");
-            return complete(connection, task, TaskOutcome.CANCELLED, TaskState.CANCELLED, reason, clock.instant());
+            return completeHeld(connection, task, TaskOutcome.CANCELLED, TaskState.CANCELLED, reason, clock.instant(), lockedAgents);
         });
     }
 
     /** Into another queue, where it waits afresh (its age, so its serving order, is kept). */
     public Uni<TaskView> transferToQueue(Caller caller, UUID taskId, String queueId) {
-        return withAgentAndTask(caller, taskId, (connection, task) -> {
+        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be transferred");
             Instant now = clock.instant();
             return queues.find(connection, queueId)
@@ -158,7 +159,7 @@ public class TaskLifecycle {
 
     /** Offered straight to one agent, who must be available with room on the task's channel. */
     public Uni<TaskView> transferToAgent(Caller caller, UUID taskId, String agentId) {
-        return withAgentAndTask(caller, taskId, agentId, (connection, task) -> {
+        return withAgentAndTask(caller, taskId, agentId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be transferred");
             if (agentId.equals(task.agentId())) {
                 throw new TaskNotInState(task.id(), task.state(), "be transferred to the agent who has it");
@@ -231,18 +232,32 @@ public class TaskLifecycle {
      */
     public Uni<TaskView> complete(SqlConnection connection, TaskView task, TaskOutcome outcome, TaskState end,
             String disposition, Instant now) {
+        return complete(connection, task, outcome, end, disposition, now, task.agentId() == null
+                ? Uni.createFrom().item(Optional.<AgentStore.Locked>empty()) : agents.lock(connection, task.agentId()));
+    }
+
+    /** Like {@link #complete(SqlConnection, TaskView, TaskOutcome, TaskState, String, Instant)}, the agent locked already in this transaction. */
+    private Uni<TaskView> completeHeld(SqlConnection connection, TaskView task, TaskOutcome outcome, TaskState end,
+            String disposition, Instant now, Map<String, AgentStore.Locked> lockedAgents) {
+        Optional<AgentStore.Locked> agent = task.agentId() == null ? Optional.empty() : Optional.ofNullable(lockedAgents.get(task.agentId()));
+        return complete(connection, task, outcome, end, disposition, now, Uni.createFrom().item(agent));
+    }
+
+    /** @param agent the task's agent as read under its lock (a statement sent with the others, or known already) */
+    private Uni<TaskView> complete(SqlConnection connection, TaskView task, TaskOutcome outcome, TaskState end,
+            String disposition, Instant now, Uni<Optional<AgentStore.Locked>> agent) {
         long handled = task.assignedAt() == null ? 0 : Duration.between(task.assignedAt(), now).toMillis();
         TaskCompleted completed = new TaskCompleted(task.id(), task.agentId(), task.customerId(), outcome,
                 disposition != null ? disposition : task.disposition(), handled, now);
-        // sent together: the open offer withdrawn (if any), the end, the event, the agent (locked already) and the answer
+        // sent together: the open offer withdrawn (if any), the end (returning the task as changed: the answer), the
+        // event, and the agent's lock unless the caller holds it already
         return Uni.combine().all().unis(offers.withdrawOpenFor(connection, task.id(), now),
                         tasks.end(connection, task.id(), end, outcome, disposition, now),
                         events.add(connection, completed, task.customerId(), now),
-                        task.agentId() == null ? Uni.createFrom().item(Optional.<AgentStore.Locked>empty()) : agents.lock(connection, task.agentId()),
-                        tasks.find(connection, task.id()))
+                        agent)
                 .asTuple()
-                .chain(done -> done.getItem4().filter(agent -> agent.presence() == AgentPresence.WRAP_UP).isEmpty()
-                        ? Uni.createFrom().item(done.getItem5().orElseThrow(() -> new UnknownTask(task.id())))
+                .chain(done -> done.getItem4().filter(locked -> locked.presence() == AgentPresence.WRAP_UP).isEmpty()
+                        ? Uni.createFrom().item(done.getItem2().orElseThrow(() -> new UnknownTask(task.id())))
                         : leaveWrapUpIfDone(connection, done.getItem4().get(), now).chain(() -> reloaded(connection, task.id())));
     }
 
@@ -312,7 +327,8 @@ public class TaskLifecycle {
     // --- locking and checks
 
     private interface TaskStep {
-        Uni<TaskView> apply(SqlConnection connection, TaskView lockedTask);
+        /** @param lockedAgents the agents locked before the task, by id, as read under their locks */
+        Uni<TaskView> apply(SqlConnection connection, TaskView lockedTask, Map<String, AgentStore.Locked> lockedAgents);
     }
 
     private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, TaskStep step) {
@@ -325,16 +341,15 @@ public class TaskLifecycle {
      */
     private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
         java.util.concurrent.atomic.AtomicReference<String> agentBefore = new java.util.concurrent.atomic.AtomicReference<>();
-        return transactions.inTransaction(connection -> tasks.find(connection, taskId)
+        return transactions.inTransaction(connection -> tasks.holder(connection, taskId)
                         .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
                         .invoke(seen -> agentBefore.set(seen.agentId()))
                         // the agents' locks, then the task's, sent together
                         .chain(seen -> Uni.combine().all().unis(lockAgents(connection, seen.agentId(), otherAgent),
                                         tasks.lock(connection, taskId)).asTuple()
-                                .map(locked -> locked.getItem2().orElseThrow(() -> new UnknownTask(taskId)))
-                                .invoke(locked -> requireSameAgent(seen, locked)))
-                        .invoke(locked -> mayAct(caller, locked))
-                        .chain(locked -> step.apply(connection, locked)))
+                                .invoke(locked -> requireSameAgent(seen, locked.getItem2().orElseThrow(() -> new UnknownTask(taskId)))))
+                        .invoke(locked -> mayAct(caller, locked.getItem2().orElseThrow()))
+                        .chain(locked -> step.apply(connection, locked.getItem2().orElseThrow(), locked.getItem1())))
                 .invoke(after -> {
                     events.publishSoon();
                     // whoever had the task may have a free slot now; the task itself may wait again
@@ -347,22 +362,25 @@ public class TaskLifecycle {
     }
 
     /** Locks the agents in id order (their statements sent together); an unknown {@code other} agent is refused. */
-    private Uni<Void> lockAgents(SqlConnection connection, String current, String other) {
+    private Uni<Map<String, AgentStore.Locked>> lockAgents(SqlConnection connection, String current, String other) {
         List<String> ids = Stream.of(current, other).filter(java.util.Objects::nonNull).distinct().sorted().toList();
         if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         List<Uni<Optional<AgentStore.Locked>>> locks = ids.stream().map(id -> agents.lock(connection, id)).toList();
-        return Uni.join().all(locks).andFailFast().invoke(found -> {
+        return Uni.join().all(locks).andFailFast().map(found -> {
+            Map<String, AgentStore.Locked> locked = new java.util.HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (found.get(i).isEmpty() && ids.get(i).equals(other)) {
                     throw new AgentUnavailable(ids.get(i), "no such agent");
                 }
+                found.get(i).ifPresent(agent -> locked.put(agent.id(), agent));
             }
-        }).replaceWithVoid();
+            return locked;
+        });
     }
 
-    private static void requireSameAgent(TaskView seen, TaskView locked) {
+    private static void requireSameAgent(TaskStore.Holder seen, TaskView locked) {
         if (!java.util.Objects.equals(seen.agentId(), locked.agentId())) {
             throw new RunAgain("the task's agent changed while it was being locked");
         }

@@ -63,6 +63,16 @@ public class TaskStore {
         return one(connection.preparedQuery("select " + COLUMNS + " from routing_task where id = $1").execute(Tuple.of(id)));
     }
 
+    /** The agent a task is offered to or held by (null: none), read without a lock; empty when there is no such task. */
+    public record Holder(UUID taskId, String agentId) {
+    }
+
+    public Uni<Optional<Holder>> holder(SqlConnection connection, UUID id) {
+        return connection.preparedQuery("select agent_id from routing_task where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
+                        : Optional.of(new Holder(id, rows.iterator().next().getString("agent_id"))));
+    }
+
     public Uni<Optional<TaskView>> byInteraction(SqlConnection connection, UUID interactionId) {
         return one(connection.preparedQuery("select " + COLUMNS + " from routing_task where interaction_id = $1")
                 .execute(Tuple.of(interactionId)));
@@ -169,13 +179,16 @@ public class TaskStore {
                 });
     }
 
+    /** The tasks offered (task to agent), in one statement whatever their number. */
     public Uni<Void> markOffered(SqlConnection connection, Collection<Map.Entry<UUID, String>> offers, Instant now) {
         if (offers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = offers.stream().map(offer -> Tuple.of(offer.getKey(), offer.getValue(), Rows.at(now))).toList();
-        return connection.preparedQuery("update routing_task set state = 'OFFERED', agent_id = $2, offered_at = $3,"
-                + " updated_at = $3 where id = $1").executeBatch(rows).replaceWithVoid();
+        UUID[] ids = offers.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+        String[] agents = offers.stream().map(Map.Entry::getValue).toArray(String[]::new);
+        return connection.preparedQuery("update routing_task t set state = 'OFFERED', agent_id = o.agent_id, offered_at = $3,"
+                        + " updated_at = $3 from unnest($1::uuid[], $2::text[]) as o(id, agent_id) where t.id = o.id")
+                .execute(Tuple.of(ids, agents, Rows.at(now))).replaceWithVoid();
     }
 
     /** Back to waiting in its queue, bound to no agent (after a rejection, a time-out or a withdrawal). */
@@ -188,9 +201,10 @@ public class TaskStore {
                 .execute(Tuple.of(ids.toArray(UUID[]::new), Rows.at(now))).replaceWithVoid();
     }
 
-    public Uni<Void> assign(SqlConnection connection, UUID id, Instant now) {
-        return connection.preparedQuery("update routing_task set state = 'ASSIGNED', assigned_at = $2, updated_at = $2"
-                + " where id = $1").execute(Tuple.of(id, Rows.at(now))).replaceWithVoid();
+    /** The task becomes its agent's; answers it as changed (the statement returns the row, no second read). */
+    public Uni<Optional<TaskView>> assign(SqlConnection connection, UUID id, Instant now) {
+        return one(connection.preparedQuery("update routing_task set state = 'ASSIGNED', assigned_at = $2, updated_at = $2"
+                + " where id = $1 returning " + COLUMNS).execute(Tuple.of(id, Rows.at(now))));
     }
 
     public Uni<Void> wrapUp(SqlConnection connection, UUID id, String disposition, Instant until, Instant now) {
@@ -199,12 +213,13 @@ public class TaskStore {
                 .execute(Tuple.of(id, disposition, Rows.at(until), Rows.at(now))).replaceWithVoid();
     }
 
-    public Uni<Void> end(SqlConnection connection, UUID id, TaskState state, TaskOutcome outcome, String disposition,
-            Instant now) {
-        return connection.preparedQuery("update routing_task set state = $2, outcome = $3,"
+    /** The task ends in the given state; answers it as changed (the statement returns the row, no second read). */
+    public Uni<Optional<TaskView>> end(SqlConnection connection, UUID id, TaskState state, TaskOutcome outcome,
+            String disposition, Instant now) {
+        return one(connection.preparedQuery("update routing_task set state = $2, outcome = $3,"
                         + " disposition = coalesce($4, disposition), ended_at = $5, updated_at = $5,"
-                        + " next_escalation_at = null, expires_at = null where id = $1")
-                .execute(Tuple.of(id, state.name(), outcome.name(), disposition, Rows.at(now))).replaceWithVoid();
+                        + " next_escalation_at = null, expires_at = null where id = $1 returning " + COLUMNS)
+                .execute(Tuple.of(id, state.name(), outcome.name(), disposition, Rows.at(now))));
     }
 
     /** Into a queue afresh: its steps start again; the task keeps its age, so its serving order. */
@@ -216,10 +231,23 @@ public class TaskStore {
                 .execute(Tuple.of(id, queueId, Rows.at(nextEscalation), Rows.at(now))).replaceWithVoid();
     }
 
-    public Uni<Void> escalate(SqlConnection connection, UUID id, int level, Instant nextEscalation, Instant now) {
-        return connection.preparedQuery("update routing_task set escalation_level = $2, next_escalation_at = $3,"
-                        + " updated_at = $4 where id = $1")
-                .execute(Tuple.of(id, level, Rows.at(nextEscalation), Rows.at(now))).replaceWithVoid();
+    /** One task's new escalation step, and when its next one is due (null: none left). */
+    public record Escalated(UUID id, int level, Instant nextEscalation) {
+    }
+
+    /** The tasks' escalation steps, in one statement whatever their number. */
+    public Uni<Void> escalate(SqlConnection connection, List<Escalated> escalated, Instant now) {
+        if (escalated.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = escalated.stream().map(Escalated::id).toArray(UUID[]::new);
+        Integer[] levels = escalated.stream().map(Escalated::level).toArray(Integer[]::new);
+        java.time.OffsetDateTime[] next = escalated.stream().map(one -> Rows.at(one.nextEscalation()))
+                .toArray(java.time.OffsetDateTime[]::new);
+        return connection.preparedQuery("update routing_task t set escalation_level = e.level, next_escalation_at = e.next,"
+                        + " updated_at = $4 from unnest($1::uuid[], $2::int[], $3::timestamptz[]) as e(id, level, next)"
+                        + " where t.id = e.id")
+                .execute(Tuple.of(ids, levels, next, Rows.at(now))).replaceWithVoid();
     }
 
     /** Waiting tasks whose next escalation step is due, locked (others' skipped). */

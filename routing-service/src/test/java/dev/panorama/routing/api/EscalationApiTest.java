@@ -62,6 +62,42 @@ class EscalationApiTest {
     }
 
     @Test
+    void tasksOfSeveralQueuesDueTogetherEachTakeTheirOwnQueuesSteps() {
+        String skill = "nobody-" + run();
+        skill(skill);
+        String twoSteps = "two-steps-" + run();
+        queue(twoSteps, Map.of("name", "Two steps", "strategy", "BEST_SCORE", "escalationSteps", List.of(
+                Map.of("afterSeconds", 1, "action", "RELAX_PROFICIENCY", "amount", 1),
+                Map.of("afterSeconds", 2, "action", "WIDEN_SKILLS", "amount", 0)))).statusCode(201);
+        String oneStep = "one-step-" + run();
+        queue(oneStep, Map.of("name", "One step", "strategy", "BEST_SCORE", "escalationSteps", List.of(
+                Map.of("afterSeconds", 1, "action", "RELAX_PROFICIENCY", "amount", 1)))).statusCode(201);
+        String overflowing = "overflowing-" + run();
+        queue(overflowing, Map.of("name", "Overflowing", "strategy", "BEST_SCORE", "overflowQueueId", oneStep,
+                "escalationSteps", List.of(Map.of("afterSeconds", 1, "action", "OVERFLOW")))).statusCode(201);
+        Map<String, Object> need = Map.of("skill", skill, "minProficiency", 3);
+
+        String inTwoSteps = task("sam", Map.of("channel", "FAX", "queueId", twoSteps, "requiredSkills", List.of(need)))
+                .statusCode(201).extract().path("id");
+        String inOneStep = task("sam", Map.of("channel", "FAX", "queueId", oneStep, "requiredSkills", List.of(need)))
+                .statusCode(201).extract().path("id");
+        String inOverflowing = task("sam", Map.of("channel", "FAX", "queueId", overflowing, "requiredSkills", List.of(need)))
+                .statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as("sam").get("/api/v1/routing/tasks/" + inTwoSteps).then().body("state", equalTo("QUEUED"))
+                    .body("queueId", equalTo(twoSteps)).body("escalationLevel", equalTo(2));
+            as("sam").get("/api/v1/routing/tasks/" + inOverflowing).then().body("state", equalTo("QUEUED"))
+                    .body("queueId", equalTo(oneStep)).body("escalationLevel", equalTo(1));
+        });
+        as("sam").get("/api/v1/routing/tasks/" + inOneStep).then().body("state", equalTo("QUEUED"))
+                .body("queueId", equalTo(oneStep)).body("escalationLevel", equalTo(1));
+        for (String taskId : List.of(inTwoSteps, inOneStep, inOverflowing)) {
+            as("sam").body(Map.of()).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aQueueWithAMaxWaitExpiresTasksNobodyTook() {
         String skill = "never-" + run();
         skill(skill);
