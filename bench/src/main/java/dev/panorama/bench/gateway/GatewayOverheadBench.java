@@ -52,12 +52,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * median round is reported). {@code -Dbench.service-jvm-args="..."} adds JVM arguments to the gateway's command line.
  * {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.baseline=<a gateway's quarkus-run.jar>} also runs that (older) gateway, in
  * the same alternating windows, for a back-to-back comparison. Each leg reports the CPU per request of the gateway, the
- * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat).
+ * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat), and of the gateway's JIT compiler
+ * threads among it; the warm-up lasts until those have settled (at most {@link #WARM_UP_MAX}).
  */
 public final class GatewayOverheadBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /**
+     * Longest warm-up: past {@link #WARM_UP} it goes on while a gateway's JIT compilers still use more than
+     * {@link #JIT_SETTLED} of its event loops' CPU (on a loaded machine C2 was still compiling the gateway minutes in, half
+     * its CPU per request).
+     */
+    private static final Duration WARM_UP_MAX = Duration.ofMinutes(3);
+    private static final double JIT_SETTLED = 0.2;
+    /** The JIT compiler threads, as the kernel names them. */
+    private static final List<String> COMPILERS = List.of("C1 CompilerThre", "C2 CompilerThre");
     /** The gateway's request-serving threads, as the kernel names them (15 characters). */
     private static final String EVENT_LOOPS = "vert.x-eventloo";
     private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
@@ -93,12 +103,11 @@ public final class GatewayOverheadBench {
                 List<ManagedProcess> gateways = new ArrayList<>();
                 try {
                     List<Leg> legs = new ArrayList<>();
-                    legs.add(new Leg("direct", new Load("http://127.0.0.1:" + upstream.port() + path, token, concurrency), -1));
+                    legs.add(new Leg("direct", new Load("http://127.0.0.1:" + upstream.port() + path, concurrency), -1));
                     legs.add(gatewayLeg("through gateway", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar"),
-                            stack, upstream.port(), gateways, path, token, concurrency));
+                            stack, upstream.port(), gateways, path, concurrency));
                     if (baselineJar.isPresent()) {
-                        legs.add(gatewayLeg("baseline gateway", baselineJar.get(), stack, upstream.port(), gateways, path, token,
-                                concurrency));
+                        legs.add(gatewayLeg("baseline gateway", baselineJar.get(), stack, upstream.port(), gateways, path, concurrency));
                     }
                     Measured[] median = measure(legs, upstream.pid(), window, rounds);
                     print(upstream.name(), concurrency, window, rounds, median);
@@ -114,13 +123,13 @@ public final class GatewayOverheadBench {
     }
 
     private static Leg gatewayLeg(String name, Path jar, DevStack stack, int upstreamPort, List<ManagedProcess> started, String path,
-            String token, int concurrency) {
+            int concurrency) {
         int port = Ports.free();
         ManagedProcess gateway = startGateway(stack, port, upstreamPort, jar, name.replace(' ', '-'));
         started.add(gateway);
         String through = "http://127.0.0.1:" + port;
         Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
-        return new Leg(name, new Load(through + path, token, concurrency), gateway.serverPid());
+        return new Leg(name, new Load(through + path, concurrency), gateway.serverPid());
     }
 
     /** One way to the profile: directly, or through a gateway process ({@code gatewayPid}, -1 for none). */
@@ -131,6 +140,7 @@ public final class GatewayOverheadBench {
             Duration gateway = gatewayPid > 0 ? ProcessCpu.used(gatewayPid) : Duration.ZERO;
             Duration gatewaySystem = gatewayPid > 0 ? ProcessCpu.system(gatewayPid) : Duration.ZERO;
             Duration gatewayLoops = gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS) : Duration.ZERO;
+            Duration gatewayJit = jit(gatewayPid);
             Duration upstream = ProcessCpu.used(upstreamPid);
             Duration own = ProcessCpu.own();
             Stats stats = load.run(count);
@@ -138,24 +148,35 @@ public final class GatewayOverheadBench {
                     gatewayPid > 0 ? ProcessCpu.used(gatewayPid).minus(gateway) : Duration.ZERO,
                     gatewayPid > 0 ? ProcessCpu.system(gatewayPid).minus(gatewaySystem) : Duration.ZERO,
                     gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS).minus(gatewayLoops) : Duration.ZERO,
-                    ProcessCpu.used(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
+                    jit(gatewayPid).minus(gatewayJit), ProcessCpu.used(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
         }
+    }
+
+    /** CPU of a gateway's JIT compiler threads so far (zero for none). */
+    private static Duration jit(long gatewayPid) {
+        Duration total = Duration.ZERO;
+        if (gatewayPid > 0) {
+            for (String compiler : COMPILERS) {
+                total = total.plus(ProcessCpu.threads(gatewayPid, compiler));
+            }
+        }
+        return total;
     }
 
     /** A window's latencies and the CPU each process used for it. */
     record Measured(Stats stats, long requests, Duration gatewayCpu, Duration gatewaySystemCpu, Duration gatewayLoopsCpu,
-            Duration upstreamCpu, Duration benchCpu) {
+            Duration gatewayJitCpu, Duration upstreamCpu, Duration benchCpu) {
 
         Measured plus(Measured other) {
             return new Measured(stats, requests + other.requests, gatewayCpu.plus(other.gatewayCpu),
                     gatewaySystemCpu.plus(other.gatewaySystemCpu), gatewayLoopsCpu.plus(other.gatewayLoopsCpu),
-                    upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
+                    gatewayJitCpu.plus(other.gatewayJitCpu), upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
         }
 
         String cpu(boolean upstreamInBench) {
-            return String.format("CPU per request: gateway %,4.0f µs (kernel %,3.0f, event loops %,3.0f) | upstream %,4.0f µs | %s %,4.0f µs",
+            return String.format("CPU per request: gateway %,4.0f µs (kernel %,3.0f, event loops %,3.0f, JIT %,3.0f) | upstream %,4.0f µs | %s %,4.0f µs",
                     ProcessCpu.microsPer(gatewayCpu, requests), ProcessCpu.microsPer(gatewaySystemCpu, requests),
-                    ProcessCpu.microsPer(gatewayLoopsCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
+                    ProcessCpu.microsPer(gatewayLoopsCpu, requests), ProcessCpu.microsPer(gatewayJitCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
                     upstreamInBench ? "client+stand-in" : "client", ProcessCpu.microsPer(benchCpu, requests));
         }
     }
@@ -166,12 +187,23 @@ public final class GatewayOverheadBench {
      * CPU per request of all measured rounds.
      */
     private static Measured[] measure(List<Leg> legs, long upstreamPid, int window, int rounds) throws Exception {
-        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+        long warmStart = System.nanoTime();
+        long warmUntil = warmStart + WARM_UP.toNanos();
         while (System.nanoTime() < warmUntil) {
             for (Leg leg : legs) {
                 leg.load().run(window);
             }
         }
+        boolean compiling = true;
+        while (compiling && System.nanoTime() - warmStart < WARM_UP_MAX.toNanos()) {
+            compiling = false;
+            for (Leg leg : legs) {
+                Measured pass = leg.run(window, upstreamPid);
+                compiling |= pass.gatewayJitCpu().toNanos() > JIT_SETTLED * pass.gatewayLoopsCpu().toNanos();
+            }
+        }
+        System.out.printf("warm-up %d s (JIT %s)%n", Duration.ofNanos(System.nanoTime() - warmStart).toSeconds(),
+                compiling ? "still compiling at the limit" : "settled");
         List<Measured[]> measured = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Measured[] windows = new Measured[legs.size()];
@@ -191,7 +223,7 @@ public final class GatewayOverheadBench {
         Measured[] result = new Measured[legs.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = new Measured(median[i].stats(), cpu[i].requests(), cpu[i].gatewayCpu(), cpu[i].gatewaySystemCpu(),
-                    cpu[i].gatewayLoopsCpu(), cpu[i].upstreamCpu(), cpu[i].benchCpu());
+                    cpu[i].gatewayLoopsCpu(), cpu[i].gatewayJitCpu(), cpu[i].upstreamCpu(), cpu[i].benchCpu());
         }
         return result;
     }
@@ -313,11 +345,14 @@ public final class GatewayOverheadBench {
         }
     }
 
-    /** A fixed number of concurrent clients reading one URL. */
-    private record Load(String url, String token, int concurrency) {
+    /**
+     * A fixed number of concurrent clients reading one URL. Each window asks for a fresh token (outside the timing): a run on
+     * a loaded machine outlasts a token, and the gateway rightly refuses an expired one.
+     */
+    private record Load(String url, int concurrency) {
 
         Stats run(int count) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KeycloakTokens.forUser("alice"))
                     .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET().build();
             long[] latencies = new long[count];
             AtomicInteger next = new AtomicInteger();

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +72,66 @@ public abstract class ServiceEdgeContract {
     void aTokenFromAnotherIssuerIsUnauthorized() {
         String foreign = KeycloakTokens.forgedWith("http://127.0.0.1:1/realms/elsewhere", Instant.now().plusSeconds(300));
         unauthorized(given().auth().oauth2(foreign).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+    }
+
+    /* Tokens seen before: each application answers a verified token from a cache until it expires (service-kit's
+       CachedBearerMechanism); nothing but the exact, unexpired token may ride on that. */
+
+    @Test
+    void rolesAreCheckedForATokenSeenBefore() {
+        String alice = KeycloakTokens.forUser("alice");
+        String nora = KeycloakTokens.forUser("nora");
+        for (int round = 0; round < 2; round++) {
+            given().auth().oauth2(alice).when().get(agentOnlyPath()).then().statusCode(200).body(equalTo("alice"));
+            given().auth().oauth2(nora).when().get(agentOnlyPath()).then().statusCode(403)
+                    .contentType(startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void anAdmittedTokenIsUnauthorizedOnceItHasExpired() {
+        String token = admittedShortLivedToken();
+
+        KeycloakTokens.awaitExpiry(token);
+
+        unauthorized(given().auth().oauth2(token).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void aChangedCopyOfAnAdmittedTokenIsUnauthorized() {
+        String alice = KeycloakTokens.forUser("alice");
+        given().auth().oauth2(alice).when().get(agentOnlyPath()).then().statusCode(200);
+        String signatureChanged = alice.substring(0, alice.length() - 2) + (alice.endsWith("AA") ? "BB" : "AA");
+        unauthorized(given().auth().oauth2(signatureChanged).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+        unauthorized(given().auth().oauth2(alice + "A").when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+
+        String nora = KeycloakTokens.forUser("nora");
+        given().auth().oauth2(nora).when().get(agentOnlyPath()).then().statusCode(403);
+        unauthorized(given().auth().oauth2(withRole(nora, "agent")).when().get(agentOnlyPath()).then(), "Bearer error=\"invalid_token\"");
+    }
+
+    /** A token living about a second that the application admitted (a loaded machine may take longer than that to send it). */
+    private String admittedShortLivedToken() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String token = KeycloakTokens.shortLivedForUser("alice");
+            int status = given().auth().oauth2(token).when().get(agentOnlyPath()).then().extract().statusCode();
+            if (status == 200) {
+                return token;
+            }
+            if (status != 401 || KeycloakTokens.expiry(token).isAfter(Instant.now())) {
+                throw new AssertionError("a valid short-lived token was refused with " + status);
+            }
+        }
+        throw new AssertionError("no short-lived token was admitted before it expired");
+    }
+
+    /** The token with a realm role added to its payload, keeping Keycloak's signature of the original. */
+    private static String withRole(String token, String role) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"roles\":[", "\"roles\":[\"" + role + "\",");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
     }
 
     @Test

@@ -5,10 +5,12 @@ import dev.panorama.gateway.config.GatewayConfig;
 import dev.panorama.gateway.resilience.RateLimiter;
 import dev.panorama.gateway.routes.RequestPath;
 import dev.panorama.gateway.routes.RouteTable;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class GatewayRouter {
 
     private static final String MATCHED_ROUTE = "panorama.gateway.route";
+    private static final String STARTED = "panorama.gateway.started";
     /** The request-context value Quarkus's HTTP server metrics take as the request's URI (as for a REST endpoint's template). */
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
@@ -38,8 +41,9 @@ public class GatewayRouter {
     private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
     private final GatewayConfig.RateLimit rateLimit;
     private final long maxBodyBytes;
+    private final ProxiedRequestTimers timers;
 
-    public GatewayRouter(GatewayConfig config, Upstreams upstreams) {
+    public GatewayRouter(GatewayConfig config, Upstreams upstreams, MeterRegistry registry) {
         this.routes = new RouteTable(config.routes().stream()
                 .map(route -> RouteTable.Route.of(route.upstream(), route.paths()))
                 .toList());
@@ -47,6 +51,7 @@ public class GatewayRouter {
         this.upstreams = upstreams;
         this.rateLimit = config.rateLimit();
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        this.timers = new ProxiedRequestTimers(registry);
     }
 
     void register(@Observes Router router) {
@@ -58,12 +63,13 @@ public class GatewayRouter {
     /**
      * Finds the route before anything else (authentication included) and names it, not the path, as the request's
      * URI in the HTTP server metrics: requests, latencies and statuses per route, and one time series per route
-     * pattern rather than one per customer id.
+     * pattern rather than one per customer id. A request forwarded later is timed by {@link ProxiedRequestTimers}.
      */
     private void matchRoute(RoutingContext context) {
         Optional<RouteTable.Match> match = routes.match(context.request().path());
         if (match.isPresent()) {
             context.put(MATCHED_ROUTE, match.get());
+            context.put(STARTED, System.nanoTime());
             if (context.request() instanceof HttpServerRequestInternal request) {
                 request.context().putLocal(METRICS_URI_TEMPLATE, match.get().pattern().toString());
             }
@@ -105,7 +111,20 @@ public class GatewayRouter {
             Problems.send(context.response(), Problems.tooLarge(maxBodyBytes), Optional.empty());
             return;
         }
+        timeForwarded(context, route);
         upstream.get().forward(request);
+    }
+
+    /** Quarkus' server metrics leave the request to {@link ProxiedRequestTimers}, which times it under its route pattern. */
+    private void timeForwarded(RoutingContext context, RouteTable.Match route) {
+        Long started = context.get(STARTED);
+        if (started == null || !(context.request() instanceof HttpServerRequestInternal request)) {
+            return;
+        }
+        request.context().putLocal(METRICS_URI_TEMPLATE, ProxiedRequestTimers.QUARKUS_IGNORES);
+        String pattern = route.pattern().toString();
+        HttpMethod method = request.method();
+        context.addEndHandler(ended -> timers.record(pattern, method, context.response().getStatusCode(), System.nanoTime() - started));
     }
 
     private static long announcedLength(HttpServerRequest request) {

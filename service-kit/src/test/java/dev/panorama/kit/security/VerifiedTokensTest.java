@@ -1,4 +1,4 @@
-package dev.panorama.gateway.tokens;
+package dev.panorama.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +40,22 @@ class VerifiedTokensTest {
 
         clock.set(Instant.parse("2026-12-02T09:58:00Z"));
         assertThat(tokens.find("t")).isEmpty();
+    }
+
+    @Test
+    void noneKeepsNothing() {
+        VerifiedTokens none = VerifiedTokens.none();
+        none.remember("t", alice, Instant.now().plusSeconds(60).getEpochSecond());
+
+        assertThat(none.find("t")).isEmpty();
+    }
+
+    @Test
+    void aCacheOfSizeZeroKeepsNothing() {
+        VerifiedTokens empty = new VerifiedTokens(0, Duration.ofMinutes(5), clock);
+        empty.remember("t", alice, epoch("2026-12-02T10:05:00Z"));
+
+        assertThat(empty.find("t")).isEmpty();
     }
 
     private static long epoch(String instant) {

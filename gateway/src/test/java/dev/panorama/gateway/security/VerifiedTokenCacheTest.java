@@ -1,4 +1,4 @@
-package dev.panorama.gateway.tokens;
+package dev.panorama.gateway.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
+import dev.panorama.kit.security.VerifiedTokenCache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +37,13 @@ class VerifiedTokenCacheTest {
     void aVerifiedTokenIsAnsweredFromTheCacheWithItsRoles() {
         String alice = KeycloakTokens.forUser("alice");
         String nora = KeycloakTokens.forUser("nora");
-        assertThat(cache.tokens().find(alice)).isEmpty();
+        assertThat(cache.find(alice)).isEmpty();
 
         given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
         given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
 
-        assertThat(cache.tokens().find(alice)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).contains("agent"));
-        assertThat(cache.tokens().find(nora)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).doesNotContain("agent"));
+        assertThat(cache.find(alice)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).contains("agent"));
+        assertThat(cache.find(nora)).hasValueSatisfying(caller -> assertThat(caller.getRoles()).doesNotContain("agent"));
         given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
         given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
         assertThat(FakeUpstreams.get("identity-service").received()).hasSize(2);
@@ -75,7 +76,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aCachedTokenIsRefusedOnceItHasExpired() {
         String shortLived = acceptedShortLivedToken();
-        assertThat(cache.tokens().find(shortLived)).isPresent();
+        assertThat(cache.find(shortLived)).isPresent();
 
         KeycloakTokens.awaitExpiry(shortLived);
 

@@ -1,4 +1,4 @@
-package dev.panorama.gateway.tokens;
+package dev.panorama.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

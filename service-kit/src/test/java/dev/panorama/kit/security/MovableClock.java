@@ -1,4 +1,4 @@
-package dev.panorama.gateway.tokens;
+package dev.panorama.kit.security;
 
 import java.time.Clock;
 import java.time.Instant;
