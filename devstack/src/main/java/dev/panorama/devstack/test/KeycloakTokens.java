@@ -92,6 +92,15 @@ public final class KeycloakTokens {
         return token;
     }
 
+    /** The token with a realm role added to its payload, keeping the signature of the original: a forgery. */
+    public static String withRoleAdded(String token, String role) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"roles\":[", "\"roles\":[\"" + role + "\",");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
     /** A confidential client's access token, by client credentials (demo secret: {@code <clientId>-secret}). */
     public static String forClient(String clientId) {
         return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
