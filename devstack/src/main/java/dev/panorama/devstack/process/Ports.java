@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /** Loopback ports and waiting for servers to come up. */
@@ -16,8 +19,44 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port free on 127.0.0.1 right now. */
+    /** The lowest port {@link #free()} hands out: above the registered services most machines run. */
+    static final int LOWEST = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+    /**
+     * A port free on 127.0.0.1 right now, below the kernel's ephemeral range. A server binds its port seconds after it
+     * was chosen (Keycloak some 20 s later on a busy machine); a port of the ephemeral range may by then be the local
+     * end of some process's outgoing connection, and the server fails with "Address already in use".
+     */
     public static int free() {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; below > LOWEST && attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (canBind(port)) {
+                return port;
+            }
+        }
+        return anyFree();
+    }
+
+    /** Read line by line: procfs files report a size of 0, and a read of the whole file may stop short. */
+    static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int anyFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
