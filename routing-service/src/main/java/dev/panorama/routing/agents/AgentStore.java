@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public class AgentStore {
         Uni<Map<String, List<AgentView.SkillLevel>>> skills = connection.preparedQuery(
                         "select agent_id, skill, proficiency from agent_skill where agent_id = any($1) order by skill")
                 .execute(Tuple.of(ids)).map(rows -> {
-                    Map<String, List<AgentView.SkillLevel>> byAgent = new java.util.HashMap<>();
+                    Map<String, List<AgentView.SkillLevel>> byAgent = new HashMap<>();
                     rows.forEach(row -> byAgent.computeIfAbsent(row.getString("agent_id"), k -> new ArrayList<>())
                             .add(new AgentView.SkillLevel(row.getString("skill"), row.getInteger("proficiency"))));
                     return byAgent;
@@ -133,7 +134,7 @@ public class AgentStore {
 
     public static Uni<Map<String, Map<Channel, Integer>>> perChannel(SqlConnection connection, String sql, String[] ids) {
         return connection.preparedQuery(sql).execute(Tuple.of(ids)).map(rows -> {
-            Map<String, Map<Channel, Integer>> byAgent = new java.util.HashMap<>();
+            Map<String, Map<Channel, Integer>> byAgent = new HashMap<>();
             rows.forEach(row -> byAgent.computeIfAbsent(row.getString("agent_id"), k -> new EnumMap<>(Channel.class))
                     .put(Channel.valueOf(row.getString("channel")), row.getInteger("n")));
             return byAgent;

@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -163,8 +164,8 @@ public class Sweeper {
      */
     private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, List<TaskStore.Routable> due) {
         Instant now = clock.instant();
-        List<TaskStore.Escalated> escalated = new java.util.ArrayList<>();
-        List<Uni<Void>> overflows = new java.util.ArrayList<>();
+        List<TaskStore.Escalated> escalated = new ArrayList<>();
+        List<Uni<Void>> overflows = new ArrayList<>();
         for (TaskStore.Routable routable : due) {
             QueuePolicy queue = queues.get(routable.task().queueId()).policy();
             Escalation.Outcome outcome = Escalation.at(routable.task(), queue, now);

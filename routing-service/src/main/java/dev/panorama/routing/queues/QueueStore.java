@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public class QueueStore {
 
     public Uni<Map<String, Head>> heads(SqlConnection connection) {
         return connection.query("select id, settings_version, round_robin_cursor from routing_queue").execute().map(rows -> {
-            Map<String, Head> heads = new java.util.HashMap<>();
+            Map<String, Head> heads = new HashMap<>();
             rows.forEach(row -> heads.put(row.getString("id"), new Head(row.getLong("settings_version"),
                     row.getString("round_robin_cursor"))));
             return heads;
@@ -65,7 +66,7 @@ public class QueueStore {
     public Uni<Map<String, String>> roundRobinCursors(SqlConnection connection) {
         return connection.query("select id, round_robin_cursor from routing_queue where round_robin_cursor is not null")
                 .execute().map(rows -> {
-                    Map<String, String> cursors = new java.util.HashMap<>();
+                    Map<String, String> cursors = new HashMap<>();
                     rows.forEach(row -> cursors.put(row.getString("id"), row.getString("round_robin_cursor")));
                     return cursors;
                 });

@@ -31,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -369,7 +370,7 @@ public class TaskLifecycle {
         }
         List<Uni<Optional<AgentStore.Locked>>> locks = ids.stream().map(id -> agents.lock(connection, id)).toList();
         return Uni.join().all(locks).andFailFast().map(found -> {
-            Map<String, AgentStore.Locked> locked = new java.util.HashMap<>();
+            Map<String, AgentStore.Locked> locked = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (found.get(i).isEmpty() && ids.get(i).equals(other)) {
                     throw new AgentUnavailable(ids.get(i), "no such agent");

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,7 +173,7 @@ public class TaskStore {
         return connection.preparedQuery("select task_id, agent_id from task_offer where task_id = any($1)"
                         + " and status in ('REJECTED', 'EXPIRED') and closed_at > $2")
                 .execute(Tuple.of(taskIds, Rows.at(since))).map(rows -> {
-                    Map<UUID, Set<String>> excluded = new java.util.HashMap<>();
+                    Map<UUID, Set<String>> excluded = new HashMap<>();
                     rows.forEach(row -> excluded.computeIfAbsent(row.getUUID("task_id"), k -> new java.util.HashSet<>())
                             .add(row.getString("agent_id")));
                     return excluded;
