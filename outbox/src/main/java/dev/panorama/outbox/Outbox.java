@@ -33,8 +33,15 @@ public class Outbox {
      * change that causes it. It must be written in the caller's transaction, as {@link #add} does.
      */
     public OutboxEvent pending(Record event, UUID subject, Instant now) {
-        EventType type = EventType.of(event.getClass());
-        return OutboxEvent.pending(UUID.randomUUID(), subject, type.topic(), type.ceType(), json(event), now);
+        return pending(EventType.of(event.getClass()), json(event), subject, now);
+    }
+
+    /**
+     * Like {@link #pending(Record, UUID, Instant)} for an event the caller already wrote as JSON, with the events'
+     * conventions ({@code EventJson}), for instance because the same text is stored beside it.
+     */
+    public OutboxEvent pending(EventType type, String payload, UUID subject, Instant now) {
+        return OutboxEvent.pending(UUID.randomUUID(), subject, type.topic(), type.ceType(), payload, now);
     }
 
     private static String json(Record event) {

@@ -111,9 +111,8 @@ public class ResolutionService {
      * The record on {@code panorama.source-records}, its payload the JSON stored as the record's own: the record is
      * written as JSON once, not once for the table and again for the event.
      */
-    private static OutboxEvent announcement(SourceRecord source, String payload, Instant now) {
-        return OutboxEvent.pending(UUID.randomUUID(), SourceRecordKey.of(source.sourceSystem(), source.sourceId()),
-                ANNOUNCED.topic(), ANNOUNCED.ceType(), payload, now);
+    private OutboxEvent announcement(SourceRecord source, String payload, Instant now) {
+        return outbox.pending(ANNOUNCED, payload, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), now);
     }
 
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce) {
