@@ -93,6 +93,10 @@ public final class InteractionIngestBench {
     private static final int SENDERS = 1_000;
     private static final int BATCH = 500;
     private static final int STORED = 1_000_000;
+    /** Reads measured per path; p99 is then the tenth slowest. */
+    private static final int READS = 1_000;
+    /** Reads per path before measuring, so that the read path is compiled as it is once the service has served a while. */
+    private static final int WARM_UP_READS = 1_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Random RANDOM = new Random(42);
     private static final NewInteraction NEW_INTERACTION = new NewInteraction(new ResponseNeed(Set.of("PHONE", "CHAT")),
@@ -178,9 +182,9 @@ public final class InteractionIngestBench {
                     + " %,d stored in all, MongoDB-wire heap %s%n", timelineTotal, BATCH, seconds(filling), timelineTotal / seconds(filling),
                     mongo.getDatabase(database).getCollection("interactions").countDocuments(), MongoWireServer.heap());
             String token = KeycloakTokens.forUser("alice");
-            double[] baseline = latencies(base + "/q/health/live", null, 300);
-            double[] timeline = latencies(base + "/api/v1/customers/" + customer + "/interactions?limit=50", token, 300);
-            double[] rawFind = rawPageReads(mongo.getDatabase(database).getCollection("interactions"), customer, 300);
+            double[] baseline = latencies(base + "/q/health/live", null, READS);
+            double[] timeline = latencies(base + "/api/v1/customers/" + customer + "/interactions?limit=50", token, READS);
+            double[] rawFind = rawPageReads(mongo.getDatabase(database).getCollection("interactions"), customer, READS);
             System.out.printf("load average during the reads: %.1f | the same page read straight from the MongoDB server (driver,"
                     + " no service): p50 %.2f ms p99 %.2f ms%n", loadAverage(), percentile(rawFind, 50), percentile(rawFind, 99));
             System.out.printf("timeline read, %,d contacts of one customer among %,d stored: p50 %.1f ms p99 %.1f ms | baseline GET"
@@ -203,7 +207,7 @@ public final class InteractionIngestBench {
         Document filter = new Document("$and", List.of(new Document(InteractionDocuments.CUSTOMER_ID, customer.toString())));
         Document newestFirst = new Document(InteractionDocuments.OCCURRED_AT, -1).append(InteractionDocuments.ID, -1);
         double[] millis = new double[count];
-        for (int i = -20; i < count; i++) {
+        for (int i = -WARM_UP_READS; i < count; i++) {
             long started = System.nanoTime();
             int found = interactions.find(filter).sort(newestFirst).limit(51).into(new ArrayList<>()).size();
             if (found == 0) {
@@ -408,7 +412,7 @@ public final class InteractionIngestBench {
 
     private static double[] latencies(String url, String token, int count) {
         double[] millis = new double[count];
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < WARM_UP_READS; i++) {
             status(url, token);
         }
         for (int i = 0; i < count; i++) {
