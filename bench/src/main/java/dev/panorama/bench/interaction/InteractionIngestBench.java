@@ -241,8 +241,9 @@ public final class InteractionIngestBench {
         }
         List<Document> documents = new ArrayList<>(count);
         Instant now = Instant.now();
+        String stream = UUID.randomUUID().toString();
         for (int i = 0; i < count; i++) {
-            documents.add(document(contact("raw", i), UUID.randomUUID(), now, true));
+            documents.add(document(contact("raw", i), UUID.randomUUID(), now, stream, i + 1));
         }
         long started = System.nanoTime();
         for (int from = 0; from < count; from += BATCH) {
@@ -319,11 +320,12 @@ public final class InteractionIngestBench {
         }
     }
 
-    private static Document document(ChannelMessage contact, UUID customer, Instant now, boolean pending) {
+    /** What the service inserts: the document with its announcement, positioned in a relay stream. */
+    private static Document document(ChannelMessage contact, UUID customer, Instant now, String stream, long position) {
         Interaction interaction = NEW_INTERACTION.of(contact, Ids.timeOrdered(now.toEpochMilli()), customer, Resolution.RESOLVED, now);
-        List<PendingEvent> events = pending
-                ? List.of(PendingEvent.of(NewInteraction.logged(interaction), customer.toString(), now)) : List.of();
-        return InteractionDocuments.toDocument(interaction, UUID.randomUUID().toString(), UUID.randomUUID().toString(), events);
+        PendingEvent announcement = PendingEvent.of(NewInteraction.logged(interaction), customer.toString(), now);
+        return InteractionDocuments.position(InteractionDocuments.announced(interaction, UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), announcement), stream, position);
     }
 
     static ChannelMessage contact(String sourceSystem, int i) {

@@ -15,7 +15,7 @@ public interface InteractionConfig {
     /** Resolving a contact's sender to a customer through identity-service. */
     Identity identity();
 
-    /** Relaying the events kept inside each interaction document to Kafka. */
+    /** Relaying the events kept inside interaction documents to Kafka. */
     Relay relay();
 
     /** Reading timelines. */
@@ -106,6 +106,14 @@ public interface InteractionConfig {
          */
         @WithDefault("2000")
         int maxInFlight();
+
+        /**
+         * How long an instance's relay stream stays its own without renewal (renewed with every checkpoint and sweep).
+         * After a crash, another instance (or the restarted one) relays what the stream left unpublished once this has
+         * passed; a clean shutdown hands the stream over at once.
+         */
+        @WithDefault("30s")
+        Duration lease();
     }
 
     interface Reading {

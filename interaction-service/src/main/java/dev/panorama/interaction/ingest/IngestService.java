@@ -6,7 +6,7 @@ import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
 import dev.panorama.interaction.log.Resolution;
-import dev.panorama.interaction.publishing.EventRelay;
+import dev.panorama.interaction.publishing.AnnouncementRelay;
 import dev.panorama.interaction.resolution.IdentityUnavailable;
 import dev.panorama.interaction.resolution.Sender;
 import dev.panorama.interaction.resolution.SenderCache;
@@ -28,7 +28,7 @@ import org.bson.Document;
 
 /**
  * Stores contacts, each once however often it is delivered: resolves their senders (each distinct sender once,
- * through the cache), inserts what is new in one write, and relays the events the documents carry. A sender
+ * through the cache), inserts what is new in one write, and relays the announcements the documents carry. A sender
  * identity-service cannot resolve now is stored unresolved for the reconciler; ingestion never waits for identity
  * beyond one timeout.
  */
@@ -37,11 +37,11 @@ public class IngestService {
 
     private final InteractionLog log;
     private final SenderCache senders;
-    private final EventRelay relay;
+    private final AnnouncementRelay relay;
     private final NewInteraction newInteraction;
     private final int resolveConcurrency;
 
-    public IngestService(InteractionLog log, SenderCache senders, EventRelay relay, InteractionConfig config) {
+    public IngestService(InteractionLog log, SenderCache senders, AnnouncementRelay relay, InteractionConfig config) {
         this.log = log;
         this.senders = senders;
         this.relay = relay;
@@ -102,12 +102,16 @@ public class IngestService {
             if (!byKey.containsKey(contact.dedupKey())) {
                 Interaction interaction = interactionOf(contact, customers, now);
                 byKey.put(contact.dedupKey(), interaction);
-                documents.put(interaction.id().toString(), InteractionDocuments.toDocument(interaction, contact.dedupKey(), contact.contentHash(),
-                        List.of(PendingEvent.of(NewInteraction.logged(interaction), NewInteraction.keyOf(interaction), now))));
+                documents.put(interaction.id().toString(), InteractionDocuments.announced(interaction, contact.dedupKey(), contact.contentHash(),
+                        PendingEvent.of(NewInteraction.logged(interaction), NewInteraction.keyOf(interaction), now)));
             }
         }
-        return log.insertNew(new ArrayList<>(documents.values()))
-                .call(inserted -> relay.relayInBackground(inserted.stream().map(documents::get).toList()))
+        List<Document> all = new ArrayList<>(documents.values());
+        return relay.position(all)
+                .chain(() -> log.insertNew(all)
+                        .onFailure().invoke(failure -> relay.insertFailed(all))
+                        .onCancellation().invoke(() -> relay.insertFailed(all)))
+                .call(inserted -> relay.relayInBackground(all, inserted))
                 .chain(inserted -> outcomes(keyed, byKey, inserted));
     }
 

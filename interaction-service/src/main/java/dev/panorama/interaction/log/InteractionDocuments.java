@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 
-/** How an interaction is laid out in its MongoDB document: the contact's fields at the top, versions and pending events in arrays. */
+/**
+ * How an interaction is laid out in its MongoDB document: the contact's fields at the top, versions and pending events
+ * in arrays. A document stored by ingestion carries its InteractionLogged as its {@link #ANNOUNCEMENT} with a relay
+ * position ({@link #RELAY_STREAM}, {@link #RELAY_SEQ}) instead of a pending event: the relay then never rewrites it.
+ */
 public final class InteractionDocuments {
 
     public static final String ID = "_id";
@@ -39,13 +43,33 @@ public final class InteractionDocuments {
     public static final String VERSIONS = "versions";
     public static final String PENDING = "pending";
     public static final String PENDING_ID = "pending.id";
+    public static final String ANNOUNCEMENT = "announcement";
+    public static final String RELAY_STREAM = "relayStream";
+    public static final String RELAY_SEQ = "relaySeq";
 
     private InteractionDocuments() {
     }
 
+    /** The document of a new contact announced by {@code announcement}, relayed once positioned ({@link #position}). */
+    public static Document announced(Interaction interaction, String dedupKey, String contentHash, PendingEvent announcement) {
+        return toDocument(interaction, dedupKey, contentHash, List.of()).append(ANNOUNCEMENT, pending(announcement));
+    }
+
+    /** Places the document's announcement in a relay stream (a checkpoint of that stream says whether it was relayed). */
+    public static Document position(Document document, String stream, long seq) {
+        return document.append(RELAY_STREAM, stream).append(RELAY_SEQ, seq);
+    }
+
+    /** The announcement of a document stored by ingestion; null for others, and once erased. */
+    public static PendingEvent announcement(Document document) {
+        Document event = document.get(ANNOUNCEMENT, Document.class);
+        return event == null ? null : pendingEvent(event);
+    }
+
+    /** Without pending events the document has no {@link #PENDING} array, so the sparse index on it stays small. */
     public static Document toDocument(Interaction interaction, String dedupKey, String contentHash, List<PendingEvent> pending) {
         ChannelMessage contact = interaction.contact();
-        return new Document(ID, interaction.id().toString())
+        Document document = new Document(ID, interaction.id().toString())
                 .append(DEDUP_KEY, dedupKey)
                 .append(CONTENT_HASH, contentHash)
                 .append(CUSTOMER_ID, string(interaction.customerId()))
@@ -71,8 +95,8 @@ public final class InteractionDocuments {
                 .append(NEEDS_RESPONSE, interaction.needsResponse())
                 .append(ROUTING_HINTS, hints(interaction.routingHints()))
                 .append(VERSION, interaction.version())
-                .append(VERSIONS, interaction.versions().stream().map(InteractionDocuments::version).toList())
-                .append(PENDING, pending.stream().map(InteractionDocuments::pending).toList());
+                .append(VERSIONS, interaction.versions().stream().map(InteractionDocuments::version).toList());
+        return pending.isEmpty() ? document : document.append(PENDING, pending.stream().map(InteractionDocuments::pending).toList());
     }
 
     public static Interaction toInteraction(Document document) {
@@ -109,10 +133,12 @@ public final class InteractionDocuments {
     }
 
     public static List<PendingEvent> pendingEvents(Document document) {
-        return documents(document, PENDING).stream()
-                .map(event -> new PendingEvent(event.getString("id"), event.getString("ceType"), event.getString("topic"),
-                        event.getString("key"), instant(event.getDate("time")), event.getString("payload")))
-                .toList();
+        return documents(document, PENDING).stream().map(InteractionDocuments::pendingEvent).toList();
+    }
+
+    private static PendingEvent pendingEvent(Document event) {
+        return new PendingEvent(event.getString("id"), event.getString("ceType"), event.getString("topic"), event.getString("key"),
+                instant(event.getDate("time")), event.getString("payload"));
     }
 
     private static InteractionVersion version(Document document) {

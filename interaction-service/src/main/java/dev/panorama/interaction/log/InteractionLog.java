@@ -49,7 +49,7 @@ public class InteractionLog {
         this.interactions = mongo.getDatabase(database).getCollection(COLLECTION);
     }
 
-    /** The indexes behind idempotency, the timeline, threads, the reconciler and the relay's sweep. */
+    /** The indexes behind idempotency, the timeline, threads, the reconciler and the relay's sweeps. */
     public static List<IndexModel> indexes() {
         return List.of(
                 new IndexModel(Indexes.ascending(DEDUP_KEY), new IndexOptions().unique(true).name("dedup")),
@@ -60,7 +60,8 @@ public class InteractionLog {
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending(RESOLUTION), Indexes.ascending(RECEIVED_AT)),
                         new IndexOptions().name("resolution")),
                 new IndexModel(Indexes.ascending(SENDER_RECORD), new IndexOptions().name("sender-record")),
-                new IndexModel(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true).name("pending")));
+                new IndexModel(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true).name("pending")),
+                new IndexModel(Indexes.ascending(RELAY_STREAM, RELAY_SEQ), new IndexOptions().name("relay")));
     }
 
     void createIndexes(@Observes StartupEvent started) {
@@ -170,7 +171,9 @@ public class InteractionLog {
                 Updates.set(PARTICIPANTS, List.of()),
                 Updates.set(ATTACHMENTS, List.of()),
                 Updates.set("tags", List.of()),
-                Updates.set(VERSIONS, List.of())))
+                Updates.set(VERSIONS, List.of()),
+                // an announcement not relayed yet would publish what was just erased: consumers would keep it again
+                Updates.unset(ANNOUNCEMENT)))
                 .map(result -> result.getModifiedCount());
     }
 
@@ -181,6 +184,18 @@ public class InteractionLog {
 
     public Uni<List<Document>> withPendingEvents(int limit) {
         return interactions.find(Filters.exists(PENDING_ID), new FindOptions().limit(limit)).collect().asList();
+    }
+
+    /** The documents at these positions of a relay stream (those stored: a position may have been given to a failed insert). */
+    public Uni<List<Document>> atPositions(String stream, List<Long> seqs) {
+        return interactions.find(Filters.and(Filters.eq(RELAY_STREAM, stream), Filters.in(RELAY_SEQ, seqs)),
+                new FindOptions().sort(Sorts.ascending(RELAY_SEQ))).collect().asList();
+    }
+
+    /** The first {@code limit} documents of a relay stream past {@code checkpoint}, in stream order. */
+    public Uni<List<Document>> pastCheckpoint(String stream, long checkpoint, int limit) {
+        return interactions.find(Filters.and(Filters.eq(RELAY_STREAM, stream), Filters.gt(RELAY_SEQ, checkpoint)),
+                new FindOptions().sort(Sorts.ascending(RELAY_SEQ)).limit(limit)).collect().asList();
     }
 
     /**

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An event waiting inside the document whose change it announces: written in the same single-document write as the
- * change, removed once Kafka acknowledged it. Its id is the CloudEvents {@code ce_id}, so a relay repeated after a
- * crash is de-duplicated by consumers.
+ * An event kept inside the document whose change it announces, written in the same single-document write as the
+ * change: in the document's pending events until Kafka acknowledged it, or as a new contact's announcement, which stays
+ * (its relay position says whether it was relayed). Its id is the CloudEvents {@code ce_id}, so a relay repeated after
+ * a crash is de-duplicated by consumers.
  *
  * @param key the Kafka key: the customer id, or the interaction id while the customer is unknown
  */
