@@ -51,6 +51,28 @@ public final class ProcessCpu {
         return Duration.ofNanos(total * NANOS_PER_TICK);
     }
 
+    /**
+     * Context switches so far of all the process's threads (voluntary and involuntary, from {@code /proc/<pid>/task/<tid>/status}),
+     * or zero when they cannot be read: a thread that waits for work and is woken costs a switch each time, and the kernel's
+     * and the scheduler's work for it is part of the process's CPU.
+     */
+    public static long contextSwitches(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String status = read(task.resolve("status"));
+                for (String line : status == null ? new String[0] : status.split("\n")) {
+                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return total;
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

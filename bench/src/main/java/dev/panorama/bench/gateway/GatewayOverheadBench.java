@@ -52,8 +52,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * median round is reported). {@code -Dbench.service-jvm-args="..."} adds JVM arguments to the gateway's command line.
  * {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.baseline=<a gateway's quarkus-run.jar>} also runs that (older) gateway, in
  * the same alternating windows, for a back-to-back comparison. Each leg reports the CPU per request of the gateway, the
- * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat), and of the gateway's JIT compiler
- * threads among it; the warm-up lasts until those have settled (at most {@link #WARM_UP_MAX}).
+ * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat), the kernel's part and the context
+ * switches of the gateway and the upstream, and the gateway's JIT compiler threads' CPU; the warm-up lasts until those have
+ * settled (at most {@link #WARM_UP_MAX}). {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.direct-with-gateway-headers=true}
+ * adds a direct leg carrying the headers the gateway adds (request id, sampled trace context), to tell their cost to the
+ * upstream from that of the gateway's traffic.
  */
 public final class GatewayOverheadBench {
 
@@ -71,6 +74,13 @@ public final class GatewayOverheadBench {
     /** The gateway's request-serving threads, as the kernel names them (15 characters). */
     private static final String EVENT_LOOPS = "vert.x-eventloo";
     private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
+    /**
+     * Adds a direct leg sending what the gateway adds to a forwarded request (a request id and a sampled W3C trace
+     * context): whether those headers, rather than the gateway's traffic pattern, cost the upstream more.
+     */
+    private static final String GATEWAY_HEADERS_PROPERTY = "panorama.bench.gateway.direct-with-gateway-headers";
+    private static final Map<String, String> GATEWAY_ADDS = Map.of("X-Request-Id", "6f0c3c1e-1d2b-4f53-9a8e-3b7d2c1a0e55",
+            "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     private static final EnumSet<Part> PROFILE_PARTS = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
 
     private GatewayOverheadBench() {
@@ -103,14 +113,18 @@ public final class GatewayOverheadBench {
                 List<ManagedProcess> gateways = new ArrayList<>();
                 try {
                     List<Leg> legs = new ArrayList<>();
-                    legs.add(new Leg("direct", new Load("http://127.0.0.1:" + upstream.port() + path, concurrency), -1));
+                    String direct = "http://127.0.0.1:" + upstream.port() + path;
+                    legs.add(new Leg("direct", new Load(direct, concurrency, Map.of()), -1));
                     legs.add(gatewayLeg("through gateway", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar"),
                             stack, upstream.port(), gateways, path, concurrency));
                     if (baselineJar.isPresent()) {
                         legs.add(gatewayLeg("baseline gateway", baselineJar.get(), stack, upstream.port(), gateways, path, concurrency));
                     }
+                    if (Boolean.getBoolean(GATEWAY_HEADERS_PROPERTY)) {
+                        legs.add(new Leg("direct + gateway's headers", new Load(direct, concurrency, GATEWAY_ADDS), -1));
+                    }
                     Measured[] median = measure(legs, upstream.pid(), window, rounds);
-                    print(upstream.name(), concurrency, window, rounds, median);
+                    print(upstream.name(), concurrency, window, rounds, legs, median);
                     record(upstream.name(), upstream.targeted(), median[0].stats(), median[1].stats());
                 } finally {
                     gateways.forEach(ManagedProcess::close);
@@ -129,7 +143,7 @@ public final class GatewayOverheadBench {
         started.add(gateway);
         String through = "http://127.0.0.1:" + port;
         Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
-        return new Leg(name, new Load(through + path, concurrency), gateway.serverPid());
+        return new Leg(name, new Load(through + path, concurrency, Map.of()), gateway.serverPid());
     }
 
     /** One way to the profile: directly, or through a gateway process ({@code gatewayPid}, -1 for none). */
@@ -137,18 +151,42 @@ public final class GatewayOverheadBench {
 
         /** One window, with the CPU the gateway, the upstream and this JVM (client, stand-in) used for it. */
         Measured run(int count, long upstreamPid) throws Exception {
-            Duration gateway = gatewayPid > 0 ? ProcessCpu.used(gatewayPid) : Duration.ZERO;
-            Duration gatewaySystem = gatewayPid > 0 ? ProcessCpu.system(gatewayPid) : Duration.ZERO;
+            ProcessUse gateway = ProcessUse.of(gatewayPid);
             Duration gatewayLoops = gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS) : Duration.ZERO;
             Duration gatewayJit = jit(gatewayPid);
-            Duration upstream = ProcessCpu.used(upstreamPid);
+            ProcessUse upstream = ProcessUse.of(upstreamPid);
             Duration own = ProcessCpu.own();
             Stats stats = load.run(count);
-            return new Measured(stats, count,
-                    gatewayPid > 0 ? ProcessCpu.used(gatewayPid).minus(gateway) : Duration.ZERO,
-                    gatewayPid > 0 ? ProcessCpu.system(gatewayPid).minus(gatewaySystem) : Duration.ZERO,
+            return new Measured(stats, count, ProcessUse.of(gatewayPid).minus(gateway),
                     gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS).minus(gatewayLoops) : Duration.ZERO,
-                    jit(gatewayPid).minus(gatewayJit), ProcessCpu.used(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
+                    jit(gatewayPid).minus(gatewayJit), ProcessUse.of(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
+        }
+    }
+
+    /**
+     * What one process used so far: CPU, its kernel part, and its threads' context switches (each wait for work and wake-up;
+     * a less busy process is woken more often per request, and the kernel's work for that is part of its CPU). Zero for no
+     * process (pid -1).
+     */
+    record ProcessUse(Duration cpu, Duration system, long switches) {
+
+        static final ProcessUse NONE = new ProcessUse(Duration.ZERO, Duration.ZERO, 0);
+
+        static ProcessUse of(long pid) {
+            return pid > 0 ? new ProcessUse(ProcessCpu.used(pid), ProcessCpu.system(pid), ProcessCpu.contextSwitches(pid)) : NONE;
+        }
+
+        ProcessUse minus(ProcessUse before) {
+            return new ProcessUse(cpu.minus(before.cpu), system.minus(before.system), switches - before.switches);
+        }
+
+        ProcessUse plus(ProcessUse other) {
+            return new ProcessUse(cpu.plus(other.cpu), system.plus(other.system), switches + other.switches);
+        }
+
+        String per(long requests) {
+            return String.format("%,4.0f µs (kernel %,3.0f, %.1f context switches)", ProcessCpu.microsPer(cpu, requests),
+                    ProcessCpu.microsPer(system, requests), (double) switches / requests);
         }
     }
 
@@ -163,21 +201,24 @@ public final class GatewayOverheadBench {
         return total;
     }
 
-    /** A window's latencies and the CPU each process used for it. */
-    record Measured(Stats stats, long requests, Duration gatewayCpu, Duration gatewaySystemCpu, Duration gatewayLoopsCpu,
-            Duration gatewayJitCpu, Duration upstreamCpu, Duration benchCpu) {
+    /** A window's latencies and what each process used for it. */
+    record Measured(Stats stats, long requests, ProcessUse gateway, Duration gatewayLoopsCpu, Duration gatewayJitCpu,
+            ProcessUse upstream, Duration benchCpu) {
 
         Measured plus(Measured other) {
-            return new Measured(stats, requests + other.requests, gatewayCpu.plus(other.gatewayCpu),
-                    gatewaySystemCpu.plus(other.gatewaySystemCpu), gatewayLoopsCpu.plus(other.gatewayLoopsCpu),
-                    gatewayJitCpu.plus(other.gatewayJitCpu), upstreamCpu.plus(other.upstreamCpu), benchCpu.plus(other.benchCpu));
+            return new Measured(stats, requests + other.requests, gateway.plus(other.gateway), gatewayLoopsCpu.plus(other.gatewayLoopsCpu),
+                    gatewayJitCpu.plus(other.gatewayJitCpu), upstream.plus(other.upstream), benchCpu.plus(other.benchCpu));
+        }
+
+        Measured withStats(Stats median) {
+            return new Measured(median, requests, gateway, gatewayLoopsCpu, gatewayJitCpu, upstream, benchCpu);
         }
 
         String cpu(boolean upstreamInBench) {
-            return String.format("CPU per request: gateway %,4.0f µs (kernel %,3.0f, event loops %,3.0f, JIT %,3.0f) | upstream %,4.0f µs | %s %,4.0f µs",
-                    ProcessCpu.microsPer(gatewayCpu, requests), ProcessCpu.microsPer(gatewaySystemCpu, requests),
-                    ProcessCpu.microsPer(gatewayLoopsCpu, requests), ProcessCpu.microsPer(gatewayJitCpu, requests), upstreamInBench ? 0 : ProcessCpu.microsPer(upstreamCpu, requests),
-                    upstreamInBench ? "client+stand-in" : "client", ProcessCpu.microsPer(benchCpu, requests));
+            return String.format("per request: gateway %s, event loops %,3.0f µs, JIT %,3.0f µs | upstream %s | %s %,4.0f µs",
+                    gateway.per(requests), ProcessCpu.microsPer(gatewayLoopsCpu, requests), ProcessCpu.microsPer(gatewayJitCpu, requests),
+                    upstreamInBench ? "in this JVM" : upstream.per(requests), upstreamInBench ? "client+stand-in" : "client",
+                    ProcessCpu.microsPer(benchCpu, requests));
         }
     }
 
@@ -222,32 +263,40 @@ public final class GatewayOverheadBench {
         Measured[] median = measured.get(measured.size() / 2);
         Measured[] result = new Measured[legs.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = new Measured(median[i].stats(), cpu[i].requests(), cpu[i].gatewayCpu(), cpu[i].gatewaySystemCpu(),
-                    cpu[i].gatewayLoopsCpu(), cpu[i].gatewayJitCpu(), cpu[i].upstreamCpu(), cpu[i].benchCpu());
+            result[i] = cpu[i].withStats(median[i].stats());
         }
         return result;
     }
 
-    private static void print(String upstream, int concurrency, int window, int rounds, Measured[] median) {
+    private static void print(String upstream, int concurrency, int window, int rounds, List<Leg> legs, Measured[] median) {
         boolean upstreamInBench = !upstream.equals("profile-service");
         System.out.printf("profile read, %s, %d clients, %d requests per window, median of %d rounds, load average %s:%n",
                 upstream, concurrency, window, rounds, loadAverage());
-        String[] names = {"direct         ", "through gateway", "baseline gateway"};
         for (int i = 0; i < median.length; i++) {
-            System.out.printf("  %s %s   %s%n", names[i], median[i].stats(), median[i].cpu(upstreamInBench));
+            System.out.printf("  %-26s %s   %s%n", legs.get(i).name(), median[i].stats(), median[i].cpu(upstreamInBench));
         }
         printRatios("gateway/direct", median[1].stats(), median[0].stats());
-        if (median.length > 2) {
-            printRatios("baseline gateway/direct", median[2].stats(), median[0].stats());
-            printRatios("gateway/baseline gateway", median[1].stats(), median[2].stats());
+        int baseline = indexOf(legs, "baseline gateway");
+        if (baseline > 0) {
+            printRatios("baseline gateway/direct", median[baseline].stats(), median[0].stats());
+            printRatios("gateway/baseline gateway", median[1].stats(), median[baseline].stats());
             System.out.printf("  gateway CPU per request: %,.0f µs, baseline gateway %,.0f µs (x%.2f); event loops %,.0f µs, baseline %,.0f µs (x%.2f)%n",
-                    ProcessCpu.microsPer(median[1].gatewayCpu(), median[1].requests()),
-                    ProcessCpu.microsPer(median[2].gatewayCpu(), median[2].requests()),
-                    (double) median[1].gatewayCpu().toNanos() / median[2].gatewayCpu().toNanos(),
+                    ProcessCpu.microsPer(median[1].gateway().cpu(), median[1].requests()),
+                    ProcessCpu.microsPer(median[baseline].gateway().cpu(), median[baseline].requests()),
+                    (double) median[1].gateway().cpu().toNanos() / median[baseline].gateway().cpu().toNanos(),
                     ProcessCpu.microsPer(median[1].gatewayLoopsCpu(), median[1].requests()),
-                    ProcessCpu.microsPer(median[2].gatewayLoopsCpu(), median[2].requests()),
-                    (double) median[1].gatewayLoopsCpu().toNanos() / median[2].gatewayLoopsCpu().toNanos());
+                    ProcessCpu.microsPer(median[baseline].gatewayLoopsCpu(), median[baseline].requests()),
+                    (double) median[1].gatewayLoopsCpu().toNanos() / median[baseline].gatewayLoopsCpu().toNanos());
         }
+    }
+
+    private static int indexOf(List<Leg> legs, String name) {
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void printRatios(String what, Stats measured, Stats against) {
@@ -349,11 +398,13 @@ public final class GatewayOverheadBench {
      * A fixed number of concurrent clients reading one URL. Each window asks for a fresh token (outside the timing): a run on
      * a loaded machine outlasts a token, and the gateway rightly refuses an expired one.
      */
-    private record Load(String url, int concurrency) {
+    private record Load(String url, int concurrency, Map<String, String> headers) {
 
         Stats run(int count) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KeycloakTokens.forUser("alice"))
-                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KeycloakTokens.forUser("alice"))
+                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET();
+            headers.forEach(builder::header);
+            HttpRequest request = builder.build();
             long[] latencies = new long[count];
             AtomicInteger next = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);

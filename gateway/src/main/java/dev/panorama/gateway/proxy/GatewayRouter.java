@@ -101,7 +101,8 @@ public class GatewayRouter {
             Problems.send(context.response(), Problems.forbidden(), Optional.empty());
             return;
         }
-        Optional<Duration> wait = rateLimiter.acquire(callerKey(caller), limitFor(clientId(caller)));
+        String clientId = clientId(caller);
+        Optional<Duration> wait = rateLimiter.acquire(callerKey(clientId, caller), limitFor(clientId));
         if (wait.isPresent()) {
             Problems.send(context.response(), Problems.rateLimited(), wait);
             return;
@@ -137,16 +138,13 @@ public class GatewayRouter {
     }
 
     private static String clientId(SecurityIdentity caller) {
-        if (caller.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
-            return token.getClaim("azp").toString();
-        }
-        return "";
+        Object clientId = caller.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+        return clientId != null ? clientId.toString() : "";
     }
 
-    private static String callerKey(SecurityIdentity caller) {
-        String subject = caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
-                ? token.getSubject() : caller.getPrincipal().getName();
-        return clientId(caller) + "/" + subject;
+    private static String callerKey(String clientId, SecurityIdentity caller) {
+        String subject = caller.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
+        return clientId + "/" + (subject != null ? subject : caller.getPrincipal().getName());
     }
 
     private RateLimiter.Limit limitFor(String clientId) {
