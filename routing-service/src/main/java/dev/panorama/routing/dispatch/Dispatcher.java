@@ -271,7 +271,10 @@ public class Dispatcher {
                 });
     }
 
-    /** The head of each channel's waiting tasks after its position, read without locks; notes what each head had and where it ended. */
+    /**
+     * The head of each channel's waiting tasks after its position, read without locks; notes what each head had and
+     * where it ended.
+     */
     private Uni<List<Routable>> heads(SqlConnection connection, Map<Channel, Integer> asked, Map<Channel, Position> after,
             Map<Channel, Integer> taken) {
         List<TaskStore.Head> heads = new ArrayList<>();
