@@ -2,6 +2,7 @@ package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.PgStatements;
 import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
@@ -19,10 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +63,7 @@ public final class IdentityApiBench {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
         int port = Ports.free();
-        Statements statements = new Statements(stack);
+        PgStatements statements = new PgStatements(stack, "identity_bench");
         try (ManagedProcess service = startService(stack, port)) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
@@ -168,56 +165,6 @@ public final class IdentityApiBench {
             return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    /** PostgreSQL's costliest statements of a window, when pg_stat_statements is loaded (else nothing). */
-    private static final class Statements {
-
-        private final DevStack stack;
-
-        Statements(DevStack stack) {
-            this.stack = stack;
-        }
-
-        void reset() {
-            run(statement -> {
-                statement.execute("create extension if not exists pg_stat_statements");
-                statement.execute("select pg_stat_statements_reset()");
-            });
-        }
-
-        void print(int records) {
-            run(statement -> {
-                try (ResultSet rows = statement.executeQuery("select calls, total_exec_time, total_plan_time, rows,"
-                        + " shared_blks_hit + shared_blks_read, query from pg_stat_statements"
-                        + " where dbid = (select oid from pg_database where datname = current_database())"
-                        + " order by total_exec_time + total_plan_time desc limit 15")) {
-                    System.out.println("  calls/rec   exec ms/rec  plan ms/rec  rows/call  blocks/call  statement");
-                    while (rows.next()) {
-                        long calls = rows.getLong(1);
-                        System.out.printf("  %9.2f  %11.3f  %11.3f  %9.1f  %11.1f  %s%n", calls / (double) records,
-                                rows.getDouble(2) / records, rows.getDouble(3) / records, rows.getLong(4) / (double) Math.max(1, calls),
-                                rows.getLong(5) / (double) Math.max(1, calls),
-                                rows.getString(6).replaceAll("\\s+", " ").substring(0, Math.min(160, rows.getString(6).length())));
-                    }
-                }
-            });
-        }
-
-        private interface Work {
-            void on(Statement statement) throws SQLException;
-        }
-
-        private void run(Work work) {
-            if (!System.getProperty("panorama.devstack.postgres.settings", "").contains("pg_stat_statements")) {
-                return;
-            }
-            try (Connection connection = stack.postgres().connect("identity_bench"); Statement statement = connection.createStatement()) {
-                work.on(statement);
-            } catch (SQLException e) {
-                System.out.println("  pg_stat_statements: " + e.getMessage());
-            }
         }
     }
 

@@ -43,19 +43,53 @@ final class RoutableReplay {
      * @param agentOnline when each agent came online
      */
     static double[] delaysMillis(List<Offer> offers, Map<String, Integer> capacity, Function<String, Instant> agentOnline) {
+        return delays(offers, capacity, agentOnline).stream().mapToDouble(Delay::millis).sorted().toArray();
+    }
+
+    /** What made an offer's task routable to its agent last: the moment its delay is measured from. */
+    enum Cause { TASK_WAITING, ESCALATION_STEP, AGENT_ONLINE, SLOT_FREED }
+
+    /** One offer's delay, what it is measured from, and when the offer was made. */
+    record Delay(double millis, Cause cause, Instant offeredAt) {
+    }
+
+    static List<Delay> delays(List<Offer> offers, Map<String, Integer> capacity, Function<String, Instant> agentOnline) {
         Map<String, List<Offer>> byAgentChannel = new java.util.HashMap<>();
         offers.forEach(offer -> byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer));
-        List<Double> delays = new ArrayList<>();
+        List<Delay> delays = new ArrayList<>();
         byAgentChannel.values().forEach(agentOffers -> replay(agentOffers, capacity.get(agentOffers.getFirst().channel()),
                 agentOnline.apply(agentOffers.getFirst().agent()), delays));
-        return delays.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return delays;
+    }
+
+    /**
+     * Where the late offers are, to see what to speed up: the offers later than {@code lateMillis}, by what they were
+     * measured from and by the second (since {@code start}) they were made in.
+     */
+    static String lateOnes(List<Delay> delays, double lateMillis, Instant start) {
+        Map<Cause, Integer> byCause = new java.util.EnumMap<>(Cause.class);
+        Map<Long, Integer> bySecond = new java.util.TreeMap<>();
+        Map<Long, Integer> allBySecond = new java.util.TreeMap<>();
+        for (Delay delay : delays) {
+            long second = Math.max(0, Duration.between(start, delay.offeredAt()).toSeconds());
+            allBySecond.merge(second, 1, Integer::sum);
+            if (delay.millis() > lateMillis) {
+                byCause.merge(delay.cause(), 1, Integer::sum);
+                bySecond.merge(second, 1, Integer::sum);
+            }
+        }
+        StringBuilder line = new StringBuilder(String.format("offers later than %.0f ms: %,d of %,d; measured from %s; late/all by second since online:",
+                lateMillis, bySecond.values().stream().mapToInt(Integer::intValue).sum(), delays.size(), byCause));
+        allBySecond.forEach((second, all) -> line.append(' ').append(second).append("s=").append(bySecond.getOrDefault(second, 0))
+                .append('/').append(all));
+        return line.toString();
     }
 
     /** A take or a release of one slot; at one instant a release comes before a take. */
     private record Change(Instant at, int slots, Offer offer) {
     }
 
-    private static void replay(List<Offer> offers, int capacity, Instant online, List<Double> delays) {
+    private static void replay(List<Offer> offers, int capacity, Instant online, List<Delay> delays) {
         List<Change> changes = new ArrayList<>();
         for (Offer offer : offers) {
             changes.add(new Change(offer.offeredAt(), 1, offer));
@@ -76,9 +110,20 @@ final class RoutableReplay {
             }
             Offer offer = change.offer();
             Instant ready = latest(latest(offer.taskReady(), offer.eligibleFrom()), freeSince);
-            delays.add(Math.max(0, Duration.between(ready, change.at()).toNanos() / 1e6));
+            delays.add(new Delay(Math.max(0, Duration.between(ready, change.at()).toNanos() / 1e6),
+                    cause(ready, offer, freeSince, online), change.at()));
             load++;
         }
+    }
+
+    private static Cause cause(Instant ready, Offer offer, Instant freeSince, Instant online) {
+        if (ready.equals(offer.taskReady())) {
+            return Cause.TASK_WAITING;
+        }
+        if (ready.equals(offer.eligibleFrom())) {
+            return Cause.ESCALATION_STEP;
+        }
+        return freeSince.equals(online) ? Cause.AGENT_ONLINE : Cause.SLOT_FREED;
     }
 
     private static Instant latest(Instant a, Instant b) {

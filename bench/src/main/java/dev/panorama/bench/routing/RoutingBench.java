@@ -2,6 +2,7 @@ package dev.panorama.bench.routing;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.PgStatements;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
@@ -41,7 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42); run alone through Maven they may
  * come as {@code -Dbench.arguments="200 1000 42"}. Extra JVM arguments for the service (a JFR recording, a log
- * level) may come as {@code -Dbench.service-jvm-args="..."} (system property {@code panorama.bench.service-jvm-args}).
+ * level) may come as {@code -Dbench.service-jvm-args="..."} (system property {@code panorama.bench.service-jvm-args}); with
+ * {@code -Dbench.jvm-arg=-Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements} each strategy
+ * also prints PostgreSQL's statements per assignment (see {@link PgStatements}).
  */
 public final class RoutingBench {
 
@@ -73,8 +76,9 @@ public final class RoutingBench {
             Ports.await("routing-service", Duration.ofMinutes(3), service, () -> api.status("/q/health/ready") == 200);
             setUp(api, simulation);
             System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
-            StrategyRun best = run(api, db, stack, simulation, BEST, seed);
-            StrategyRun roundRobin = run(api, db, stack, simulation, ROUND_ROBIN, seed);
+            PgStatements statements = new PgStatements(stack, database);
+            StrategyRun best = run(api, db, stack, statements, simulation, BEST, seed);
+            StrategyRun roundRobin = run(api, db, stack, statements, simulation, ROUND_ROBIN, seed);
             report(best, roundRobin);
         } finally {
             DevStack.stopShared();
@@ -100,8 +104,8 @@ public final class RoutingBench {
     }
 
     /** One strategy: queue every task, bring the agents online, let them work until every task is done. */
-    private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, RoutingSimulation simulation,
-            QueuePolicy policy, long seed) throws Exception {
+    private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
+            RoutingSimulation simulation, QueuePolicy policy, long seed) throws Exception {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
         List<Integer> indexes = new ArrayList<>();
@@ -120,6 +124,7 @@ public final class RoutingBench {
         // set-up's bound on requests in flight (a shared bound of 32 made the simulation, not the service, the limit)
         RoutingApi agents = api.withConcurrency(AGENTS_IN_FLIGHT);
         try (SimulatedAgents working = SimulatedAgents.start(agents, stack.kafka().bootstrapServers(), specs.keySet(), new Random(seed))) {
+            statements.reset();
             Instant online = Instant.now();
             CpuUse before = CpuUse.now();
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
@@ -134,6 +139,7 @@ public final class RoutingBench {
             }
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
+            statements.print(specs.size());
             StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online);
             System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", queue, used.perItem(specs.size()), load,
                     Pipeline.of(db, queue));

@@ -92,8 +92,10 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
             }
         }
         // the agent came online as the simulation set it AVAILABLE, one agent after another
-        return RoutableReplay.delaysMillis(offers, RoutingSimulation.CAPACITY,
+        List<RoutableReplay.Delay> delays = RoutableReplay.delays(offers, RoutingSimulation.CAPACITY,
                 agent -> latest(online, availableSince.getOrDefault(agent, online)));
+        System.out.printf("%s: %s%n", queue.id(), RoutableReplay.lateOnes(delays, 50, online));
+        return delays.stream().mapToDouble(RoutableReplay.Delay::millis).sorted().toArray();
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -49,8 +49,9 @@ import java.util.stream.Collectors;
  * <p>The work follows what changed rather than the size of the queue:
  * <ul>
  * <li>for agents whose slot freed or who became available: the head of the waiting tasks in serving order on each
- * channel where one of them has room is locked, the plan on it names the agents to lock (id order), and the round is
- * planned again on those as locked; page after page while one of them still has room there and more tasks wait;
+ * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
+ * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
+ * and more tasks wait;
  * <li>for tasks that became routable: those tasks are locked, the agents with room on their channels are read and
  * planned on, and only the agents chosen are locked and planned on again;
  * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
@@ -196,11 +197,12 @@ public class Dispatcher {
     }
 
     /**
-     * Per channel, the last task of the previous page; a channel without one starts from its head. The agents are
-     * read without locks and the head of the waiting tasks is locked; the plan on them names the agents to lock
+     * Per channel, the last task of the previous page; a channel without one starts from its head. The agents and the
+     * head of the waiting tasks are read without locks; the plan on them names the agents and the tasks to lock
      * (skipping those others hold, e.g. an agent answering an offer), and the round is planned again on exactly those
-     * as locked, with their load counted under the lock. So an agent's lock is held only for the last statements of
-     * a round, and an agent the head has nothing for is not locked at all.
+     * as locked, with their load counted under the lock. So a lock is held only for the last statements of a round,
+     * and neither an agent nor a task the plan has no use for is locked at all (a page that offers nothing writes
+     * nothing: locking a row writes it).
      */
     private Uni<Integer> agentPage(List<String> agentIds, Set<Channel> only, Map<Channel, Position> after, int page,
             int offeredSoFar) {
@@ -238,30 +240,41 @@ public class Dispatcher {
     }
 
     /**
-     * Plans the locked head on the agents as read, locks the agents the plan chose and stores the round planned again
-     * on them as locked. The agents after it: those locked as the offers left them, and those the plan did not choose
-     * as read (an agent chosen but held by another transaction is left to whoever holds it, who asks for a round
-     * for it afterwards).
+     * Plans the head (read without locks) on the agents as read, locks the agents and the tasks the plan chose
+     * (agents first, skipping what others hold) and stores the round planned again on them as locked: a task is
+     * offered only while locked and still waiting. The agents after it: those locked as the offers left them, and
+     * those the plan did not choose as read (an agent or task chosen but held by another transaction is left to
+     * whoever holds it, who asks for a round for it afterwards).
      */
     private Uni<DispatchPlanner.Round> lockChosenAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
         Set<String> chosen = new java.util.TreeSet<>();
+        List<UUID> chosenTasks = new ArrayList<>();
         planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents, clock.instant(),
-                new HashMap<>(queues.cursors())).offers().forEach(plan -> chosen.add(plan.agentId()));
+                new HashMap<>(queues.cursors())).offers().forEach(plan -> {
+                    chosen.add(plan.agentId());
+                    chosenTasks.add(plan.taskId());
+                });
         if (chosen.isEmpty()) {
             return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
         }
-        return lockGivenAgents(connection, List.copyOf(chosen)).chain(locked -> (locked.isEmpty()
-                        ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), List.<Agent>of()))
-                        : offer(connection, head, locked, queues))
+        // sent together, the agents' lock first: the order every transaction locks in
+        return Uni.combine().all().unis(lockGivenAgents(connection, List.copyOf(chosen)),
+                        tasks.lockWaiting(connection, chosenTasks, clock.instant(), config.turnDownCooldown())).asTuple()
+                .chain(locked -> locked.getItem1().isEmpty() || locked.getItem2().isEmpty()
+                        ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), locked.getItem1()))
+                        : offer(connection, locked.getItem2(), locked.getItem1(), queues))
                 .map(round -> {
                     List<Agent> after = new ArrayList<>(round.agentsAfter());
                     agents.stream().filter(agent -> !chosen.contains(agent.id())).forEach(after::add);
                     return new DispatchPlanner.Round(round.offers(), after);
-                }));
+                });
     }
 
-    /** The head of each channel's waiting tasks after its position, locked; notes what each head had and where it ended. */
+    /**
+     * The head of each channel's waiting tasks after its position, read without locks; notes what each head had and
+     * where it ended.
+     */
     private Uni<List<Routable>> heads(SqlConnection connection, Map<Channel, Integer> asked, Map<Channel, Position> after,
             Map<Channel, Integer> taken) {
         List<TaskStore.Head> heads = new ArrayList<>();
@@ -269,7 +282,7 @@ public class Dispatcher {
             Position from = after.get(channel);
             heads.add(new TaskStore.Head(channel, from == null ? null : from.key(), from == null ? null : from.id(), size));
         });
-        return tasks.lockHeads(connection, heads, clock.instant(), config.turnDownCooldown()).map(perChannel -> {
+        return tasks.readHeads(connection, heads, clock.instant(), config.turnDownCooldown()).map(perChannel -> {
             List<Routable> all = new ArrayList<>();
             perChannel.forEach((channel, found) -> {
                 taken.put(channel, found.size());

@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,8 +24,10 @@ import java.util.UUID;
 public class RoutingEvents {
 
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** Any number of events in one statement (a dispatch round adds one per offer). */
     private static final String INSERT = "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
-            + " values ($1, $2, $3, $4, $5::text::jsonb, $6)";
+            + " select id, aggregate_id, topic, event_type, payload::jsonb, created_at from unnest($1::uuid[], $2::uuid[],"
+            + " $3::text[], $4::text[], $5::text[], $6::timestamptz[]) as e(id, aggregate_id, topic, event_type, payload, created_at)";
 
     private final OutboxRelay relay;
 
@@ -41,13 +43,26 @@ public class RoutingEvents {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>();
-        for (Pending pending : events) {
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        UUID[] subjects = new UUID[n];
+        String[] topics = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Pending pending = events.get(i);
             EventType type = EventType.of(pending.event().getClass());
-            rows.add(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(pending.subject()).addString(type.topic())
-                    .addString(type.ceType()).addString(json(pending.event())).addOffsetDateTime(Rows.at(pending.at())));
+            ids[i] = UUID.randomUUID();
+            subjects[i] = pending.subject();
+            topics[i] = type.topic();
+            types[i] = type.ceType();
+            payloads[i] = json(pending.event());
+            times[i] = Rows.at(pending.at());
         }
-        return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        return connection.preparedQuery(INSERT).execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(subjects)
+                .addArrayOfString(topics).addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(times))
+                .replaceWithVoid();
     }
 
     public Uni<Void> add(SqlConnection connection, Record event, UUID subject, Instant at) {

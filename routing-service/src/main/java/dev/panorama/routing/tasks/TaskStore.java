@@ -102,20 +102,21 @@ public class TaskStore {
     }
 
     private static final String HEAD_FROM_START = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-            + " and channel = $1 order by routing_key, id limit $2 for update skip locked";
+            + " and channel = $1 order by routing_key, id limit $2";
     private static final String HEAD_AFTER = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-            + " and channel = $1 and (routing_key, id) > ($2, $3) order by routing_key, id limit $4 for update skip locked";
+            + " and channel = $1 and (routing_key, id) > ($2, $3) order by routing_key, id limit $4";
 
-    /** One channel's head of waiting tasks to lock: after the given position (null: from its start), at most {@code limit}. */
+    /** One channel's head of waiting tasks to read: after the given position (null: from its start), at most {@code limit}. */
     public record Head(Channel channel, Instant afterKey, UUID afterId, int limit) {
     }
 
     /**
-     * The heads of several channels' waiting tasks in serving order, each after its position, locked; rows another
-     * replica holds are skipped, so no replica waits behind another's batch. The heads' statements go out together
-     * on the connection, and one statement reads who turned down any of the tasks found.
+     * The heads of several channels' waiting tasks in serving order, each after its position, read without locks:
+     * only to plan on (whoever stores an offer locks the tasks it chose, {@link #lockWaiting}), so reading a head
+     * writes nothing and holds up nobody. The heads' statements go out together on the connection, and one
+     * statement reads who turned down any of the tasks found.
      */
-    public Uni<Map<Channel, List<Routable>>> lockHeads(SqlConnection connection, List<Head> heads, Instant now,
+    public Uni<Map<Channel, List<Routable>>> readHeads(SqlConnection connection, List<Head> heads, Instant now,
             java.time.Duration cooldown) {
         if (heads.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -133,8 +134,7 @@ public class TaskStore {
                 Map<Channel, List<Routable>> perChannel = new java.util.EnumMap<>(Channel.class);
                 for (int i = 0; i < heads.size(); i++) {
                     List<Routable> head = new ArrayList<>();
-                    results.get(i).forEach(row -> head.add(new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
-                            row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key")))));
+                    results.get(i).forEach(row -> head.add(routable(row, excluded)));
                     perChannel.put(heads.get(i).channel(), head);
                 }
                 return perChannel;
@@ -160,9 +160,12 @@ public class TaskStore {
         }
         UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
         return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> found.stream()
-                .map(row -> new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())),
-                        row.getUUID("customer_id"), Rows.instant(row.getOffsetDateTime("routing_key"))))
-                .toList());
+                .map(row -> routable(row, excluded)).toList());
+    }
+
+    private static Routable routable(Row row, Map<UUID, Set<String>> excluded) {
+        return new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())), row.getUUID("customer_id"),
+                Rows.instant(row.getOffsetDateTime("routing_key")));
     }
 
     /** Per task, the agents who rejected or missed it since {@code since}. */
@@ -258,8 +261,7 @@ public class TaskStore {
                 .execute(Tuple.of(Rows.at(now), limit))
                 .map(rows -> {
                     List<Routable> due = new ArrayList<>();
-                    rows.forEach(row -> due.add(new Routable(routingTask(row, Set.of()), row.getUUID("customer_id"),
-                            Rows.instant(row.getOffsetDateTime("routing_key")))));
+                    rows.forEach(row -> due.add(routable(row, Map.of())));
                     return due;
                 });
     }
