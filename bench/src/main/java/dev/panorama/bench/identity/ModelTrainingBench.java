@@ -70,7 +70,7 @@ public final class ModelTrainingBench {
         List<ComparisonVector> pairs = new ArrayList<>();
         for (PersonRecord record : records) {
             Set<String> keys = BlockingKeys.of(record);
-            for (String other : index.recordsSharingKeys(keys, Resolver.MAX_BLOCK_SIZE)) {
+            for (String other : index.recordsSharingKeys(keys)) {
                 pairs.add(ComparisonVector.of(record, index.record(other)));
             }
             index.add(record, keys, record.recordId());

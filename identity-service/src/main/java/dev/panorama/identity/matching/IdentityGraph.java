@@ -6,8 +6,8 @@ import java.util.Set;
 /** What the resolver needs to know about stored records and customers. */
 public interface IdentityGraph {
 
-    /** Records indexed under any of the keys; keys shared by more than {@code maxPerKey} records are skipped as uninformative. */
-    Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey);
+    /** A new record's candidates: the records indexed under the blocks of its keys that {@link CandidateBlocks} chooses. */
+    Set<String> recordsSharingKeys(Collection<String> keys);
 
     PersonRecord record(String recordId);
 

@@ -21,15 +21,13 @@ public final class InMemoryIdentityGraph implements IdentityGraph {
     private final Map<String, List<String>> recordsByKey = new HashMap<>();
     private final Set<Set<String>> keptApart = new HashSet<>();
 
+    /** The records of the blocks {@link CandidateBlocks} chooses, as the service's blocking index answers. */
     @Override
-    public Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey) {
+    public Set<String> recordsSharingKeys(Collection<String> keys) {
+        Map<String, Integer> sizes = new HashMap<>();
+        keys.forEach(key -> sizes.put(key, recordsByKey.getOrDefault(key, List.of()).size()));
         Set<String> found = new LinkedHashSet<>();
-        for (String key : keys) {
-            List<String> block = recordsByKey.get(key);
-            if (block != null && block.size() <= maxPerKey) {
-                found.addAll(block);
-            }
-        }
+        CandidateBlocks.chosen(sizes).forEach(key -> found.addAll(recordsByKey.getOrDefault(key, List.of())));
         return found;
     }
 

@@ -34,7 +34,7 @@ public final class Resolver {
 
     public Resolution resolve(PersonRecord record) {
         Set<String> keys = BlockingKeys.of(record);
-        List<MatchScore> bestPerCustomer = bestPerCustomer(record, graph.recordsSharingKeys(keys, MAX_BLOCK_SIZE));
+        List<MatchScore> bestPerCustomer = bestPerCustomer(record, graph.recordsSharingKeys(keys));
         Resolution resolution = decide(record, bestPerCustomer);
         graph.add(record, keys, resolution.customerId());
         frequencies.add(record);

@@ -33,7 +33,7 @@ class LockedNeighbourhood {
     record Locked(List<Neighbour> neighbours, List<List<UUID>> keptApart) {
     }
 
-    /** @param keys the new record's blocking keys that it locked: candidates come through these only */
+    /** @param keys the blocks the new record chose and locked exclusively: candidates come through these only */
     Uni<Locked> of(Set<String> keys) {
         return read(keys, 1);
     }

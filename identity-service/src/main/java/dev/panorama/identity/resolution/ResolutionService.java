@@ -10,6 +10,7 @@ import dev.panorama.events.identity.LinkDecision;
 import dev.panorama.events.identity.RecordLinked;
 import dev.panorama.events.source.SourceRecord;
 import dev.panorama.identity.matching.BlockingKeys;
+import dev.panorama.identity.matching.CandidateBlocks;
 import dev.panorama.identity.matching.PersonRecord;
 import dev.panorama.identity.matching.Resolution;
 import dev.panorama.identity.matching.Resolver;
@@ -119,8 +120,8 @@ public class ResolutionService {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
-        // candidates come only through the keys locked: a key too common to lock brings none
-        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE)
+        // candidates come only through the blocks chosen and locked exclusively
+        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET)
                 .chain(neighbourhood::of)
                 .map(this::snapshot)
                 .chain(graph -> {
@@ -191,7 +192,7 @@ public class ResolutionService {
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
         UUID customerBefore = previous.customerId;
-        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE)
+        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET)
                 .chain(() -> store.lockCustomers(List.of(customerBefore)))
                 .chain(() -> store.refresh(previous))
                 .chain(latest -> latest.current && latest.customerId.equals(customerBefore)

@@ -45,7 +45,7 @@ final class SnapshotGraph implements IdentityGraph {
 
     /** The candidates were found by the database's blocking index, under the same keys. */
     @Override
-    public Set<String> recordsSharingKeys(Collection<String> keys, int maxPerKey) {
+    public Set<String> recordsSharingKeys(Collection<String> keys) {
         return candidates;
     }
 

@@ -38,22 +38,31 @@ public class IdentityStore {
     }
 
     /**
-     * Serialises resolutions that could touch the same customers: a transaction-scoped advisory lock per blocking
-     * key, taken in key order so two resolutions never wait on each other in a cycle. A key already shared by more
-     * than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
-     * records arrive), so resolutions sharing only such keys (a common surname in a town, say) need not wait for each
-     * other. The answer is the keys locked, the only ones the resolution may then look candidates up by.
+     * Serialises resolutions that could touch the same customers, through a transaction-scoped advisory lock per
+     * blocking key, taken in key order so two resolutions never wait on each other in a cycle. A key already shared by
+     * more than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
+     * records arrive). Of the others, the blocks the record's candidates come from are chosen as
+     * {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while together they hold at
+     * most {@code budget} records, ties in key order) and locked exclusively; the rest are only written to, and locked
+     * shared: resolutions that merely add records to one block (a common name in a town, say) need not wait for each
+     * other, while one that reads a block waits for those writing to it and they for it. The answer is the keys
+     * chosen, the only ones the resolution may then look candidates up by.
      */
-    public Uni<Set<String>> lockKeys(Collection<String> keys, int maxPerKey) {
+    public Uni<Set<String>> lockKeys(Collection<String> keys, int maxPerKey, int budget) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         SqlParameters p = new SqlParameters();
-        String sql = "select locked.key from (select k.key, pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest("
-                + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
-                + " where (select count(*) from (select 1 from blocking_key b where b.key = k.key limit " + (maxPerKey + 1)
-                + ") block) <= " + maxPerKey + " order by k.key) locked";
-        return select(sql, p).map(rows -> rows.stream().map(row -> (String) row[0]).collect(Collectors.toUnmodifiableSet()));
+        String sql = "select locked.key, locked.chosen from (select sized.key, sized.chosen,"
+                + " case when sized.chosen then pg_advisory_xact_lock(hashtextextended(sized.key, 0))"
+                + " else pg_advisory_xact_lock_shared(hashtextextended(sized.key, 0)) end"
+                + " from (select k.key, sum(block.size) over (order by block.size, k.key collate \"C\") <= " + budget + " as chosen"
+                + " from unnest(" + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
+                + " cross join lateral (select count(*) as size from (select 1 from blocking_key b where b.key = k.key limit "
+                + (maxPerKey + 1) + ") held) block where block.size <= " + maxPerKey + ") sized"
+                + " order by sized.key) locked";
+        return select(sql, p).map(rows -> rows.stream().filter(row -> Boolean.TRUE.equals(row[1])).map(row -> (String) row[0])
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
