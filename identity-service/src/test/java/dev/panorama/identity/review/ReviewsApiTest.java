@@ -193,6 +193,7 @@ class ReviewsApiTest {
     void badRequestsUnknownReviewsAndWrongRolesAreRefused() {
         page("status=MAYBE").statusCode(400).body("errors.field", hasItem("status"));
         page("limit=0").statusCode(400).body("errors.field", hasItem("limit"));
+        page("limit=abc").statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
         page("cursor=nonsense").statusCode(400).body("errors.field", hasItem("cursor"));
         given().auth().oauth2(KeycloakTokens.forUser("dana")).when().get(REVIEWS + "/" + UUID.randomUUID())
                 .then().statusCode(404).body("type", endsWith("/review-not-found"));

@@ -98,6 +98,8 @@ class TimelineApiTest {
         read("alice", path + "?from=yesterday").statusCode(400).body("errors.field", hasItem("from"));
         read("alice", path + "?from=2025-03-02T00:00:00Z&to=2025-03-01T00:00:00Z").statusCode(400).body("errors.field", hasItem("to"));
         read("alice", path + "?limit=0").statusCode(400).body("errors.field", hasItem("limit"));
+        read("alice", path + "?limit=abc").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("limit"));
         read("alice", path + "?limit=100000").statusCode(400).body("errors.field", hasItem("limit"));
         read("alice", path + "?cursor=garbage!").statusCode(400).body("errors.field", hasItem("cursor"));
         read("alice", "/api/v1/customers/not-a-uuid/interactions").statusCode(404);

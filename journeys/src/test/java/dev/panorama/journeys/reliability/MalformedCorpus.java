@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -36,6 +37,13 @@ final class MalformedCorpus {
 
     /** One malformed request; {@code what} says how it is malformed. */
     record Request(Endpoint endpoint, String what, String method, String path, String contentType, String body) {
+
+        /** The same request without its query string, when only the query is malformed (the path names no id). */
+        Optional<Request> withoutQuery() {
+            int query = path.indexOf('?');
+            return query < 0 || endpoint.path().contains("{") ? Optional.empty()
+                    : Optional.of(new Request(endpoint, "no query", method, path.substring(0, query), contentType, body));
+        }
 
         @Override
         public String toString() {

@@ -190,6 +190,10 @@ class ProfileApiTest {
         given().auth().oauth2(agent).get("/api/v1/profiles").then().statusCode(400).body("errors[0].field", equalTo("q"));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=ab&limit=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(agent).get("/api/v1/profiles?q=ab&limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(KeycloakTokens.forUser("ada")).get("/api/v1/profiles/audit?customerId=not-a-uuid").then()
+                .statusCode(400).body("errors[0].field", equalTo("customerId"));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=a").then().statusCode(400).body("errors[0].field", equalTo("q"));
         given().auth().oauth2(agent).get("/api/v1/profiles/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("detail", not(equalTo(null)));

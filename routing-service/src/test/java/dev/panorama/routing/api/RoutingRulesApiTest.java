@@ -54,6 +54,8 @@ class RoutingRulesApiTest {
         as("sam").get("/api/v1/routing/tasks?state=SLEEPING").then().statusCode(400).body("errors.field", hasItem("state"));
         as("sam").get("/api/v1/routing/tasks?cursor=nope").then().statusCode(400).body("errors.field", hasItem("cursor"));
         as("sam").get("/api/v1/routing/tasks?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
+        as("sam").get("/api/v1/routing/tasks?limit=abc").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("limit"));
     }
 
     @Test

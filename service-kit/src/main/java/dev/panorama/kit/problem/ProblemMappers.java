@@ -42,6 +42,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(InvalidParameterException e) {
+        return respond(Problem.of("validation", "Invalid request", 400, "One or more query parameters are invalid.")
+                .withErrors(List.of(e.error())));
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return respond(Problem.of("malformed-body", "Malformed request body", 400, "The body is not well-formed JSON."));
     }
