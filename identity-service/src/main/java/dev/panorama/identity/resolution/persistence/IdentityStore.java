@@ -30,7 +30,8 @@ public class IdentityStore {
     /**
      * The newest version of a source record (current or not: an erased record is no current one's), and the keys
      * chosen and locked as {@link #lockKeysSql} chooses and locks them, in one round trip: a new record, a new version
-     * and a resend all start with both. The version is read as the statement began, as it was when it was read first.
+     * and a resend all start with both. The version is the one committed when the statement began, before it waited
+     * for any key's lock, as when it was read by a statement of its own before the locks.
      */
     public Uni<VersionAndKeys> latestVersionLockingKeys(String sourceSystem, String sourceId, Collection<String> keys,
             int maxPerKey, int budget) {
