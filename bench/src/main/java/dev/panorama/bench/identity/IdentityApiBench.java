@@ -66,7 +66,7 @@ public final class IdentityApiBench {
         PgStatements statements = new PgStatements(stack, "identity_bench");
         try (ManagedProcess service = startService(stack, port)) {
             String base = "http://127.0.0.1:" + port;
-            Ports.await("identity-service", Duration.ofMinutes(2), service, () -> status(base + "/q/health/ready", null) == 200);
+            Ports.await("identity-service", Duration.ofMinutes(5), service, () -> status(base + "/q/health/ready", null) == 200);
             ClientToken token = new ClientToken("backoffice-system");
             Load load = new Load(base, token, concurrency);
             load.baseline(500);

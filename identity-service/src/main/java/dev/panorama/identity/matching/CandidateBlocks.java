@@ -13,7 +13,7 @@ import java.util.Set;
  * store of some thousands) would otherwise bring dozens of strangers, each loaded, locked and scored, when the record's
  * rarer values (its e-mail, street, date of birth) have already found whoever it may be. Blocks are counted with
  * their overlaps, so a duplicate sharing many keys uses up more of the budget than a stranger does. The service makes
- * the same choice in the statement that locks the keys ({@code IdentityStore.lockKeys}).
+ * the same choice in the statement that locks the keys ({@code IdentityStore.latestVersionLockingKeys}).
  */
 public final class CandidateBlocks {
 

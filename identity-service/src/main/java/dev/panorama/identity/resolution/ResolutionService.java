@@ -99,13 +99,25 @@ public class ResolutionService {
         return storeVersion(source, contentHash(source), announce);
     }
 
+    /**
+     * The record's newest stored version is read in the statement that locks the new one's keys (as any resolution
+     * takes them): a new record and a new version need the locks, and a resend, which does not, is the rare case.
+     */
     private Uni<RecordResolution> storeVersion(SourceRecord source, String hash, boolean announce) {
-        return store.latestVersion(source.sourceSystem(), source.sourceId()).chain(latest -> {
-            if (latest == null || !latest.current) {
-                return resolveNew(source, hash, latest == null ? 1 : latest.version + 1, announce);
-            }
-            return latest.contentHash.equals(hash) ? unchanged(latest) : lockedForNewVersion(latest, source, hash, announce);
-        });
+        UUID recordId = UUID.randomUUID();
+        PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
+        Set<String> keys = BlockingKeys.of(person);
+        return store.latestVersionLockingKeys(source.sourceSystem(), source.sourceId(), keys, Resolver.MAX_BLOCK_SIZE,
+                CandidateBlocks.BUDGET).chain(found -> {
+                    IdentityStore.StoredVersion latest = found.latest();
+                    if (latest == null || !latest.current()) {
+                        // candidates come only through the blocks chosen and locked exclusively
+                        return resolveNew(source, hash, latest == null ? 1 : latest.version() + 1, announce, person, keys,
+                                found.chosenKeys());
+                    }
+                    return latest.contentHash().equals(hash) ? unchanged(latest)
+                            : lockedForNewVersion(latest, source, hash, person, keys, announce);
+                });
     }
 
     /**
@@ -116,13 +128,9 @@ public class ResolutionService {
         return outbox.pending(ANNOUNCED, payload, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), now);
     }
 
-    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce) {
-        UUID recordId = UUID.randomUUID();
-        PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
-        Set<String> keys = BlockingKeys.of(person);
-        // candidates come only through the blocks chosen and locked exclusively
-        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET)
-                .chain(neighbourhood::of)
+    private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce,
+            PersonRecord person, Set<String> keys, Set<String> chosenKeys) {
+        return neighbourhood.of(chosenKeys)
                 .map(this::snapshot)
                 .chain(graph -> {
                     Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
@@ -182,19 +190,15 @@ public class ResolutionService {
     }
 
     /**
-     * A changed record goes to the customer holding its current version: under the new version's keys' locks (as
-     * any resolution takes them) and its customer's lock, the version read is read again, since a steward may have
+     * A changed record goes to the customer holding its current version: under the new version's keys' locks (taken
+     * with the version's read) and its customer's lock, the version read is read again, since a steward may have
      * moved it to another customer, or an erasure retired it, in between.
      */
-    private Uni<RecordResolution> lockedForNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
-            boolean announce) {
-        UUID recordId = UUID.randomUUID();
-        PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
-        Set<String> keys = BlockingKeys.of(person);
-        UUID customerBefore = previous.customerId;
-        return store.lockKeys(keys, Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET)
-                .chain(() -> store.lockCustomers(List.of(customerBefore)))
-                .chain(() -> store.refresh(previous))
+    private Uni<RecordResolution> lockedForNewVersion(IdentityStore.StoredVersion previous, SourceRecord source, String hash,
+            PersonRecord person, Set<String> keys, boolean announce) {
+        UUID customerBefore = previous.customerId();
+        return store.lockCustomers(List.of(customerBefore))
+                .chain(() -> store.recordNow(previous.id()))
                 .chain(latest -> latest.current && latest.customerId.equals(customerBefore)
                         ? storeNewVersion(latest, source, hash, person, keys, announce)
                         : storeVersion(source, hash, announce));
@@ -226,11 +230,11 @@ public class ResolutionService {
                         true, List.of()));
     }
 
-    private Uni<RecordResolution> unchanged(SourceRecordEntity existing) {
-        return store.decisionsFor(List.of(existing.id)).map(decisions -> {
+    private Uni<RecordResolution> unchanged(IdentityStore.StoredVersion existing) {
+        return store.decisionsFor(List.of(existing.id())).map(decisions -> {
             MatchDecisionEntity last = decisions.getLast();
-            return new RecordResolution(existing.customerId, existing.id, existing.version, last.decision, last.probability,
-                    false, List.of());
+            return new RecordResolution(existing.customerId(), existing.id(), existing.version(), last.decision,
+                    last.probability, false, List.of());
         });
     }
 

@@ -27,14 +27,42 @@ public class IdentityStore {
                 .getSingleResultOrNull());
     }
 
-    /** The newest version of a source record, current or not (an erased record is no current one's). */
-    public Uni<SourceRecordEntity> latestVersion(String sourceSystem, String sourceId) {
-        return Panache.getSession().chain(session -> session
-                .createQuery("from SourceRecordEntity where sourceSystem = :system and sourceId = :id order by version desc",
-                        SourceRecordEntity.class)
-                .setParameter("system", sourceSystem).setParameter("id", sourceId)
-                .setMaxResults(1)
-                .getSingleResultOrNull());
+    /**
+     * The newest version of a source record (current or not: an erased record is no current one's), and the keys
+     * chosen and locked as {@link #lockKeysSql} chooses and locks them, in one round trip: a new record, a new version
+     * and a resend all start with both. The version is the one committed when the statement began, before it waited
+     * for any key's lock, as when it was read by a statement of its own before the locks.
+     */
+    public Uni<VersionAndKeys> latestVersionLockingKeys(String sourceSystem, String sourceId, Collection<String> keys,
+            int maxPerKey, int budget) {
+        SqlParameters p = new SqlParameters();
+        String sql = "(select 'V', cast(null as text), cast(null as boolean), cast(r.id as text), r.version, r.current,"
+                + " r.content_hash, cast(r.customer_id as text) from source_record r where r.source_system = "
+                + p.text(sourceSystem) + " and r.source_id = " + p.text(sourceId) + " order by r.version desc limit 1)"
+                + (keys.isEmpty() ? "" : " union all select 'K', locked.key, locked.chosen, null, null, null, null, null from "
+                        + lockKeysSql(p, keys, maxPerKey, budget));
+        return select(sql, p).map(VersionAndKeys::of);
+    }
+
+    /** A source record's newest version as a resolution starts from it, and the keys it may look candidates up by. */
+    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys) {
+        static VersionAndKeys of(List<Object[]> rows) {
+            StoredVersion latest = null;
+            Set<String> chosen = new java.util.HashSet<>();
+            for (Object[] row : rows) {
+                if ("V".equals(String.valueOf(row[0]))) {
+                    latest = new StoredVersion(UUID.fromString((String) row[3]), ((Number) row[4]).intValue(),
+                            Boolean.TRUE.equals(row[5]), (String) row[6], UUID.fromString((String) row[7]));
+                } else if (Boolean.TRUE.equals(row[2])) {
+                    chosen.add((String) row[1]);
+                }
+            }
+            return new VersionAndKeys(latest, Set.copyOf(chosen));
+        }
+    }
+
+    /** What a resolution reads of a source record's newest version before deciding what to do with a new one. */
+    public record StoredVersion(UUID id, int version, boolean current, String contentHash, UUID customerId) {
     }
 
     /**
@@ -45,24 +73,24 @@ public class IdentityStore {
      * {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while together they hold at
      * most {@code budget} records, ties in key order) and locked exclusively; the rest are only written to, and locked
      * shared: resolutions that merely add records to one block (a common name in a town, say) need not wait for each
-     * other, while one that reads a block waits for those writing to it and they for it. The answer is the keys
-     * chosen, the only ones the resolution may then look candidates up by.
+     * other, while one that reads a block waits for those writing to it and they for it. The rows are the keys locked,
+     * those chosen marked: the only ones the resolution may then look candidates up by.
+     *
+     * <p>The same statement has the rest of the transaction use each prepared statement's generic plan: PostgreSQL
+     * otherwise planned the neighbourhood read afresh on most calls (a custom plan for a short key array looks cheaper
+     * than the generic one), about a quarter of its CPU per record, for the same plan every time. Only this
+     * transaction is concerned: a look-up by a LIKE pattern, which needs its pattern to use an index, is planned as
+     * before elsewhere.
      */
-    public Uni<Set<String>> lockKeys(Collection<String> keys, int maxPerKey, int budget) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        SqlParameters p = new SqlParameters();
-        String sql = "select locked.key, locked.chosen from (select sized.key, sized.chosen,"
-                + " case when sized.chosen then pg_advisory_xact_lock(hashtextextended(sized.key, 0))"
+    private static String lockKeysSql(SqlParameters p, Collection<String> keys, int maxPerKey, int budget) {
+        return "(select set_config('plan_cache_mode', 'force_generic_plan', true) as mode) generic_plans, (select sized.key,"
+                + " sized.chosen, case when sized.chosen then pg_advisory_xact_lock(hashtextextended(sized.key, 0))"
                 + " else pg_advisory_xact_lock_shared(hashtextextended(sized.key, 0)) end"
                 + " from (select k.key, sum(block.size) over (order by block.size, k.key collate \"C\") <= " + budget + " as chosen"
                 + " from unnest(" + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
                 + " cross join lateral (select count(*) as size from (select 1 from blocking_key b where b.key = k.key limit "
                 + (maxPerKey + 1) + ") held) block where block.size <= " + maxPerKey + ") sized"
-                + " order by sized.key) locked";
-        return select(sql, p).map(rows -> rows.stream().filter(row -> Boolean.TRUE.equals(row[1])).map(row -> (String) row[0])
-                .collect(Collectors.toUnmodifiableSet()));
+                + " order by sized.key) locked where generic_plans.mode is not null";
     }
 
     /**
@@ -301,9 +329,13 @@ public class IdentityStore {
                 .getResultList());
     }
 
-    /** Reloads a record from the database, for when another transaction may have changed it since it was read. */
-    public Uni<SourceRecordEntity> refresh(SourceRecordEntity record) {
-        return Panache.getSession().chain(session -> session.refresh(record)).replaceWith(record);
+    /**
+     * A record as committed now, for when another transaction may have changed it since it was read: reloaded even if
+     * this session already holds it.
+     */
+    public Uni<SourceRecordEntity> recordNow(UUID id) {
+        return Panache.getSession().chain(session -> session.find(SourceRecordEntity.class, id)
+                .call(record -> record == null ? Uni.createFrom().voidItem() : session.refresh(record)));
     }
 
     public Uni<CustomerEntity> customer(UUID id) {
