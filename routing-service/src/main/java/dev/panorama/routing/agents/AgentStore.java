@@ -5,6 +5,7 @@ import dev.panorama.events.routing.AgentPresence;
 import dev.panorama.routing.store.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The agent, agent_skill and agent_capacity tables. */
 @ApplicationScoped
@@ -37,10 +39,33 @@ public class AgentStore {
                         : replaceCapacity(connection, id, capacity).replaceWith(true));
     }
 
+    private static final String LOCK = "select id, presence, wrap_up_until, missed_offers from agent where id = ";
+
     public Uni<Optional<Locked>> lock(SqlConnection connection, String id) {
-        return connection.preparedQuery("select id, presence, wrap_up_until, missed_offers from agent where id = $1 for update")
-                .execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(locked(rows.iterator().next())));
+        return locked(connection.preparedQuery(LOCK + "$1 for update").execute(Tuple.of(id)));
+    }
+
+    /**
+     * The agent an offer was made to, locked; found and locked by one statement (an offer's agent never changes).
+     * Empty when there is no such offer.
+     */
+    public Uni<Optional<Locked>> lockOfferAgent(SqlConnection connection, UUID offerId) {
+        return locked(connection.preparedQuery(LOCK + "(select agent_id from task_offer where id = $1) for update")
+                .execute(Tuple.of(offerId)));
+    }
+
+    /**
+     * The agent a task is offered to or held by, as the statement found it, locked in the same statement. Empty when
+     * the task has no agent or does not exist; the caller locks the task after it and checks the task still names
+     * this agent, since another transaction may have changed it between the two.
+     */
+    public Uni<Optional<Locked>> lockTaskAgent(SqlConnection connection, UUID taskId) {
+        return locked(connection.preparedQuery(LOCK + "(select agent_id from routing_task where id = $1) for update")
+                .execute(Tuple.of(taskId)));
+    }
+
+    private static Uni<Optional<Locked>> locked(Uni<RowSet<Row>> query) {
+        return query.map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(locked(rows.iterator().next())));
     }
 
     public Uni<Void> update(SqlConnection connection, String id, String displayName, Instant now) {

@@ -21,6 +21,13 @@ public interface RoutingConfig {
     @WithDefault("100")
     int dispatchBatch();
 
+    /**
+     * Dispatch rounds one replica runs at once. A round mostly waits for the database, so a single one at a time
+     * left the service idle while tasks and freed agents waited; rounds at once are as safe as replicas are.
+     */
+    @WithDefault("3")
+    int dispatchLanes();
+
     /** How often every replica dispatches and sweeps even when no event asked it to. */
     @WithDefault("1s")
     Duration dispatchInterval();

@@ -1,26 +1,33 @@
 package dev.panorama.routing.dispatch;
 
 import dev.panorama.kit.context.OwnContext;
+import dev.panorama.routing.config.RoutingConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Runs dispatch rounds right after something made routing possible, one round at a time in this replica, always
- * the most urgent first: rounds for agents whose slot freed (or who became available), then for tasks that became
- * routable, then the rounds of a full pass (which finds the agents with room and gives them rounds; they wait behind
- * every change, so the safety net never holds up a freed agent, and a new full pass starts only once the last one's
- * agents were served). Requests arriving during a round are gathered and served together by the next one, so a burst
- * of changes costs a few rounds, each with several offers, not one round per change.
+ * Runs dispatch rounds right after something made routing possible, in a few lanes at once in this replica, each
+ * lane taking the most urgent work first: rounds for agents whose slot freed (or who became available), then for
+ * tasks that became routable, then the rounds of a full pass (which finds the agents with room and gives them
+ * rounds; they wait behind every change, so the safety net never holds up a freed agent, and a new full pass starts
+ * only once a lane found none of the last one's agents left to take). Requests arriving during a round are gathered
+ * and served together by the next one, so a burst of changes costs a few rounds, each with several offers, not one
+ * round per change.
+ *
+ * <p>Lanes: a round spends most of its time waiting for the database (several round trips, each holding no lock
+ * until the last ones), so one round at a time left the service idle while the backlog grew. Rounds in different
+ * lanes are as safe as rounds of different replicas (every lock a round takes skips what others hold); to keep them
+ * from planning on the same rows, an agent or task in a round in flight is left pending until that round ends.
  */
 @ApplicationScoped
 public class DispatchTrigger {
@@ -28,18 +35,23 @@ public class DispatchTrigger {
     private static final Logger LOG = Logger.getLogger(DispatchTrigger.class);
     /** Agents or tasks one round takes, at most. */
     private static final int PER_ROUND = Dispatcher.AGENTS_PER_ROUND;
+    private static final int AGENTS = 0;
+    private static final int TASKS = 1;
+    private static final int FULL = 2;
+    private static final int SWEPT = 3;
 
     private final Dispatcher dispatcher;
     private final Vertx vertx;
-    /** Waiting in the order they were asked for, so none waits behind later ones; guarded by itself. */
-    private final Set<String> agents = new LinkedHashSet<>();
-    private final Set<UUID> tasks = new LinkedHashSet<>();
+    private final int lanes;
+    /** Agents and tasks asked for, each kind with what its rounds in flight hold (swept agents count as agents). */
+    private final Set<String> agentsInFlight = new HashSet<>();
+    private final PendingWork<String> agents = new PendingWork<>(agentsInFlight);
+    private final PendingWork<UUID> tasks = new PendingWork<>(new HashSet<>());
     /** The agents a full pass found with room, served after every change. */
-    private final Set<String> swept = new LinkedHashSet<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PendingWork<String> swept = new PendingWork<>(agentsInFlight);
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean fullPass = new AtomicBoolean();
     private final RoundTimes stats = new RoundTimes();
-    private int lastKind;
 
     /** How long the rounds of each kind took, logged (debug) every few seconds: where dispatch time goes. */
     private static final class RoundTimes {
@@ -49,7 +61,7 @@ public class DispatchTrigger {
         private final long[] max = new long[4];
         private long since = System.nanoTime();
 
-        void record(int kind, long took) {
+        synchronized void record(int kind, long took) {
             count[kind]++;
             nanos[kind] += took;
             max[kind] = Math.max(max[kind], took);
@@ -68,9 +80,14 @@ public class DispatchTrigger {
         }
     }
 
-    public DispatchTrigger(Dispatcher dispatcher, Vertx vertx) {
+    /** One round to run: its kind (for the times above), the work, and what to release once it ended. */
+    private record Round(int kind, Uni<?> work, Runnable release) {
+    }
+
+    public DispatchTrigger(Dispatcher dispatcher, Vertx vertx, RoutingConfig config) {
         this.dispatcher = dispatcher;
         this.vertx = vertx;
+        this.lanes = config.dispatchLanes();
     }
 
     /** The agent may take more now (a slot freed, it became available, or it answered an offer). */
@@ -81,7 +98,7 @@ public class DispatchTrigger {
     }
 
     public void agents(Collection<String> agentIds) {
-        add(agents, agentIds);
+        agents.add(agentIds);
         kick();
     }
 
@@ -91,7 +108,7 @@ public class DispatchTrigger {
     }
 
     public void tasks(Collection<UUID> taskIds) {
-        add(tasks, taskIds);
+        tasks.add(taskIds);
         kick();
     }
 
@@ -104,33 +121,43 @@ public class DispatchTrigger {
         kick();
     }
 
+    /** Starts a lane unless every lane runs already (a running lane takes what is asked for after its round). */
     private void kick() {
-        if (running.compareAndSet(false, true)) {
-            OwnContext.run(vertx, this::next);
-        }
+        int now;
+        do {
+            now = running.get();
+            if (now >= lanes) {
+                return;
+            }
+        } while (!running.compareAndSet(now, now + 1));
+        OwnContext.run(vertx, this::next);
     }
 
-    /** Runs the most urgent round, then the next; stops when nothing is asked for. */
+    /** Runs the most urgent round, then the next; the lane ends when nothing it may take is asked for. */
     private void next() {
-        Uni<?> round;
+        Round round;
         try {
             round = nextRound();
         } catch (RuntimeException failure) {
-            // a round that throws before it starts must not leave this trigger marked as running for good
-            round = Uni.createFrom().failure(failure);
+            // a round that throws before it starts must not leave this lane marked as running for good
+            round = new Round(AGENTS, Uni.createFrom().failure(failure), () -> { });
         }
         if (round == null) {
-            running.set(false);
-            if (pending(agents) || pending(tasks) || pending(swept) || fullPass.get()) {
+            running.decrementAndGet();
+            // asked for meanwhile, while every lane seemed busy; what a round in flight holds, its lane takes after it
+            if (agents.takeable() || tasks.takeable() || swept.takeable() || fullPass.get()) {
                 kick();
             }
             return;
         }
         long started = System.nanoTime();
-        round.subscribe().with(ignored -> {
-            stats.record(lastKind, System.nanoTime() - started);
+        Round current = round;
+        current.work().subscribe().with(ignored -> {
+            current.release().run();
+            stats.record(current.kind(), System.nanoTime() - started);
             again();
         }, failure -> {
+            current.release().run();
             LOG.warnf("Dispatch round failed, the next request or tick retries: %s", failure.getMessage());
             again();
         });
@@ -140,51 +167,24 @@ public class DispatchTrigger {
         OwnContext.run(vertx, this::next);
     }
 
-    private Uni<?> nextRound() {
-        List<String> someAgents = take(agents);
-        if (!someAgents.isEmpty()) {
-            lastKind = 0;
-            return dispatcher.forAgents(someAgents);
+    private Round nextRound() {
+        Round round = round(AGENTS, agents, dispatcher::forAgents);
+        if (round == null) {
+            round = round(TASKS, tasks, dispatcher::forTasks);
         }
-        List<UUID> someTasks = take(tasks);
-        if (!someTasks.isEmpty()) {
-            lastKind = 1;
-            return dispatcher.forTasks(someTasks);
+        if (round == null) {
+            round = round(SWEPT, swept, dispatcher::forAgents);
         }
-        List<String> someSwept = take(swept);
-        if (!someSwept.isEmpty()) {
-            lastKind = 3;
-            return dispatcher.forAgents(someSwept);
+        if (round == null && fullPass.getAndSet(false)) {
+            round = new Round(FULL, Uni.createFrom().deferred(() -> dispatcher.agentsWithRoom().invoke(swept::add)), () -> { });
         }
-        if (fullPass.getAndSet(false)) {
-            lastKind = 2;
-            return dispatcher.agentsWithRoom().invoke(ids -> add(swept, ids));
-        }
-        return null;
+        return round;
     }
 
-    private static <T> void add(Set<T> pending, Collection<T> items) {
-        synchronized (pending) {
-            pending.addAll(items);
-        }
-    }
-
-    private static boolean pending(Set<?> pending) {
-        synchronized (pending) {
-            return !pending.isEmpty();
-        }
-    }
-
-    /** The oldest requests, at most one round's worth. */
-    private static <T> List<T> take(Set<T> pending) {
-        List<T> taken = new ArrayList<>();
-        synchronized (pending) {
-            Iterator<T> it = pending.iterator();
-            while (it.hasNext() && taken.size() < PER_ROUND) {
-                taken.add(it.next());
-                it.remove();
-            }
-        }
-        return taken;
+    /** A round for the oldest of these no other round holds; null when there are none. */
+    private static <T> Round round(int kind, PendingWork<T> pending, Function<List<T>, Uni<Integer>> rounds) {
+        List<T> some = pending.take(PER_ROUND);
+        return some.isEmpty() ? null
+                : new Round(kind, Uni.createFrom().deferred(() -> rounds.apply(some)), () -> pending.release(some));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,17 +55,15 @@ public class OfferAnswers {
 
     /**
      * The task becomes the agent's (ASSIGNED); {@code TaskAssigned} leaves with it. The agent, the offer and the task
-     * are locked in that order by statements sent together; the changes and the answer's read go out together too.
+     * are locked in that order by statements sent together, each finding its row from the offer's id (an offer's
+     * agent and task never change); the changes and the answer's read go out together too.
      */
     public Uni<TaskView> accept(Caller caller, UUID offerId) {
-        return transactions.inTransaction(connection -> seenOffer(connection, caller, offerId)
-                        .chain(seen -> Uni.combine().all().unis(agents.lock(connection, seen.agentId()),
-                                        offers.lock(connection, offerId), tasks.lock(connection, seen.taskId()))
-                                .asTuple())
+        return transactions.inTransaction(connection -> Uni.combine().all().unis(agents.lockOfferAgent(connection, offerId),
+                                offers.lock(connection, offerId), tasks.lockOfOffer(connection, offerId)).asTuple()
                         .chain(locked -> {
-                            OfferView offer = locked.getItem2().orElseThrow(() -> new UnknownOffer(offerId));
                             Instant now = clock.instant();
-                            requireOpen(offer, now);
+                            OfferView offer = answerable(caller, locked.getItem2(), offerId, now);
                             TaskView task = locked.getItem3()
                                     .filter(found -> found.state() == TaskState.OFFERED && offer.agentId().equals(found.agentId()))
                                     .orElseThrow(() -> OfferClosed.answered(offer.offerId(), OfferStatus.WITHDRAWN));
@@ -79,27 +78,27 @@ public class OfferAnswers {
 
     /** The task waits again, and this agent is not offered it for a while. */
     public Uni<OfferView> reject(Caller caller, UUID offerId) {
-        return transactions.inTransaction(connection -> openOffer(connection, caller, offerId)
-                        .chain(offer -> closeRejected(connection, offer, clock.instant())))
+        return transactions.inTransaction(connection -> Uni.combine().all().unis(agents.lockOfferAgent(connection, offerId),
+                                offers.lock(connection, offerId)).asTuple()
+                        .chain(locked -> {
+                            Instant now = clock.instant();
+                            return closeRejected(connection, answerable(caller, locked.getItem2(), offerId, now), now);
+                        }))
                 .invoke(offer -> {
                     dispatch.agent(offer.agentId());
                     dispatch.task(offer.taskId());
                 });
     }
 
-    /** The offer as read without a lock, once the caller may answer it: whose it is and for which task (neither changes). */
-    private Uni<OfferStore.Parties> seenOffer(SqlConnection connection, Caller caller, UUID offerId) {
-        return offers.parties(connection, offerId)
-                .map(found -> found.orElseThrow(() -> new UnknownOffer(offerId)))
-                .invoke(offer -> caller.mayActFor(offer.agentId()));
-    }
-
-    private Uni<OfferView> openOffer(SqlConnection connection, Caller caller, UUID offerId) {
-        return seenOffer(connection, caller, offerId)
-                .chain(seen -> Uni.combine().all().unis(agents.lock(connection, seen.agentId()), offers.lock(connection, offerId))
-                        .asTuple())
-                .map(locked -> locked.getItem2().orElseThrow(() -> new UnknownOffer(offerId)))
-                .invoke(offer -> requireOpen(offer, clock.instant()));
+    /**
+     * The offer as locked after its agent, once the caller may answer it and it is still open; the clock is read
+     * after the locks, so an offer accepted a moment after it expired is refused.
+     */
+    private static OfferView answerable(Caller caller, Optional<OfferView> locked, UUID offerId, Instant now) {
+        OfferView offer = locked.orElseThrow(() -> new UnknownOffer(offerId));
+        caller.mayActFor(offer.agentId());
+        requireOpen(offer, now);
+        return offer;
     }
 
     private Uni<TaskView> assign(SqlConnection connection, OfferView offer, TaskView task, Instant now) {

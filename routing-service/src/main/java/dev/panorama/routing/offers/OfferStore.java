@@ -43,16 +43,6 @@ public class OfferStore {
                 .replaceWithVoid();
     }
 
-    /** Whose offer it is and for which task (neither ever changes): read without a lock, from the offer alone. */
-    public record Parties(UUID offerId, UUID taskId, String agentId) {
-    }
-
-    public Uni<Optional<Parties>> parties(SqlConnection connection, UUID id) {
-        return connection.preparedQuery("select task_id, agent_id from task_offer where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(new Parties(id,
-                        rows.iterator().next().getUUID("task_id"), rows.iterator().next().getString("agent_id"))));
-    }
-
     public Uni<Optional<OfferView>> find(SqlConnection connection, UUID id) {
         return one(connection.preparedQuery(VIEW + " where o.id = $1").execute(Tuple.of(id)));
     }

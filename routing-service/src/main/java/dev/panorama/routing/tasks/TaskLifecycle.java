@@ -338,19 +338,15 @@ public class TaskLifecycle {
 
     /**
      * Locks the task's current agent and {@code otherAgent} in id order, then the task; checks that the task still
-     * has the agent it had when read (else runs again), that the caller may act on it, and applies the step.
+     * has the agent it had when its agent was found (else runs again), that the caller may act on it, and applies
+     * the step. Without another agent, the statement that finds the task's agent locks it, sent with the task's lock.
      */
     private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
         java.util.concurrent.atomic.AtomicReference<String> agentBefore = new java.util.concurrent.atomic.AtomicReference<>();
-        return transactions.inTransaction(connection -> tasks.holder(connection, taskId)
-                        .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
-                        .invoke(seen -> agentBefore.set(seen.agentId()))
-                        // the agents' locks, then the task's, sent together
-                        .chain(seen -> Uni.combine().all().unis(lockAgents(connection, seen.agentId(), otherAgent),
-                                        tasks.lock(connection, taskId)).asTuple()
-                                .invoke(locked -> requireSameAgent(seen, locked.getItem2().orElseThrow(() -> new UnknownTask(taskId)))))
-                        .invoke(locked -> mayAct(caller, locked.getItem2().orElseThrow()))
-                        .chain(locked -> step.apply(connection, locked.getItem2().orElseThrow(), locked.getItem1())))
+        return transactions.inTransaction(connection -> lockAgentsAndTask(connection, taskId, otherAgent)
+                        .invoke(locked -> agentBefore.set(locked.task().agentId()))
+                        .invoke(locked -> mayAct(caller, locked.task()))
+                        .chain(locked -> step.apply(connection, locked.task(), locked.agents())))
                 .invoke(after -> {
                     events.publishSoon();
                     // whoever had the task may have a free slot now; the task itself may wait again
@@ -360,6 +356,32 @@ public class TaskLifecycle {
                         dispatch.task(after.id());
                     }
                 });
+    }
+
+    /** The task and the agents locked before it, by id, as read under their locks. */
+    private record LockedTask(TaskView task, Map<String, AgentStore.Locked> agents) {
+    }
+
+    private Uni<LockedTask> lockAgentsAndTask(SqlConnection connection, UUID taskId, String otherAgent) {
+        if (otherAgent == null) {
+            // the agent's lock, then the task's, sent together
+            return Uni.combine().all().unis(agents.lockTaskAgent(connection, taskId), tasks.lock(connection, taskId)).asTuple()
+                    .map(locked -> {
+                        TaskView task = locked.getItem2().orElseThrow(() -> new UnknownTask(taskId));
+                        requireSameAgent(locked.getItem1().map(AgentStore.Locked::id).orElse(null), task);
+                        return new LockedTask(task, locked.getItem1().map(agent -> Map.of(agent.id(), agent)).orElse(Map.of()));
+                    });
+        }
+        return tasks.holder(connection, taskId)
+                .map(found -> found.orElseThrow(() -> new UnknownTask(taskId)))
+                // the agents' locks, then the task's, sent together
+                .chain(seen -> Uni.combine().all().unis(lockAgents(connection, seen.agentId(), otherAgent),
+                                tasks.lock(connection, taskId)).asTuple()
+                        .map(locked -> {
+                            TaskView task = locked.getItem2().orElseThrow(() -> new UnknownTask(taskId));
+                            requireSameAgent(seen.agentId(), task);
+                            return new LockedTask(task, locked.getItem1());
+                        }));
     }
 
     /** Locks the agents in id order (their statements sent together); an unknown {@code other} agent is refused. */
@@ -381,8 +403,8 @@ public class TaskLifecycle {
         });
     }
 
-    private static void requireSameAgent(TaskStore.Holder seen, TaskView locked) {
-        if (!java.util.Objects.equals(seen.agentId(), locked.agentId())) {
+    private static void requireSameAgent(String seen, TaskView locked) {
+        if (!java.util.Objects.equals(seen, locked.agentId())) {
             throw new RunAgain("the task's agent changed while it was being locked");
         }
     }

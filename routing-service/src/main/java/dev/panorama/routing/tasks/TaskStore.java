@@ -85,6 +85,12 @@ public class TaskStore {
                 .execute(Tuple.of(id)));
     }
 
+    /** The task an offer was made for (an offer's task never changes), locked for this transaction. */
+    public Uni<Optional<TaskView>> lockOfOffer(SqlConnection connection, UUID offerId) {
+        return one(connection.preparedQuery("select " + COLUMNS + " from routing_task"
+                + " where id = (select task_id from task_offer where id = $1) for update").execute(Tuple.of(offerId)));
+    }
+
     /** One page of tasks by id (time-ordered), after {@code cursor}, filtered by whatever is given. */
     public Uni<List<TaskView>> page(SqlConnection connection, TaskState state, String queueId, String agentId, UUID cursor,
             int limit) {
