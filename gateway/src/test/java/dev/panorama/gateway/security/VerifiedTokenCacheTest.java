@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
+import dev.panorama.gateway.testing.RawHttp;
 import dev.panorama.kit.security.VerifiedTokenCache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +46,23 @@ class VerifiedTokenCacheTest {
         given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
         given().auth().oauth2(nora).when().get(LOOKUP).then().statusCode(403);
         assertThat(FakeUpstreams.get("identity-service").received()).hasSize(2);
+    }
+
+    /** A cached caller's requests skip Quarkus' security handlers (GatewayRouter), not the gateway's own checks. */
+    @Test
+    void aCachedCallersRequestsAreCheckedLikeAnyOther() {
+        String alice = KeycloakTokens.forUser("alice");
+        given().auth().oauth2(alice).when().get(LOOKUP).then().statusCode(200);
+        assertThat(cache.find(alice)).isPresent();
+        FakeUpstreams.resetAll();
+
+        given().auth().oauth2(alice).when().delete("/api/v1/identity/customers/x").then().statusCode(403);
+        String ambiguous = RawHttp.exchange(Gateway.port(), "GET /api/v1/identity/..%2fcustomers/x HTTP/1.1\nHost: gateway\n"
+                + "Authorization: Bearer " + alice + "\nConnection: close\n\n");
+        assertThat(RawHttp.firstStatus(ambiguous)).isEqualTo(400);
+        given().auth().oauth2(alice).header("Origin", "http://127.0.0.1:3000").when().get(LOOKUP)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://127.0.0.1:3000");
+        assertThat(FakeUpstreams.get("identity-service").received()).hasSize(1);
     }
 
     @Test

@@ -49,6 +49,15 @@ public class VerifiedTokenCache implements SecurityIdentityAugmentor {
         return tokens.find(token);
     }
 
+    /**
+     * The caller of a cached, unexpired bearer token in an {@code Authorization} header, if it is one: what
+     * {@link CachedBearerMechanism} answers, for an application that handles such a request before Quarkus' security
+     * handlers (any other request must go through them).
+     */
+    public Optional<SecurityIdentity> findBearer(String authorization) {
+        return CachedBearerMechanism.answer(tokens, authorization);
+    }
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null) {
