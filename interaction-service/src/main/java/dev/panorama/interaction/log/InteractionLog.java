@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -42,6 +43,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InteractionLog {
 
     static final String COLLECTION = "interactions";
+
+    /**
+     * What pages of contacts leave out: the bookkeeping of deduplication and of the relay, never shown (an
+     * announcement is a whole event payload, as large as the contact itself).
+     */
+    public static final Bson PAGE_FIELDS = Projections.exclude(DEDUP_KEY, CONTENT_HASH, ANNOUNCEMENT, RELAY_STREAM, RELAY_SEQ, PENDING);
 
     private final ReactiveMongoCollection<Document> interactions;
 
@@ -101,11 +108,13 @@ public class InteractionLog {
 
     /** Newest first, ties broken by id, so a cursor of (occurredAt, id) pages without gaps or repeats. */
     public Uni<List<Document>> newestFirst(Bson filter, int limit) {
-        return interactions.find(filter, new FindOptions().sort(Sorts.descending(OCCURRED_AT, ID)).limit(limit)).collect().asList();
+        return interactions.find(filter, new FindOptions().projection(PAGE_FIELDS).sort(Sorts.descending(OCCURRED_AT, ID)).limit(limit))
+                .collect().asList();
     }
 
     public Uni<List<Document>> oldestFirst(Bson filter, int limit) {
-        return interactions.find(filter, new FindOptions().sort(Sorts.ascending(OCCURRED_AT, ID)).limit(limit)).collect().asList();
+        return interactions.find(filter, new FindOptions().projection(PAGE_FIELDS).sort(Sorts.ascending(OCCURRED_AT, ID)).limit(limit))
+                .collect().asList();
     }
 
     /** Per channel: how many contacts and the latest one. */

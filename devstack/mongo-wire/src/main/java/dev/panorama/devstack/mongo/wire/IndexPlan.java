@@ -27,7 +27,25 @@ import java.util.UUID;
  * @param ordered  whether walking the index gives the requested sort
  * @param reverse  whether the walk goes backwards (the sort is the index order reversed)
  */
-record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, boolean reverse) {
+record IndexPlan(OrderedIndex index, List<Object[]> prefixes, List<Bound> bounds, boolean ordered, boolean reverse) {
+
+    /**
+     * A condition ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the index's key right after the fixed ones:
+     * the walk starts and stops at it instead of at the ends of the prefix (a relay's position past its checkpoint, a
+     * timeline's time range).
+     */
+    record Bound(String operator, Object value) {
+
+        boolean lower() {
+            return operator.startsWith("$gt");
+        }
+
+        boolean inclusive() {
+            return operator.endsWith("e");
+        }
+    }
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     /** Beyond this many combinations of {@code $in} values, an index lookup is not worth it. */
     private static final int MAX_PREFIXES = 1_000;
@@ -38,7 +56,8 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
         }
         Map<String, List<Object>> equalities = new LinkedHashMap<>();
         Set<String> exists = new HashSet<>();
-        collect(query, equalities, exists);
+        Map<String, List<Bound>> ranges = new LinkedHashMap<>();
+        collect(query, equalities, exists, ranges);
         IndexPlan best = null;
         int bestFixed = -1;
         for (OrderedIndex index : indexes) {
@@ -56,7 +75,10 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
             int direction = combinations == 1 && !index.isMultikey() ? sortDirection(orderBy, keys, fixed) : 0;
             boolean better = fixed > bestFixed || fixed == bestFixed && direction != 0 && !best.ordered;
             if (better) {
-                best = new IndexPlan(index, prefixes(keys.subList(0, fixed), equalities), direction != 0, direction < 0);
+                // an array under the key spreads a document over several entries: bounds would miss some of them
+                List<Bound> bounds = fixed < keys.size() && !index.isMultikey()
+                        ? ranges.getOrDefault(keys.get(fixed).getKey(), List.of()) : List.of();
+                best = new IndexPlan(index, prefixes(keys.subList(0, fixed), equalities), bounds, direction != 0, direction < 0);
                 bestFixed = fixed;
             }
         }
@@ -116,7 +138,8 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
     }
 
     /** Fields the query fixes to one value or a few (any one such condition narrows enough: the matcher does the rest). */
-    private static void collect(Document query, Map<String, List<Object>> equalities, Set<String> exists) {
+    private static void collect(Document query, Map<String, List<Object>> equalities, Set<String> exists,
+            Map<String, List<Bound>> ranges) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             Object value = entry.getValue();
@@ -124,7 +147,7 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
                 if (field.equals("$and") && value instanceof List<?> all) {
                     for (Object each : all) {
                         if (each instanceof Document part) {
-                            collect(part, equalities, exists);
+                            collect(part, equalities, exists, ranges);
                         }
                     }
                 }
@@ -139,6 +162,11 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
                     if (isTrue(condition.get("$exists"))) {
                         exists.add(field);
                     }
+                    condition.forEach((operator, bound) -> {
+                        if (RANGE_OPERATORS.contains(operator) && isOrdered(bound)) {
+                            ranges.computeIfAbsent(field, any -> new ArrayList<>()).add(new Bound(operator, bound));
+                        }
+                    });
                 }
             } else if (isScalar(value)) {
                 fix(equalities, field, List.of(value));
@@ -155,6 +183,15 @@ record IndexPlan(OrderedIndex index, List<Object[]> prefixes, boolean ordered, b
 
     private static boolean isTrue(Object value) {
         return value instanceof Boolean b ? b : value instanceof Number n && n.doubleValue() != 0;
+    }
+
+    /**
+     * Values a range condition compares only to values of their own kind, in the order the index keeps them: the
+     * entries it can match lie between its bounds (others there are the matcher's to refuse).
+     */
+    private static boolean isOrdered(Object value) {
+        return value instanceof String || value instanceof Instant || value instanceof ObjectId || value instanceof Integer
+                || value instanceof Long || value instanceof Double d && !d.isNaN();
     }
 
     /** Values equality matches only to equal values (no null, array, document, regular expression, ...). */

@@ -9,7 +9,9 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
@@ -39,6 +41,7 @@ final class OrderedIndex extends Index<Integer> {
 
     private final boolean sparseIndex;
     private final List<String> fields;
+    private final boolean[] descending;
     private final Comparator<Key> order;
     private final TreeMap<Key, Object> entries;
     private SnapshotCollection collection;
@@ -51,7 +54,7 @@ final class OrderedIndex extends Index<Integer> {
         super(name, keys, sparse);
         this.sparseIndex = sparse;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
-        boolean[] descending = new boolean[keys.size()];
+        this.descending = new boolean[keys.size()];
         for (int i = 0; i < descending.length; i++) {
             descending[i] = !keys.get(i).isAscending();
         }
@@ -77,23 +80,21 @@ final class OrderedIndex extends Index<Integer> {
     }
 
     /**
-     * Positions of the documents whose leading {@code prefix.length} key values equal {@code prefix}, in index order
-     * (reversed when {@code reverse}), equal keys in ascending position either way. An empty prefix walks the whole index.
+     * Positions of the documents whose leading {@code prefix.length} key values equal {@code prefix} and whose next key
+     * value lies within {@code bounds}, in index order (reversed when {@code reverse}), equal keys in ascending position
+     * either way. An empty prefix without bounds walks the whole index.
      */
-    Stream<Integer> walk(Object[] prefix, boolean reverse) {
-        NavigableMap<Key, Object> range = prefix.length == 0 ? entries
-                : entries.subMap(new Key(prefix, -1), true, new Key(prefix, 1), true);
+    Stream<Integer> walk(Object[] prefix, List<IndexPlan.Bound> bounds, boolean reverse) {
+        NavigableMap<Key, Object> range = range(prefix, bounds);
         if (reverse) {
             range = range.descendingMap();
         }
         return range.values().stream().flatMap(OrderedIndex::positions);
     }
 
-    /** Every position under {@code prefix}, in no particular order and possibly more than once (multikey). */
-    void forEach(Object[] prefix, IntConsumer action) {
-        NavigableMap<Key, Object> range = prefix.length == 0 ? entries
-                : entries.subMap(new Key(prefix, -1), true, new Key(prefix, 1), true);
-        for (Object positions : range.values()) {
+    /** Every position under {@code prefix} within {@code bounds}, in no particular order and possibly more than once (multikey). */
+    void forEach(Object[] prefix, List<IndexPlan.Bound> bounds, IntConsumer action) {
+        for (Object positions : range(prefix, bounds).values()) {
             if (positions instanceof Integer single) {
                 action.accept(single);
             } else {
@@ -102,6 +103,31 @@ final class OrderedIndex extends Index<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The entries under {@code prefix} whose next key value is within every bound. A bound is a key one value longer
+     * than the prefix that sorts before ({@code -1}) or after ({@code +1}) all keys with that value; on a descending
+     * key a lower bound of the values is an upper bound of the index order.
+     */
+    private NavigableMap<Key, Object> range(Object[] prefix, List<IndexPlan.Bound> bounds) {
+        if (prefix.length == 0 && bounds.isEmpty()) {
+            return entries;
+        }
+        Key low = new Key(prefix, -1);
+        Key high = new Key(prefix, 1);
+        for (IndexPlan.Bound bound : bounds) {
+            Object[] values = Arrays.copyOf(prefix, prefix.length + 1);
+            values[prefix.length] = bound.value();
+            boolean startsWalk = bound.lower() != descending[prefix.length];
+            Key key = new Key(values, startsWalk == bound.inclusive() ? -1 : 1);
+            if (startsWalk && order.compare(key, low) > 0) {
+                low = key;
+            } else if (!startsWalk && order.compare(key, high) < 0) {
+                high = key;
+            }
+        }
+        return order.compare(low, high) > 0 ? Collections.emptyNavigableMap() : entries.subMap(low, true, high, true);
     }
 
     private static Stream<Integer> positions(Object positions) {

@@ -62,7 +62,7 @@ class SnapshotCollection extends MemoryCollection {
         }
         IndexPlan chosen = plan.get();
         if (chosen.ordered()) {
-            Stream<Document> inOrder = chosen.index().walk(chosen.prefixes().getFirst(), chosen.reverse()).map(this::getDocument);
+            Stream<Document> inOrder = chosen.index().walk(chosen.prefixes().getFirst(), chosen.bounds(), chosen.reverse()).map(this::getDocument);
             return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
         }
         return matchDocumentsFromStream(candidatesInScanOrder(chosen).mapToObj(this::getDocument), query, orderBy,
@@ -73,7 +73,7 @@ class SnapshotCollection extends MemoryCollection {
     private IntStream candidatesInScanOrder(IndexPlan plan) {
         IntStream.Builder positions = IntStream.builder();
         for (Object[] prefix : plan.prefixes()) {
-            plan.index().forEach(prefix, positions::add);
+            plan.index().forEach(prefix, plan.bounds(), positions::add);
         }
         return positions.build().sorted().distinct();
     }
