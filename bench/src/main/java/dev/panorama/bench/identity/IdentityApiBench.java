@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments (or the system property {@code panorama.bench.arguments}, as {@code exec:exec} passes them): store sizes
  * to measure at (default 10000,100000), concurrency (default 8). {@code -Dbench.service-jvm-args="..."} adds JVM
  * arguments to the service's command line (a profiler, say: {@code -XX:StartFlightRecording=...}), split at spaces.
- * {@code -Dpanorama.bench.identity.app=<dir>} runs the service from another build's {@code quarkus-app} directory (an
- * A/B pair: a copy of the old build, then the new). With PostgreSQL started with
+ * {@code -Dbench.identity-app=<dir>} ({@code panorama.bench.identity.app}) runs the service from another build's
+ * {@code quarkus-app} directory (an A/B pair: a copy of the old build, then the new). With PostgreSQL started with
  * {@code -Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements}, each measured window also
  * prints the statements that cost PostgreSQL most, per record. {@code -Dpanorama.bench.identity.hold-seconds=N} keeps
  * the stack up for N seconds after the run, for EXPLAIN on the filled store.
@@ -52,6 +52,11 @@ public final class IdentityApiBench {
 
     private static final String BENCH = "identity-api";
     private static final int WINDOW = 2_000;
+    /** The service's threads by kind, as the kernel names them (the first 15 characters of a Java thread's name). */
+    private static final Map<String, List<String>> SERVICE_THREADS = Map.of(
+            "event loops", List.of("vert.x-eventloo"),
+            "JIT compiler", List.of("C1 CompilerThre", "C2 CompilerThre"),
+            "GC", List.of("GC Thread", "G1 ", "VM Thread"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private IdentityApiBench() {
@@ -80,9 +85,11 @@ public final class IdentityApiBench {
                 statements.reset();
                 CpuUse before = CpuUse.now();
                 Map<String, Long> postgresBefore = postgresTicks();
+                Map<String, Long> threadsBefore = serviceThreads(service.serverPid());
                 Stats records = load.records(WINDOW);
                 CpuUse used = CpuUse.now().since(before);
                 Map<String, Long> postgresAfter = postgresTicks();
+                Map<String, Long> threadsAfter = serviceThreads(service.serverPid());
                 stored += WINDOW;
                 System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
                         stored, records, baseline, records.p99() / baseline.p99());
@@ -90,6 +97,8 @@ public final class IdentityApiBench {
                         loadAverage());
                 System.out.printf("at %,7d stored: postgres CPU per record by process kind %s%n", stored,
                         perRecord(postgresBefore, postgresAfter, WINDOW));
+                System.out.printf("at %,7d stored: service CPU per record by thread kind %s%n", stored,
+                        perRecord(threadsBefore, threadsAfter, WINDOW));
                 statements.print(WINDOW);
                 recordsPerSecond.add(new double[] {stored, records.perSecond()});
                 baselinePerSecond.add(new double[] {stored, baseline.perSecond()});
@@ -125,8 +134,8 @@ public final class IdentityApiBench {
         command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        Path app = Path.of(System.getProperty("panorama.bench.identity.app",
-                Path.of("..", "identity-service", "target", "quarkus-app").toString()));
+        String other = System.getProperty("panorama.bench.identity.app", "").strip();
+        Path app = other.isEmpty() ? Path.of("..", "identity-service", "target", "quarkus-app") : Path.of(other);
         command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve("identity-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
@@ -152,6 +161,17 @@ public final class IdentityApiBench {
             ticks.merge(kind, ProcessCpu.used(process.pid()).toNanos(), Long::sum);
         });
         return ticks;
+    }
+
+    /**
+     * CPU of the service's threads by kind: the event loops that serve requests, the JIT compiler's threads (the fill
+     * before each window is its warm-up; what the compiler still does in a window shows here) and the garbage collector's.
+     */
+    private static Map<String, Long> serviceThreads(long pid) {
+        Map<String, Long> nanos = new TreeMap<>();
+        SERVICE_THREADS.forEach((kind, prefixes) -> nanos.put(kind,
+                prefixes.stream().mapToLong(prefix -> ProcessCpu.threads(pid, prefix).toNanos()).sum()));
+        return nanos;
     }
 
     private static String perRecord(Map<String, Long> before, Map<String, Long> after, int records) {
