@@ -28,6 +28,14 @@ public interface RoutingConfig {
     @WithDefault("3")
     int dispatchLanes();
 
+    /**
+     * Whether an agent who becomes available or frees a slot is offered tasks inside that very transaction (its own
+     * pass: offered as the change commits) rather than by a round after commit (rounds of many agents choose better
+     * among agents and read the queue's head once for all of them, at the cost of waiting their turn).
+     */
+    @WithDefault("true")
+    boolean ownPass();
+
     /** How often every replica dispatches and sweeps even when no event asked it to. */
     @WithDefault("1s")
     Duration dispatchInterval();

@@ -133,6 +133,32 @@ class DispatchConcurrencyTest {
         assertThat(count("select count(*) from routing_task where queue_id = $1 and state = 'ASSIGNED'", queue)).isEqualTo(1);
     }
 
+    @Test
+    void agentsComingOnlineAtOnceHaveTheirOffersWhenTheirPresenceCommitsAndAFreedSlotIsFilledWithItsCompletion() {
+        int agents = 30;
+        setUp(agents, 2, 200, "OFFLINE");
+
+        List<Uni<Long>> onlineAtOnce = new ArrayList<>();
+        for (int i = 0; i < agents; i++) {
+            String agent = agentId(i);
+            onlineAtOnce.add(presence.setFor(agent, AgentPresence.AVAILABLE, Caller.routing())
+                    .chain(() -> pool.preparedQuery("select count(*) from task_offer where agent_id = $1 and status = 'OPEN'")
+                            .execute(Tuple.of(agent)).map(rows -> rows.iterator().next().getLong(0))));
+        }
+        List<Long> offersAsTheyCameOnline = Uni.join().all(onlineAtOnce).andFailFast().await().atMost(WAIT);
+
+        assertThat(offersAsTheyCameOnline).as("open offers of each agent as its presence change answered").containsOnly(2L);
+        assertInvariants();
+
+        Row offer = one("select o.id, o.agent_id, o.task_id from task_offer o where o.agent_id = $1 and o.status = 'OPEN' limit 1", agentId(0));
+        Caller agent = new Caller(offer.getString("agent_id"), null, false);
+        answers.accept(agent, offer.getUUID("id")).await().atMost(WAIT);
+        lifecycle.complete(agent, offer.getUUID("task_id"), null).await().atMost(WAIT);
+        assertThat(count("select count(*) from task_offer where agent_id = $1 and status = 'OPEN'", agentId(0)))
+                .as("the freed slot offered again as the completion answered").isEqualTo(2);
+        assertInvariants();
+    }
+
     private Uni<Void> rejectSomeOpenOffers(long seed, AtomicInteger rejected) {
         return pool.preparedQuery("select o.id, o.agent_id from task_offer o join routing_task t on t.id = o.task_id"
                         + " where t.queue_id = $1 and o.status = 'OPEN' limit 5").execute(Tuple.of(queue))
@@ -158,6 +184,10 @@ class DispatchConcurrencyTest {
 
     /** Agents holding the skill with {@code capacity} chats each, all available; tasks needing it, all queued. */
     private void setUp(int agents, int capacity, int tasks) {
+        setUp(agents, capacity, tasks, "AVAILABLE");
+    }
+
+    private void setUp(int agents, int capacity, int tasks, String presence) {
         OffsetDateTime now = OffsetDateTime.now();
         sql("insert into skill (name) values ($1)", skill);
         sql("insert into routing_queue (id, name, strategy, sla_target_seconds, offer_timeout_seconds, wrap_up_seconds,"
@@ -165,7 +195,7 @@ class DispatchConcurrencyTest {
         for (int i = 0; i < agents; i++) {
             String id = agentId(i);
             pool.preparedQuery("insert into agent (id, presence, presence_since, idle_since, created_at, updated_at)"
-                    + " values ($1, 'AVAILABLE', $2, $2, $2, $2)").execute(Tuple.of(id, now)).await().atMost(WAIT);
+                    + " values ($1, $3, $2, $2, $2, $2)").execute(Tuple.of(id, now, presence)).await().atMost(WAIT);
             pool.preparedQuery("insert into agent_skill values ($1, $2, $3)").execute(Tuple.of(id, skill, (short) (1 + i % 5)))
                     .await().atMost(WAIT);
             pool.preparedQuery("insert into agent_capacity values ($1, 'CHAT', $2)").execute(Tuple.of(id, capacity))
