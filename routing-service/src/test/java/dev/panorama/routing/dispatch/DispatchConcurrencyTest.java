@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DispatchConcurrencyTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    static final Duration WAIT = Duration.ofSeconds(120);
 
     @Inject
     Pool pool;
@@ -133,32 +133,6 @@ class DispatchConcurrencyTest {
         assertThat(count("select count(*) from routing_task where queue_id = $1 and state = 'ASSIGNED'", queue)).isEqualTo(1);
     }
 
-    @Test
-    void agentsComingOnlineAtOnceHaveTheirOffersWhenTheirPresenceCommitsAndAFreedSlotIsFilledWithItsCompletion() {
-        int agents = 30;
-        setUp(agents, 2, 200, "OFFLINE");
-
-        List<Uni<Long>> onlineAtOnce = new ArrayList<>();
-        for (int i = 0; i < agents; i++) {
-            String agent = agentId(i);
-            onlineAtOnce.add(presence.setFor(agent, AgentPresence.AVAILABLE, Caller.routing())
-                    .chain(() -> pool.preparedQuery("select count(*) from task_offer where agent_id = $1 and status = 'OPEN'")
-                            .execute(Tuple.of(agent)).map(rows -> rows.iterator().next().getLong(0))));
-        }
-        List<Long> offersAsTheyCameOnline = Uni.join().all(onlineAtOnce).andFailFast().await().atMost(WAIT);
-
-        assertThat(offersAsTheyCameOnline).as("open offers of each agent as its presence change answered").containsOnly(2L);
-        assertInvariants();
-
-        Row offer = one("select o.id, o.agent_id, o.task_id from task_offer o where o.agent_id = $1 and o.status = 'OPEN' limit 1", agentId(0));
-        Caller agent = new Caller(offer.getString("agent_id"), null, false);
-        answers.accept(agent, offer.getUUID("id")).await().atMost(WAIT);
-        lifecycle.complete(agent, offer.getUUID("task_id"), null).await().atMost(WAIT);
-        assertThat(count("select count(*) from task_offer where agent_id = $1 and status = 'OPEN'", agentId(0)))
-                .as("the freed slot offered again as the completion answered").isEqualTo(2);
-        assertInvariants();
-    }
-
     private Uni<Void> rejectSomeOpenOffers(long seed, AtomicInteger rejected) {
         return pool.preparedQuery("select o.id, o.agent_id from task_offer o join routing_task t on t.id = o.task_id"
                         + " where t.queue_id = $1 and o.status = 'OPEN' limit 5").execute(Tuple.of(queue))
@@ -170,7 +144,7 @@ class DispatchConcurrencyTest {
                 });
     }
 
-    private void assertInvariants() {
+    void assertInvariants() {
         assertThat(count("select count(*) from routing_task t where t.queue_id = $1 and t.state = 'OFFERED' and"
                 + " (select count(*) from task_offer o where o.task_id = t.id and o.status = 'OPEN' and o.agent_id = t.agent_id) <> 1", queue))
                 .as("each offered task has exactly one open offer, to its agent").isZero();
@@ -187,7 +161,7 @@ class DispatchConcurrencyTest {
         setUp(agents, capacity, tasks, "AVAILABLE");
     }
 
-    private void setUp(int agents, int capacity, int tasks, String presence) {
+    void setUp(int agents, int capacity, int tasks, String presence) {
         OffsetDateTime now = OffsetDateTime.now();
         sql("insert into skill (name) values ($1)", skill);
         sql("insert into routing_queue (id, name, strategy, sla_target_seconds, offer_timeout_seconds, wrap_up_seconds,"
@@ -209,7 +183,7 @@ class DispatchConcurrencyTest {
         Uni.join().all(created).andFailFast().await().atMost(WAIT);
     }
 
-    private String agentId(int i) {
+    String agentId(int i) {
         return "conc-" + run + "-" + String.format("%03d", i);
     }
 
@@ -217,11 +191,11 @@ class DispatchConcurrencyTest {
         pool.preparedQuery(statement).execute(Tuple.from(params)).await().atMost(WAIT);
     }
 
-    private long count(String query, Object... params) {
+    long count(String query, Object... params) {
         return one(query, params).getLong(0);
     }
 
-    private Row one(String query, Object... params) {
+    Row one(String query, Object... params) {
         return pool.preparedQuery(query).execute(Tuple.from(params)).await().atMost(WAIT).iterator().next();
     }
 }
