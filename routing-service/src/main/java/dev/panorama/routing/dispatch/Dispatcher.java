@@ -8,6 +8,7 @@ import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.matching.Agent;
 import dev.panorama.routing.matching.DispatchPlanner;
 import dev.panorama.routing.matching.DispatchPlanner.PlannedOffer;
+import dev.panorama.routing.matching.Task;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.outbox.RoutingEvents;
 import dev.panorama.routing.queues.QueueStore;
@@ -48,6 +49,9 @@ import java.util.stream.Collectors;
  *
  * <p>The work follows what changed rather than the size of the queue:
  * <ul>
+ * <li>an agent's own pass, inside the transaction that made it available or freed its slot (the agent locked
+ * already): a few pages of the head as below, so its offers commit with that change; what it leaves (its pages ran
+ * out) a round after commit goes on with;
  * <li>for agents whose slot freed or who became available: the head of the waiting tasks in serving order on each
  * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
  * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
@@ -71,6 +75,13 @@ public class Dispatcher {
     private static final int MAX_HEAD = 1000;
     /** Pages of one agent-driven pass, at most. */
     private static final int MAX_AGENT_PAGES = 20;
+    /** Pages of an agent's own pass inside the transaction that made room, at most: beyond, a round goes on after commit. */
+    private static final int MAX_OWN_PAGES = 4;
+    /**
+     * Waiting tasks the first page of an agent's own pass reads per free slot: more than a round's pages (which read a
+     * batch at least), as one agent qualifies for a few of the tasks only and every further page costs round trips.
+     */
+    private static final int OWN_HEAD_PER_SLOT = 16;
     /** Available agents with room on one of the channels, with their load (read without locks: only to plan on). */
     private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
             + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
@@ -95,10 +106,12 @@ public class Dispatcher {
     private final RoutingEvents events;
     private final RoutingConfig config;
     private final DispatchPlanner planner;
+    private final TaskClaims claims;
     private final Clock clock;
 
     public Dispatcher(Transactions transactions, TaskStore tasks, OfferStore offers, QueueStore queues,
-            QueueMemory queueMemory, AgentProfiles profiles, RoutingEvents events, RoutingConfig config, Clock clock) {
+            QueueMemory queueMemory, AgentProfiles profiles, RoutingEvents events, RoutingConfig config, TaskClaims claims,
+            Clock clock) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.offers = offers;
@@ -108,6 +121,7 @@ public class Dispatcher {
         this.events = events;
         this.config = config;
         this.planner = config.planner();
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -187,6 +201,81 @@ public class Dispatcher {
         return agentPage(List.copyOf(agentIds), null, new EnumMap<>(Channel.class), 0, 0);
     }
 
+    /**
+     * For an agent the caller's transaction holds locked and has just made room for (it became available, a slot
+     * freed): offers it what it has room for in that transaction, so the offers commit with the change that made
+     * them due instead of waiting for a round. Its load is counted under the lock the transaction holds; the head of
+     * the waiting tasks is read without locks, leaving out what other transactions of this replica chose, and only
+     * the tasks the plan chose are locked (others' skipped). Answers whether the agent may still have room while
+     * tasks wait (its pages ran out, or own passes are off: {@code panorama.routing.own-pass}): the caller then
+     * asks for a round for it after commit.
+     */
+    public Uni<Boolean> forOwnAgent(SqlConnection connection, String agentId) {
+        if (!config.ownPass()) {
+            return Uni.createFrom().item(true);
+        }
+        return Uni.combine().all().unis(lockGivenAgents(connection, List.of(agentId)), queueMemory.current(connection)).asTuple()
+                .chain(read -> read.getItem1().isEmpty() ? Uni.createFrom().item(false)
+                        : ownPage(connection, read.getItem1(), read.getItem2(), null, new EnumMap<>(Channel.class), 0));
+    }
+
+    private Uni<Boolean> ownPage(SqlConnection connection, List<Agent> agents, QueueMemory.Current queues,
+            Set<Channel> only, Map<Channel, Position> after, int page) {
+        Map<Channel, Integer> asked = DispatchPlanner.headSizes(agents, DispatchPlanner.perSlotOnPage(OWN_HEAD_PER_SLOT, page),
+                1, MAX_HEAD);
+        if (only != null) {
+            asked.keySet().retainAll(only);
+        }
+        if (asked.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        Map<Channel, Integer> taken = new EnumMap<>(Channel.class);
+        Map<Channel, Position> ends = new EnumMap<>(Channel.class);
+        ends.putAll(after);
+        return heads(connection, asked, ends, taken)
+                .chain(head -> head.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
+                        : lockClaimedAndOffer(connection, head, agents, queues))
+                .chain(round -> {
+                    Set<Channel> goOn = DispatchPlanner.channelsToGoOn(round.agentsAfter(), taken, asked);
+                    if (goOn.isEmpty()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return page + 1 >= MAX_OWN_PAGES ? Uni.createFrom().item(true)
+                            : ownPage(connection, round.agentsAfter(), queues, goOn, ends, page + 1);
+                });
+    }
+
+    /** Plans the head on the agents, who are locked already, and stores the round planned again on the tasks as locked. */
+    private Uni<DispatchPlanner.Round> lockClaimedAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
+            QueueMemory.Current queues) {
+        List<UUID> chosen = claimedPlan(connection, head, agents, queues).stream().map(PlannedOffer::taskId).toList();
+        if (chosen.isEmpty()) {
+            return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
+        }
+        return tasks.lockWaiting(connection, chosen, clock.instant(), config.turnDownCooldown())
+                .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
+                        : offer(connection, locked, agents, queues, false));
+    }
+
+    /**
+     * The plan on the head (read without locks) with the agents as given, its tasks claimed for this transaction: a
+     * task another transaction of this replica claimed since the head was read is left out and the plan made again.
+     */
+    private List<PlannedOffer> claimedPlan(SqlConnection connection, List<Routable> head, List<Agent> agents,
+            QueueMemory.Current queues) {
+        List<Task> candidates = new ArrayList<>(head.stream().map(Routable::task).toList());
+        while (true) {
+            List<PlannedOffer> plan = planner.round(candidates, queues.policies(), agents, clock.instant(),
+                    new HashMap<>(queues.cursors())).offers();
+            Set<UUID> claimedByOthers = plan.isEmpty() ? Set.of()
+                    : claims.claim(connection, plan.stream().map(PlannedOffer::taskId).toList());
+            if (claimedByOthers.isEmpty()) {
+                return plan;
+            }
+            candidates.removeIf(task -> claimedByOthers.contains(task.id()));
+        }
+    }
+
     /** Where a channel's head ended: after this task in serving order. */
     record Position(Instant key, UUID id) {
     }
@@ -240,8 +329,8 @@ public class Dispatcher {
     }
 
     /**
-     * Plans the head (read without locks) on the agents as read, locks the agents and the tasks the plan chose
-     * (agents first, skipping what others hold) and stores the round planned again on them as locked: a task is
+     * Plans the head (read without locks) on the agents as read, locks the agents and the tasks the plan chose and
+     * claimed (agents first, skipping what others hold) and stores the round planned again on them as locked: a task is
      * offered only while locked and still waiting. The agents after it: those locked as the offers left them, and
      * those the plan did not choose as read (an agent or task chosen but held by another transaction is left to
      * whoever holds it, who asks for a round for it afterwards).
@@ -250,11 +339,10 @@ public class Dispatcher {
             QueueMemory.Current queues) {
         Set<String> chosen = new java.util.TreeSet<>();
         List<UUID> chosenTasks = new ArrayList<>();
-        planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents, clock.instant(),
-                new HashMap<>(queues.cursors())).offers().forEach(plan -> {
-                    chosen.add(plan.agentId());
-                    chosenTasks.add(plan.taskId());
-                });
+        claimedPlan(connection, head, agents, queues).forEach(plan -> {
+            chosen.add(plan.agentId());
+            chosenTasks.add(plan.taskId());
+        });
         if (chosen.isEmpty()) {
             return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
         }
@@ -282,7 +370,7 @@ public class Dispatcher {
             Position from = after.get(channel);
             heads.add(new TaskStore.Head(channel, from == null ? null : from.key(), from == null ? null : from.id(), size));
         });
-        return tasks.readHeads(connection, heads, clock.instant(), config.turnDownCooldown()).map(perChannel -> {
+        return tasks.readHeads(connection, heads, claims.now(), clock.instant(), config.turnDownCooldown()).map(perChannel -> {
             List<Routable> all = new ArrayList<>();
             perChannel.forEach((channel, found) -> {
                 taken.put(channel, found.size());
@@ -306,12 +394,20 @@ public class Dispatcher {
         return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
+    private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
+            QueueMemory.Current queues) {
+        return offer(connection, batch, agents, queues, true);
+    }
+
     /**
      * Plans the locked tasks onto the locked agents and stores the offers: the offers, the tasks' new state, the
      * moved round-robin cursors and the {@code TaskOffered} events go out together on the connection.
+     *
+     * @param rotate whether the round-robin cursors move: not for one agent's own pass, which chose no agent among
+     *               others (and would hold every other pass on the queue's row until it commits)
      */
     private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
-            QueueMemory.Current queues) {
+            QueueMemory.Current queues, boolean rotate) {
         Instant now = clock.instant();
         Map<String, String> cursors = queues.cursors();
         Map<String, String> movedCursors = new HashMap<>(cursors);
@@ -332,7 +428,7 @@ public class Dispatcher {
             offered.add(new RoutingEvents.Pending(new TaskOffered(plan.taskId(), offer.id(), plan.agentId(), customer, now, expires),
                     customer, now));
         }
-        movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
+        movedCursors.entrySet().removeIf(entry -> !rotate || entry.getValue().equals(cursors.get(entry.getKey())));
         return Uni.combine().all().unis(offers.insert(connection, newOffers),
                         tasks.markOffered(connection, planned.stream().map(plan -> Map.entry(plan.taskId(), plan.agentId())).toList(), now),
                         this.queues.moveCursors(connection, new TreeMap<>(movedCursors)),

@@ -49,7 +49,10 @@ public record DispatchPlanner(Matcher matcher, RoutingOrder order) {
             }
             matcher.choose(task, queue, current.values(), now, roundRobinCursors.get(queue.id())).ifPresent(agent -> {
                 current.put(agent.id(), agent.withOneMore(task.channel(), now));
-                roundRobinCursors.put(queue.id(), agent.id());
+                if (queue.strategy() == Strategy.ROUND_ROBIN) {
+                    // only a rotation has a cursor: a moved one is written, locking the queue's row until commit
+                    roundRobinCursors.put(queue.id(), agent.id());
+                }
                 offers.add(new PlannedOffer(task.id(), agent.id(), queue.id()));
             });
         }

@@ -11,6 +11,7 @@ import dev.panorama.routing.agents.Caller;
 import dev.panorama.routing.agents.PresenceChanges;
 import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.dispatch.DispatchTrigger;
+import dev.panorama.routing.dispatch.Dispatcher;
 import dev.panorama.routing.dispatch.EscalationTimer;
 import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.matching.RoutingOrder;
@@ -55,13 +56,14 @@ public class TaskLifecycle {
     private final PresenceChanges presence;
     private final RoutingEvents events;
     private final DispatchTrigger dispatch;
+    private final Dispatcher dispatcher;
     private final RoutingOrder order;
     private final Clock clock;
     private final EscalationTimer escalations;
 
     public TaskLifecycle(Transactions transactions, TaskStore tasks, OfferStore offers, AgentStore agents,
             QueueStore queues, SkillCatalogue skills, PresenceChanges presence, RoutingEvents events,
-            DispatchTrigger dispatch, RoutingConfig config, Clock clock, EscalationTimer escalations) {
+            DispatchTrigger dispatch, Dispatcher dispatcher, RoutingConfig config, Clock clock, EscalationTimer escalations) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.offers = offers;
@@ -71,6 +73,7 @@ public class TaskLifecycle {
         this.presence = presence;
         this.events = events;
         this.dispatch = dispatch;
+        this.dispatcher = dispatcher;
         this.order = config.order();
         this.clock = clock;
         this.escalations = escalations;
@@ -121,7 +124,7 @@ public class TaskLifecycle {
      * time ends or the task is completed; with no other task in hand the agent's presence is WRAP_UP meanwhile.
      */
     public Uni<TaskView> wrapUp(Caller caller, UUID taskId, String disposition) {
-        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
+        return withFreedAgent(caller, taskId, (connection, task, lockedAgents) -> {
             requireState(task, "be wrapped up", TaskState.ASSIGNED);
             Instant now = clock.instant();
             return queue(connection, task.queueId()).chain(queue -> queue.wrapUpSeconds() == 0
@@ -131,7 +134,7 @@ public class TaskLifecycle {
     }
 
     public Uni<TaskView> complete(Caller caller, UUID taskId, String disposition) {
-        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
+        return withFreedAgent(caller, taskId, (connection, task, lockedAgents) -> {
             requireState(task, "be completed", TaskState.ASSIGNED, TaskState.WRAP_UP);
             return completeHeld(connection, task, TaskOutcome.COMPLETED, TaskState.COMPLETED, disposition, clock.instant(), lockedAgents);
         });
@@ -139,7 +142,7 @@ public class TaskLifecycle {
 
     /** The request is withdrawn (e.g. the customer hung up); whoever was offered or held it is free again. */
     public Uni<TaskView> cancel(Caller caller, UUID taskId, String reason) {
-        return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
+        return withFreedAgent(caller, taskId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be cancelled");
             return completeHeld(connection, task, TaskOutcome.CANCELLED, TaskState.CANCELLED, reason, clock.instant(), lockedAgents);
         });
@@ -333,7 +336,24 @@ public class TaskLifecycle {
     }
 
     private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, TaskStep step) {
-        return withAgentAndTask(caller, taskId, null, step);
+        return withAgentAndTask(caller, taskId, null, false, step);
+    }
+
+    private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
+        return withAgentAndTask(caller, taskId, otherAgent, false, step);
+    }
+
+    /**
+     * For a step that may free the agent's slot (the task ends): the agent, still locked, is offered what it has room
+     * for in the same transaction, so its next offers commit with the slot freeing (a transfer leaves it to a round:
+     * its own pass could offer the agent the task it just passed on).
+     */
+    private Uni<TaskView> withFreedAgent(Caller caller, UUID taskId, TaskStep step) {
+        return withAgentAndTask(caller, taskId, null, true, step);
+    }
+
+    /** The task after the step, and whether its agent may still have room while tasks wait (no own pass, or it ran out of pages). */
+    private record Stepped(TaskView task, boolean roomLeft) {
     }
 
     /**
@@ -341,20 +361,30 @@ public class TaskLifecycle {
      * has the agent it had when its agent was found (else runs again), that the caller may act on it, and applies
      * the step. Without another agent, the statement that finds the task's agent locks it, sent with the task's lock.
      */
-    private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, TaskStep step) {
+    private Uni<TaskView> withAgentAndTask(Caller caller, UUID taskId, String otherAgent, boolean ownPass, TaskStep step) {
         java.util.concurrent.atomic.AtomicReference<String> agentBefore = new java.util.concurrent.atomic.AtomicReference<>();
         return transactions.inTransaction(connection -> lockAgentsAndTask(connection, taskId, otherAgent)
                         .invoke(locked -> agentBefore.set(locked.task().agentId()))
                         .invoke(locked -> mayAct(caller, locked.task()))
-                        .chain(locked -> step.apply(connection, locked.task(), locked.agents())))
-                .invoke(after -> {
+                        .chain(locked -> step.apply(connection, locked.task(), locked.agents())
+                                .chain(after -> ownPass && agentBefore.get() != null && locked.agents().containsKey(agentBefore.get())
+                                        ? dispatcher.forOwnAgent(connection, agentBefore.get()).map(room -> new Stepped(after, room))
+                                        : Uni.createFrom().item(new Stepped(after, true)))))
+                .map(stepped -> {
+                    TaskView after = stepped.task();
                     events.publishSoon();
-                    // whoever had the task may have a free slot now; the task itself may wait again
-                    dispatch.agent(agentBefore.get());
-                    dispatch.agent(after.agentId());
+                    // whoever had the task may have a free slot now (unless its own pass filled it); the task itself
+                    // may wait again
+                    if (stepped.roomLeft()) {
+                        dispatch.agent(agentBefore.get());
+                    }
+                    if (after.agentId() != null && !after.agentId().equals(agentBefore.get())) {
+                        dispatch.agent(after.agentId());
+                    }
                     if (after.state() == TaskState.QUEUED) {
                         dispatch.task(after.id());
                     }
+                    return after;
                 });
     }
 

@@ -107,10 +107,16 @@ public class TaskStore {
                 + " and state in ('ASSIGNED', 'WRAP_UP') order by assigned_at").execute(Tuple.of(agentId)));
     }
 
-    private static final String HEAD_FROM_START = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-            + " and channel = $1 order by routing_key, id limit $2";
-    private static final String HEAD_AFTER = "select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
-            + " and channel = $1 and (routing_key, id) > ($2, $3) order by routing_key, id limit $4";
+    /** Per channel (in the order given), the head of its waiting tasks from the start: one statement for any number of channels. */
+    private static final String HEADS_FROM_START = "select t.* from unnest($1::text[], $2::int[]) with ordinality as h(channel, n, ord)"
+            + " cross join lateral (select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " and channel = h.channel and id <> all($3) order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
+    /** Per channel, the head of its waiting tasks after a position. */
+    private static final String HEADS_AFTER = "select t.* from unnest($1::text[], $2::int[], $3::timestamptz[], $4::uuid[])"
+            + " with ordinality as h(channel, n, after_key, after_id, ord)"
+            + " cross join lateral (select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " and channel = h.channel and (routing_key, id) > (h.after_key, h.after_id) and id <> all($5)"
+            + " order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
 
     /** One channel's head of waiting tasks to read: after the given position (null: from its start), at most {@code limit}. */
     public record Head(Channel channel, Instant afterKey, UUID afterId, int limit) {
@@ -119,33 +125,50 @@ public class TaskStore {
     /**
      * The heads of several channels' waiting tasks in serving order, each after its position, read without locks:
      * only to plan on (whoever stores an offer locks the tasks it chose, {@link #lockWaiting}), so reading a head
-     * writes nothing and holds up nobody. The heads' statements go out together on the connection, and one
-     * statement reads who turned down any of the tasks found.
+     * writes nothing and holds up nobody. The heads from the start and those after a position are a statement each
+     * (each keeps an index plan of its own), every channel's head in it: an agent has room on most channels while
+     * tasks wait on a few, and a statement per channel cost a round trip each for nothing. One more statement reads
+     * who turned down any of the tasks found.
+     *
+     * @param leftOut tasks not to read (another transaction chose them)
      */
-    public Uni<Map<Channel, List<Routable>>> readHeads(SqlConnection connection, List<Head> heads, Instant now,
-            java.time.Duration cooldown) {
+    public Uni<Map<Channel, List<Routable>>> readHeads(SqlConnection connection, List<Head> heads, UUID[] leftOut,
+            Instant now, java.time.Duration cooldown) {
         if (heads.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        // a head from the start and one after a position are two statements, so each keeps an index plan of its own
-        List<Uni<RowSet<Row>>> queries = heads.stream().map(head -> head.afterKey() == null
-                ? connection.preparedQuery(HEAD_FROM_START).execute(Tuple.of(head.channel().name(), head.limit()))
-                : connection.preparedQuery(HEAD_AFTER).execute(Tuple.tuple().addString(head.channel().name())
-                        .addOffsetDateTime(Rows.at(head.afterKey())).addUUID(head.afterId()).addInteger(head.limit()))).toList();
+        List<Head> fromStart = heads.stream().filter(head -> head.afterKey() == null).toList();
+        List<Head> after = heads.stream().filter(head -> head.afterKey() != null).toList();
+        List<Uni<RowSet<Row>>> queries = new ArrayList<>();
+        if (!fromStart.isEmpty()) {
+            queries.add(connection.preparedQuery(HEADS_FROM_START).execute(Tuple.of(channels(fromStart), limits(fromStart), leftOut)));
+        }
+        if (!after.isEmpty()) {
+            queries.add(connection.preparedQuery(HEADS_AFTER).execute(Tuple.tuple().addArrayOfString(channels(after))
+                    .addArrayOfInteger(limits(after))
+                    .addArrayOfOffsetDateTime(after.stream().map(head -> Rows.at(head.afterKey())).toArray(java.time.OffsetDateTime[]::new))
+                    .addArrayOfUUID(after.stream().map(Head::afterId).toArray(UUID[]::new)).addArrayOfUUID(leftOut)));
+        }
         return Uni.join().all(queries).andFailFast().chain(results -> {
             List<Row> found = new ArrayList<>();
             results.forEach(rows -> rows.forEach(found::add));
             UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
             return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> {
                 Map<Channel, List<Routable>> perChannel = new java.util.EnumMap<>(Channel.class);
-                for (int i = 0; i < heads.size(); i++) {
-                    List<Routable> head = new ArrayList<>();
-                    results.get(i).forEach(row -> head.add(routable(row, excluded)));
-                    perChannel.put(heads.get(i).channel(), head);
-                }
+                heads.forEach(head -> perChannel.put(head.channel(), new ArrayList<>()));
+                // rows come per channel in serving order
+                found.forEach(row -> perChannel.get(Channel.valueOf(row.getString("channel"))).add(routable(row, excluded)));
                 return perChannel;
             });
         });
+    }
+
+    private static String[] channels(List<Head> heads) {
+        return heads.stream().map(head -> head.channel().name()).toArray(String[]::new);
+    }
+
+    private static Integer[] limits(List<Head> heads) {
+        return heads.stream().map(Head::limit).toArray(Integer[]::new);
     }
 
     /** The given tasks that still wait, locked (others' skipped), in serving order. */

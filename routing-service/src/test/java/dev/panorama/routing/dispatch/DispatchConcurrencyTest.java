@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DispatchConcurrencyTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    static final Duration WAIT = Duration.ofSeconds(120);
 
     @Inject
     Pool pool;
@@ -144,7 +144,7 @@ class DispatchConcurrencyTest {
                 });
     }
 
-    private void assertInvariants() {
+    void assertInvariants() {
         assertThat(count("select count(*) from routing_task t where t.queue_id = $1 and t.state = 'OFFERED' and"
                 + " (select count(*) from task_offer o where o.task_id = t.id and o.status = 'OPEN' and o.agent_id = t.agent_id) <> 1", queue))
                 .as("each offered task has exactly one open offer, to its agent").isZero();
@@ -158,6 +158,10 @@ class DispatchConcurrencyTest {
 
     /** Agents holding the skill with {@code capacity} chats each, all available; tasks needing it, all queued. */
     private void setUp(int agents, int capacity, int tasks) {
+        setUp(agents, capacity, tasks, "AVAILABLE");
+    }
+
+    void setUp(int agents, int capacity, int tasks, String presence) {
         OffsetDateTime now = OffsetDateTime.now();
         sql("insert into skill (name) values ($1)", skill);
         sql("insert into routing_queue (id, name, strategy, sla_target_seconds, offer_timeout_seconds, wrap_up_seconds,"
@@ -165,7 +169,7 @@ class DispatchConcurrencyTest {
         for (int i = 0; i < agents; i++) {
             String id = agentId(i);
             pool.preparedQuery("insert into agent (id, presence, presence_since, idle_since, created_at, updated_at)"
-                    + " values ($1, 'AVAILABLE', $2, $2, $2, $2)").execute(Tuple.of(id, now)).await().atMost(WAIT);
+                    + " values ($1, $3, $2, $2, $2, $2)").execute(Tuple.of(id, now, presence)).await().atMost(WAIT);
             pool.preparedQuery("insert into agent_skill values ($1, $2, $3)").execute(Tuple.of(id, skill, (short) (1 + i % 5)))
                     .await().atMost(WAIT);
             pool.preparedQuery("insert into agent_capacity values ($1, 'CHAT', $2)").execute(Tuple.of(id, capacity))
@@ -179,7 +183,7 @@ class DispatchConcurrencyTest {
         Uni.join().all(created).andFailFast().await().atMost(WAIT);
     }
 
-    private String agentId(int i) {
+    String agentId(int i) {
         return "conc-" + run + "-" + String.format("%03d", i);
     }
 
@@ -187,11 +191,11 @@ class DispatchConcurrencyTest {
         pool.preparedQuery(statement).execute(Tuple.from(params)).await().atMost(WAIT);
     }
 
-    private long count(String query, Object... params) {
+    long count(String query, Object... params) {
         return one(query, params).getLong(0);
     }
 
-    private Row one(String query, Object... params) {
+    Row one(String query, Object... params) {
         return pool.preparedQuery(query).execute(Tuple.from(params)).await().atMost(WAIT).iterator().next();
     }
 }
