@@ -175,7 +175,8 @@ public final class InteractionIngestBench {
                     runs, contacts, median(pipeline), median(indexed), median(insert), median(consume), 100 * median(ratio),
                     percents(ratio), 100 * median(pipeline) / ceiling, 100 * median(pipeline) / plainCeiling);
             BenchResults.figure(BENCH, "ingest pipeline Kafka -> stored -> published", median(pipeline), "/s",
-                    "slower of raw MongoDB insert (the service's indexes, mean of before and after the pipeline) and raw broker consume; value / baseline is the median of the runs' ratios", median(pipeline) / median(ratio),
+                    "slower of raw MongoDB insert (the service's indexes, mean of before and after the pipeline) and raw broker"
+                            + " consume; value / baseline is the median of the runs' ratios", median(pipeline) / median(ratio),
                     Figure.Better.HIGHER, ">= 60 % of the ceiling (median of the runs' own ratios)");
             BenchResults.figure(BENCH, "ingest pipeline against the insert with the dedup index only", median(pipeline), "/s",
                     "slower of raw MongoDB insert (dedup index only) and raw broker consume", plainCeiling, Figure.Better.HIGHER,
