@@ -53,12 +53,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -139,18 +141,25 @@ public final class InteractionIngestBench {
             double[] indexed = new double[runs];
             double[] consume = new double[runs];
             double[] pipeline = new double[runs];
+            double[] ratio = new double[runs];
             for (int run = 0; run < runs; run++) {
                 CpuUse start = CpuUse.now();
                 insert[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_" + run), contacts, false);
                 CpuUse insertedPlain = CpuUse.now();
-                indexed[run] = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_indexed_" + run), contacts, true);
+                double before = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_indexed_" + run), contacts, true);
                 CpuUse inserted = CpuUse.now();
                 consume[run] = rawConsumeRate(bootstrap, contacts);
                 CpuUse consumed = CpuUse.now();
                 pipeline[run] = pipelineRate(bootstrap, contacts, "bench-run-" + run + "-" + UUID.randomUUID());
                 CpuUse piped = CpuUse.now();
-                System.out.printf("run %d: raw insert %,.0f/s, with the service's indexes %,.0f/s | raw consume %,.0f/s | pipeline"
-                        + " %,.0f/s (load average %.1f)%n", run + 1, insert[run], indexed[run], consume[run], pipeline[run], loadAverage());
+                // the ceiling moves with whatever else the machine does (x2 between runs): the insert with the service's
+                // indexes is measured right before and right after the pipeline, and the run's ratio is against their mean
+                double after = rawInsertRate(mongo.getDatabase(database).getCollection("raw_insert_indexed_after_" + run), contacts, true);
+                indexed[run] = (before + after) / 2;
+                ratio[run] = pipeline[run] / Math.min(indexed[run], consume[run]);
+                System.out.printf("run %d: raw insert %,.0f/s, with the service's indexes %,.0f/s before and %,.0f/s after the pipeline |"
+                        + " raw consume %,.0f/s | pipeline %,.0f/s = %.0f%% of this run's ceiling (load average %.1f)%n", run + 1,
+                        insert[run], before, after, consume[run], pipeline[run], 100 * ratio[run], loadAverage());
                 System.out.printf("  CPU per contact: raw insert [%s]; raw insert with indexes [%s]; raw consume [%s]; pipeline [%s]%n",
                         insertedPlain.since(start).perItem(contacts), inserted.since(insertedPlain).perItem(contacts),
                         consumed.since(inserted).perItem(contacts), piped.since(consumed).perItem(contacts));
@@ -161,12 +170,14 @@ public final class InteractionIngestBench {
             double plainCeiling = Math.min(median(insert), median(consume));
             System.out.printf("sustained ingest (median of %d runs of %,d contacts after the warm-up): pipeline %,.0f/s | raw MongoDB insert"
                     + " with the service's indexes %,.0f/s (dedup index only %,.0f/s) | raw broker consume %,.0f/s | pipeline / slower"
-                    + " ceiling (insert with the service's indexes) = %.0f%% (target >= 60%%); against the dedup-only insert %.0f%%%n",
-                    runs, contacts, median(pipeline), median(indexed), median(insert), median(consume), 100 * median(pipeline) / ceiling,
-                    100 * median(pipeline) / plainCeiling);
+                    + " ceiling of the same run (insert with the service's indexes, mean of before and after), median of the runs = %.0f%%"
+                    + " (runs %s; target >= 60%%); medians against each other %.0f%%; against the dedup-only insert %.0f%%%n",
+                    runs, contacts, median(pipeline), median(indexed), median(insert), median(consume), 100 * median(ratio),
+                    percents(ratio), 100 * median(pipeline) / ceiling, 100 * median(pipeline) / plainCeiling);
             BenchResults.figure(BENCH, "ingest pipeline Kafka -> stored -> published", median(pipeline), "/s",
-                    "slower of raw MongoDB insert (the service's indexes) and raw broker consume", ceiling, Figure.Better.HIGHER,
-                    ">= 60 % of the ceiling");
+                    "slower of raw MongoDB insert (the service's indexes, mean of before and after the pipeline) and raw broker"
+                            + " consume; value / baseline is the median of the runs' ratios", median(pipeline) / median(ratio),
+                    Figure.Better.HIGHER, ">= 60 % of the ceiling (median of the runs' own ratios)");
             BenchResults.figure(BENCH, "ingest pipeline against the insert with the dedup index only", median(pipeline), "/s",
                     "slower of raw MongoDB insert (dedup index only) and raw broker consume", plainCeiling, Figure.Better.HIGHER,
                     "reported beside the like-for-like ceiling");
@@ -299,7 +310,11 @@ public final class InteractionIngestBench {
             consumer.subscribe(List.of(topic));
             int seen = 0;
             long started = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + count + " records consumed in 10 minutes");
+                }
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty() && started == 0) {
                     started = System.nanoTime();
@@ -388,12 +403,17 @@ public final class InteractionIngestBench {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "262144"));
         var json = EventJson.mapper();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(count);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             for (int i = 0; i < count; i++) {
                 ChannelMessage contact = contact(sourceSystem, i);
-                producer.send(new ProducerRecord<>(topic, contact.sourceMessageId(), json.writeValueAsString(contact)));
+                sent.add(producer.send(new ProducerRecord<>(topic, contact.sourceMessageId(), json.writeValueAsString(contact))));
             }
             producer.flush();
+        }
+        // a send that failed (seen at a load of 57: OutOfOrderSequenceException) would leave a consumer waiting forever
+        for (Future<RecordMetadata> each : sent) {
+            each.get();
         }
     }
 
@@ -474,6 +494,10 @@ public final class InteractionIngestBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String percents(double[] ratios) {
+        return String.join(" / ", Arrays.stream(ratios).mapToObj(ratio -> String.format("%.0f%%", 100 * ratio)).toList());
     }
 
     static double median(double[] values) {

@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable, Restartable {
             ManagedProcess.runToCompletion("kafka-storage-format",
                     javaCommand(logConfig, "kafka.tools.StorageTool", "format", "--ignore-formatted",
                             "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
-                    Map.of(), logDir.resolve("kafka-format.log"), Duration.ofMinutes(1));
+                    Map.of(), logDir.resolve("kafka-format.log"), StartTimeout.atLeast(Duration.ofMinutes(1)));
         }
         ManagedProcess process = ManagedProcess.start("kafka",
                 javaCommand(logConfig, "kafka.Kafka", config.toString()), Map.of(), logDir.resolve("kafka.log"),

@@ -31,6 +31,9 @@ public final class MongoWireServer implements AutoCloseable {
     public static final String HEAP_PROPERTY = "panorama.mongo.heap";
     public static final String HEAP_VARIABLE = "PANORAMA_MONGO_HEAP";
     private static final String DEFAULT_HEAP = "1g";
+    public static final String JVM_OPTIONS_PROPERTY = "panorama.mongo.jvm-options";
+    public static final String JVM_OPTIONS_VARIABLE = "PANORAMA_MONGO_JVM_OPTIONS";
+    private static final String DEFAULT_JVM_OPTIONS = "-XX:+UseG1GC";
 
     private final String connectionString;
     private final ManagedProcess process;
@@ -52,8 +55,9 @@ public final class MongoWireServer implements AutoCloseable {
     public static MongoWireServer start(int port, Path storeFile, Path logDir) {
         String classpath = Classpaths.rootOf(MAIN_CLASS) + File.pathSeparator
                 + Classpaths.fromResource(CLASSPATH_RESOURCE, "devstack/mongo-wire");
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + heap(), "-XX:+UseG1GC",
-                "-cp", classpath, MAIN_CLASS, Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + heap()));
+        command.addAll(jvmOptions(MongoWireServer::setting));
+        command.addAll(List.of("-cp", classpath, MAIN_CLASS, Integer.toString(port)));
         if (storeFile != null) {
             createDirectories(storeFile.getParent());
             command.add(storeFile.toString());
@@ -70,7 +74,33 @@ public final class MongoWireServer implements AutoCloseable {
      * 100,000 interaction documents.
      */
     public static String heap() {
-        return heap(name -> name.equals(HEAP_PROPERTY) ? System.getProperty(name) : System.getenv(name));
+        return heap(MongoWireServer::setting);
+    }
+
+    private static String setting(String name) {
+        return name.startsWith("panorama.") ? System.getProperty(name) : System.getenv(name);
+    }
+
+    /**
+     * The server's garbage collector and other JVM options, space separated: system property
+     * {@value #JVM_OPTIONS_PROPERTY} or environment variable {@value #JVM_OPTIONS_VARIABLE} (such as
+     * {@code -XX:+UseZGC}), else {@value #DEFAULT_JVM_OPTIONS}. A heap of a million documents is marked for tens of
+     * seconds, so which collector runs it shows in a benchmark's tail latencies.
+     */
+    static List<String> jvmOptions(UnaryOperator<String> settings) {
+        String configured = settings.apply(JVM_OPTIONS_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = settings.apply(JVM_OPTIONS_VARIABLE);
+        }
+        if (configured == null || configured.isBlank()) {
+            configured = DEFAULT_JVM_OPTIONS;
+        }
+        List<String> options = List.of(configured.strip().split("\\s+"));
+        if (options.stream().anyMatch(option -> !option.startsWith("-XX:") && !option.startsWith("-Xlog"))) {
+            throw new IllegalArgumentException(JVM_OPTIONS_PROPERTY + " (or " + JVM_OPTIONS_VARIABLE + ") takes -XX: and -Xlog options only, not "
+                    + configured);
+        }
+        return options;
     }
 
     static String heap(UnaryOperator<String> settings) {

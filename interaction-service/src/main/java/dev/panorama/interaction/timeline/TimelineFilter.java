@@ -48,6 +48,8 @@ public record TimelineFilter(UUID customerId, Channel channel, Direction directi
         }
         if (after != null) {
             Date at = Date.from(after.occurredAt());
+            // implied by the $or below, but a range the index walk can start at: page N then walks 50 entries, not N x 50
+            all.add(Filters.lte(OCCURRED_AT, at));
             all.add(Filters.or(Filters.lt(OCCURRED_AT, at),
                     Filters.and(Filters.eq(OCCURRED_AT, at), Filters.lt(ID, after.id().toString()))));
         }

@@ -51,7 +51,9 @@ public class TimelineQueries {
 
     public Uni<ConversationView> conversation(String conversationId, Cursor after, int limit) {
         Bson thread = Filters.eq(CONVERSATION_ID, conversationId);
-        Bson filter = after == null ? thread : Filters.and(thread, Filters.or(Filters.gt(OCCURRED_AT, Date.from(after.occurredAt())),
+        // the $gte is implied by the $or, and a range the index walk can start at
+        Bson filter = after == null ? thread : Filters.and(thread, Filters.gte(OCCURRED_AT, Date.from(after.occurredAt())),
+                Filters.or(Filters.gt(OCCURRED_AT, Date.from(after.occurredAt())),
                 Filters.and(Filters.eq(OCCURRED_AT, Date.from(after.occurredAt())), Filters.gt(ID, after.id().toString()))));
         return log.oldestFirst(filter, limit + 1).map(documents -> {
             TimelinePage<InteractionView> page = page(documents, limit, InteractionView::of);
