@@ -4,15 +4,14 @@ import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.DevStackSettings;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.Http;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.devstack.process.StartTimeout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,8 +123,8 @@ public final class LocalSuite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: build first (./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + service.port(), "-Dquarkus.http.host=127.0.0.1"));
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + service.port(), "-Dquarkus.http.host=127.0.0.1"));
         command.addAll(extraOptions);
         stack.quarkusConfig(service.parts(), service.database())
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
