@@ -7,9 +7,9 @@ import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.devstack.test.KeycloakTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -346,7 +346,8 @@ public final class GatewayOverheadBench {
     }
 
     private static ManagedProcess startProfileService(DevStack stack, int port) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN"));
         stack.quarkusConfig(PROFILE_PARTS, "gateway_bench_" + System.currentTimeMillis())
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -381,7 +382,8 @@ public final class GatewayOverheadBench {
     }
 
     private static ManagedProcess startGateway(DevStack stack, int port, int profilePort, Path jar, String logName) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx384m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
                 "-Dpanorama.gateway.rate-limit.requests-per-second=1000000", "-Dpanorama.gateway.rate-limit.burst=1000000"));
         stack.quarkusConfig(EnumSet.of(Part.KEYCLOAK), "gateway").forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -9,9 +9,9 @@ import dev.panorama.bench.report.Figure;
 import dev.panorama.bench.report.Series;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.devstack.test.KeycloakTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -129,7 +129,8 @@ public final class IdentityApiBench {
     }
 
     private static ManagedProcess startService(DevStack stack, int port) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
         command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")

@@ -13,9 +13,9 @@ import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.mongo.MongoWireServer;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.Topics;
@@ -457,9 +457,8 @@ public final class InteractionIngestBench {
     /** interaction-service over the given database, asking the stand-in identity on identityPort, logging to logName. */
     static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort,
             String logName) {
-        // a fixed heap: grown on demand, G1 kept it near 80 MB with 25 MB live, so that the reads' garbage started a
-        // concurrent cycle every 16 s, each with a Remark pause (36-190 ms at a load of 50)
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms512m", "-Xmx512m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dquarkus.rest-client.identity.url=http://127.0.0.1:" + identityPort));
         // -Dbench.service-jvm-args, e.g. a flight recording of the service
         command.addAll(BenchArguments.serviceJvm());

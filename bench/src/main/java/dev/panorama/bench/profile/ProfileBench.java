@@ -8,9 +8,9 @@ import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventJson;
@@ -487,7 +487,8 @@ public final class ProfileBench {
     }
 
     private static ManagedProcess startService(DevStack stack, EnumSet<Part> parts, String database, int port) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
         String recording = System.getenv("PROFILE_BENCH_JFR");
         if (recording != null) {

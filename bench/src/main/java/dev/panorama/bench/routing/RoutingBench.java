@@ -7,9 +7,9 @@ import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.routing.matching.EscalationAction;
 import dev.panorama.routing.matching.EscalationStep;
 import dev.panorama.routing.matching.QueuePolicy;
@@ -172,7 +172,8 @@ public final class RoutingBench {
     }
 
     private static ManagedProcess startService(DevStack stack, String database, int port) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m", "-Dquarkus.http.port=" + port,
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dpanorama.services.profile-service.url=http://127.0.0.1:9"));
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -2,16 +2,15 @@ package dev.panorama.routing.scale;
 
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
-import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,8 @@ final class RoutingInstance implements AutoCloseable {
     /** Starts an instance on the given database; {@link #awaitReady()} waits until it answers. */
     static RoutingInstance start(String name, DevStack stack, String database, Map<String, String> settings, Supplier<String> token) {
         int port = Ports.free();
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
