@@ -37,8 +37,7 @@ final class RoutingInstance implements AutoCloseable {
     static RoutingInstance start(String name, DevStack stack, String database, Map<String, String> settings, Supplier<String> token) {
         int port = Ports.free();
         List<String> command = ServiceJvm.command();
-        command.addAll(List.of("-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
