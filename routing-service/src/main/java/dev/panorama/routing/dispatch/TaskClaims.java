@@ -1,6 +1,7 @@
 package dev.panorama.routing.dispatch;
 
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public class TaskClaims {
             claimed.addAll(tasks);
         }
         List<UUID> mine = List.copyOf(tasks);
-        io.vertx.mutiny.sqlclient.Transaction transaction = connection.transaction();
+        Transaction transaction = connection.transaction();
         if (transaction == null) {
             release(mine);
         } else {
