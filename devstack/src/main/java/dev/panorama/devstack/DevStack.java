@@ -98,10 +98,32 @@ public final class DevStack implements AutoCloseable {
 
     private void startTimed(Part part) {
         long start = System.nanoTime();
-        running.put(part, start(part));
+        running.put(part, startRetryingOnTakenPort(part));
         double seconds = (System.nanoTime() - start) / 1e9;
         startSeconds.put(part, seconds);
         System.err.printf("devstack: %s ready in %.1f s%n", part.name().toLowerCase(), seconds);
+    }
+
+    /**
+     * A free port is chosen seconds before the server binds it; another process on the machine may take it meanwhile.
+     * On free ports the data is throw-away, so the part starts once more, afresh, on other ports.
+     */
+    private AutoCloseable startRetryingOnTakenPort(Part part) {
+        try {
+            return start(part);
+        } catch (IllegalStateException e) {
+            if (settings.fixedPorts() || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                throw e;
+            }
+            System.err.printf("devstack: another process took a port of %s; starting it again on other ports%n",
+                    part.name().toLowerCase());
+            Directories.deleteRecursively(dataDir(part));
+            return start(part);
+        }
+    }
+
+    private Path dataDir(Part part) {
+        return settings.dataDir().resolve(part.name().toLowerCase());
     }
 
     private AutoCloseable start(Part part) {
@@ -109,7 +131,7 @@ public final class DevStack implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return external(part, external.trim());
         }
-        Path dir = settings.dataDir().resolve(part.name().toLowerCase());
+        Path dir = dataDir(part);
         Path logs = settings.logDir();
         return switch (part) {
             case POSTGRES -> PostgresServer.start(settings.cacheDir(), settings.postgresVersion(), dir, logs,

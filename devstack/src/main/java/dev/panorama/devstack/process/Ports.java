@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -22,17 +24,24 @@ public final class Ports {
     /** The lowest port {@link #free()} hands out: above the registered services most machines run. */
     static final int LOWEST = 10_000;
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /**
+     * Every port this JVM handed out. Parts start in parallel and bind their ports seconds after choosing them
+     * (Kafka its broker and controller port, Keycloak two): without this, two of them could be given the same
+     * still-unbound port, and the later one fails with "Address already in use".
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /**
-     * A port free on 127.0.0.1 right now, below the kernel's ephemeral range. A server binds its port seconds after it
-     * was chosen (Keycloak some 20 s later on a busy machine); a port of the ephemeral range may by then be the local
-     * end of some process's outgoing connection, and the server fails with "Address already in use".
+     * A port free on 127.0.0.1 right now, below the kernel's ephemeral range, and never handed out before by this JVM.
+     * A server binds its port seconds after it was chosen (Keycloak some 20 s later on a busy machine); a port of the
+     * ephemeral range may by then be the local end of some process's outgoing connection, and the server fails with
+     * "Address already in use".
      */
     public static int free() {
         int below = ephemeralRangeStart();
         for (int attempt = 0; below > LOWEST && attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
-            if (canBind(port)) {
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
@@ -59,6 +68,7 @@ public final class Ports {
     private static int anyFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on the loopback interface", e);
