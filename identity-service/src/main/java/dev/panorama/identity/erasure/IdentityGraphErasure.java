@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The identity graph's share of an erasure. Every version of every source record of the customer keeps
  * only what makes history countable (source system, source id, version, times) and stops being current, so
- * nothing resolves or looks up to it again; its blocking keys go, and so do the explanations of its match
+ * nothing resolves or looks up to it again; its blocking keys go (from the index and from its row), and so do the explanations of its match
  * decisions (they hold no values, only how values compared, but that is still about the person) and its
  * events in the outbox: a channel's source id there is an address, and events not yet relayed would only
  * announce data that no longer exists ({@code CustomerErased}, added after this, says all there is to say).
@@ -72,7 +72,10 @@ public class IdentityGraphErasure implements PersonalDataHolder {
     }
 
     private Uni<Void> deleteBlockingKeys(UUID customerId) {
-        return execute("delete from blocking_key where record_id in (select id from source_record where customer_id = ?1)",
+        return execute("with listed as (select r.id, k.key from source_record r cross join unnest(r.blocking_keys) k(key)"
+                + " where r.customer_id = ?1),"
+                + " removed as (delete from blocking_key b using listed l where b.key = l.key and b.record_id = l.id)"
+                + " update source_record set blocking_keys = cast(array[] as text[]) where customer_id = ?1 and cardinality(blocking_keys) > 0",
                 customerId);
     }
 

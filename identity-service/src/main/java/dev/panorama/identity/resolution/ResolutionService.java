@@ -15,7 +15,6 @@ import dev.panorama.identity.matching.PersonRecord;
 import dev.panorama.identity.matching.Resolution;
 import dev.panorama.identity.matching.Resolver;
 import dev.panorama.identity.merge.Merger;
-import dev.panorama.identity.resolution.persistence.BlockingKeyEntity;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.identity.resolution.persistence.MatchDecisionEntity;
@@ -54,7 +53,6 @@ public class ResolutionService {
     private static final ObjectMapper EVENT_JSON = EventJson.mapper();
 
     private final IdentityStore store;
-    private final LockedNeighbourhood neighbourhood;
     private final MatchEngine engine;
     private final Outbox outbox;
     private final Merger merger;
@@ -62,10 +60,9 @@ public class ResolutionService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ResolutionService(IdentityStore store, LockedNeighbourhood neighbourhood, MatchEngine engine, Outbox outbox, Merger merger,
+    ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, Merger merger,
             ReviewQueue reviews, ObjectMapper json) {
         this.store = store;
-        this.neighbourhood = neighbourhood;
         this.engine = engine;
         this.outbox = outbox;
         this.merger = merger;
@@ -128,24 +125,38 @@ public class ResolutionService {
         return outbox.pending(ANNOUNCED, payload, SourceRecordKey.of(source.sourceSystem(), source.sourceId()), now);
     }
 
+    /**
+     * The neighbourhood is read without row locks and the resolver decides; only then are the customers the decision
+     * links locked, and checked against what the decision read of them. If a steward changed one in between, the
+     * attempt fails and a fresh transaction resolves the record again: locking more customers while holding some
+     * would no longer take them in id order.
+     */
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce,
             PersonRecord person, Set<String> keys, Set<String> chosenKeys) {
-        return neighbourhood.of(chosenKeys)
-                .map(this::snapshot)
-                .chain(graph -> {
-                    Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
-                            .resolve(person);
-                    return persist(source, hash, version, person, keys, resolution, graph, announce);
-                });
+        return store.neighbourhood(chosenKeys, Resolver.MAX_BLOCK_SIZE).chain(read -> {
+            SnapshotGraph graph = snapshot(read);
+            Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
+                    .resolve(person);
+            return lockedUnchanged(LinkedCustomers.of(resolution, read))
+                    .chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
+        });
+    }
+
+    private Uni<Void> lockedUnchanged(LinkedCustomers linked) {
+        if (linked.none()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.lockCustomersNow(linked.customers()).chain(now -> linked.stillHold(now) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new NeighbourhoodKeptChanging()));
     }
 
     /** Customers a steward kept apart stay apart: the resolver treats them as merge protected. */
-    private SnapshotGraph snapshot(LockedNeighbourhood.Locked locked) {
-        List<IdentityStore.Neighbour> neighbours = locked.neighbours();
+    private SnapshotGraph snapshot(IdentityStore.Neighbourhood read) {
+        List<IdentityStore.Neighbour> neighbours = read.neighbours();
         SnapshotGraph graph = new SnapshotGraph(neighbours.stream().filter(IdentityStore.Neighbour::candidate)
                 .map(n -> n.recordId().toString()).toList());
         neighbours.forEach(n -> graph.load(readNormalised(n.normalised()), n.customerId().toString()));
-        locked.keptApart().forEach(pair -> graph.keepApart(pair.get(0), pair.get(1)));
+        read.keptApart().forEach(pair -> graph.keepApart(pair.get(0), pair.get(1)));
         return graph;
     }
 
@@ -204,30 +215,33 @@ public class ResolutionService {
                         : storeVersion(source, hash, announce));
     }
 
-    /** A changed record: a new version, linked to the same customer; the old version stays in history. */
+    /**
+     * A changed record: a new version, linked to the same customer; the old version stays in history, out of the
+     * blocking index. The new version is written as a resolved record is, in one statement.
+     */
     private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
             PersonRecord person, Set<String> keys, boolean announce) {
         Instant now = clock.instant();
         UUID recordId = UUID.fromString(person.recordId());
-        previous.current = false;
-        SourceRecordEntity record = recordEntity(recordId, source, previous.version + 1, hash, person, previous.customerId, now);
+        UUID customerId = previous.customerId;
+        SourceRecordEntity record = recordEntity(recordId, source, previous.version + 1, hash, person, customerId, now);
         MatchDecisionEntity decision = new MatchDecisionEntity();
         decision.id = UUID.randomUUID();
         decision.recordId = recordId;
-        decision.customerId = previous.customerId;
+        decision.customerId = customerId;
         decision.decision = Resolution.Decision.MATCHED.name();
         decision.explanation = "{\"reason\":\"new version of record " + previous.id + "\"}";
         decision.decidedAt = now;
-        return store.removeKeysOf(previous.id)
-                .chain(store::flush) // the old version stops being current before the new one is inserted
-                .chain(() -> store.persistAll(record))
-                .chain(() -> store.persistAll(keys.stream().map(key -> BlockingKeyEntity.of(key, recordId)).toArray()))
-                .chain(() -> store.persistAll(decision))
-                .chain(() -> outbox.add(new RecordLinked(previous.customerId, ref(source), LinkDecision.MATCHED, null, now),
-                        previous.customerId, now))
-                .call(() -> announce ? store.persistAll(announcement(source, record.payload, now)) : Uni.createFrom().voidItem())
-                .map(ignored -> new RecordResolution(previous.customerId, recordId, record.version, decision.decision, null,
-                        true, List.of()));
+        List<OutboxEvent> events = new ArrayList<>();
+        events.add(outbox.pending(new RecordLinked(customerId, ref(source), LinkDecision.MATCHED, null, now), customerId, now));
+        if (announce) {
+            events.add(announcement(source, record.payload, now));
+        }
+        // the old version stops being current before the new one is inserted
+        return store.retireVersion(previous.id)
+                .chain(() -> store.insertResolved(null, record, keys, decision, events))
+                .map(ignored -> new RecordResolution(customerId, recordId, record.version, decision.decision, null, true,
+                        List.of()));
     }
 
     private Uni<RecordResolution> unchanged(IdentityStore.StoredVersion existing) {

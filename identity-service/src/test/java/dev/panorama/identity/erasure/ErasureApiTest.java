@@ -54,8 +54,11 @@ class ErasureApiTest {
         store(person("billing", "B-" + run, "Eve")).statusCode(201).body("customerId", equalTo(customerId));
         resolve().body("customerId", equalTo(customerId));
 
+        assertThat(blockingKeysOf(customerId)).as("the index rows of the records' keys, before").isPositive();
+
         erase(customerId, KeycloakTokens.forUser("ada")).statusCode(204);
 
+        assertThat(blockingKeysOf(customerId)).as("blocking keys left behind by the erased records").isZero();
         assertThat(erasedEvents(customerId)).singleElement().satisfies(event -> {
             assertThat(CloudEvents.fromKafkaHeaders(event.headers()).type()).isEqualTo("panorama.identity.CustomerErased.v1");
             assertThat(event.value()).contains("\"actor\":\"ada\"").doesNotContain(family).doesNotContain(email);
@@ -154,10 +157,25 @@ class ErasureApiTest {
     private long rowsMentioning(String value) {
         String like = "%" + value.toLowerCase() + "%";
         String sql = "select (select count(*) from source_record where lower(payload::text) like $1 or lower(normalised::text) like $1"
-                + " or lower(source_id) like $1)"
+                + " or lower(source_id) like $1 or lower(blocking_keys::text) like $1)"
+                + " + (select count(*) from blocking_key where lower(key) like $1)"
                 + " + (select count(*) from match_decision where lower(explanation::text) like $1)"
                 + " + (select count(*) from outbox_event where lower(payload::text) like $1)";
         return sql(sql, like).iterator().next().getLong(0);
+    }
+
+    /**
+     * The blocking index's rows for the customer's records: those listed on the records' rows, and any row of the
+     * index naming one of the records (looked for without the index a record's keys no longer need).
+     */
+    private long blockingKeysOf(String customerId) {
+        UUID customer = UUID.fromString(customerId);
+        long listed = sql("select count(*) from source_record r cross join unnest(r.blocking_keys) k(key)"
+                + " join blocking_key b on b.key = k.key and b.record_id = r.id where r.customer_id = $1", customer)
+                .iterator().next().getLong(0);
+        long indexed = sql("select count(*) from blocking_key where record_id in (select id from source_record where customer_id = $1)",
+                customer).iterator().next().getLong(0);
+        return listed + indexed;
     }
 
     private long versionsOf(String customerId) {

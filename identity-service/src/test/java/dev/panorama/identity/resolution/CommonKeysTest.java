@@ -74,8 +74,8 @@ class CommonKeysTest {
 
     /** The one key of this record that more records share than a block holds. */
     private static String commonKeyOf(Connection connection, UUID recordId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select b.key from blocking_key b where b.record_id = ?"
-                + " and (select count(*) from blocking_key o where o.key = b.key) > ?")) {
+        try (PreparedStatement query = connection.prepareStatement("select k.key from source_record r cross join unnest(r.blocking_keys) k(key)"
+                + " where r.id = ? and (select count(*) from blocking_key o where o.key = k.key) > ?")) {
             query.setObject(1, recordId);
             query.setInt(2, Resolver.MAX_BLOCK_SIZE);
             try (ResultSet rows = query.executeQuery()) {

@@ -1,7 +1,9 @@
 package dev.panorama.identity.resolution;
 
 import static dev.panorama.identity.merge.StewardshipApi.customer;
+import static dev.panorama.identity.merge.StewardshipApi.history;
 import static dev.panorama.identity.merge.StewardshipApi.merge;
+import static dev.panorama.identity.merge.StewardshipApi.post;
 import static dev.panorama.identity.merge.StewardshipApi.store;
 import static dev.panorama.identity.merge.StewardshipApi.storeNew;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,7 @@ import dev.panorama.identity.review.StewardshipPeople.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -83,6 +86,110 @@ class ResolutionDuringStewardshipTest {
             customer(mergedId).body("status", equalTo("MERGED")).body("records", hasSize(0));
             customer(survivorId).body("status", equalTo("ACTIVE")).body("records", hasSize(3))
                     .body("records.recordId", hasItems(lateRecordId));
+        }
+    }
+
+    /**
+     * A steward merges two customers, then splits one person's records off again, each while records of both people
+     * (so of the same blocks) are resolved. Whichever commits first, every record ends on an active customer: a copy
+     * resolved against the merged-away customer before the merge is moved with it, and one resolved after a split
+     * joins whichever customer holds its person's records then; the customers' histories show the steward's changes.
+     */
+    @Test
+    void recordsResolvedWhileAStewardMergesAndSplitsTheirCustomersAllEndOnActiveCustomers() throws Exception {
+        Person first = people.loner("crm", "RA", born, null);
+        Person second = people.loner("crm", "RB", born, null);
+        String survivorId = storeNew(first);
+        String mergedId = storeNew(second);
+        store(StewardshipPeople.copyIn(first, "billing")).statusCode(201).body("customerId", equalTo(survivorId));
+
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<ExtractableResponse<Response>> merging = CompletableFuture.supplyAsync(
+                    () -> merge("dana", survivorId, List.of(mergedId), Map.of()).extract(), callers);
+            List<CompletableFuture<ExtractableResponse<Response>>> duringMerge = storedAtOnce(callers,
+                    List.of(first, second), List.of("erp", "web", "shop"));
+            assertThat(merging.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            assertThat(answers(duringMerge)).extracting(ExtractableResponse::statusCode).containsOnly(201);
+            customer(mergedId).body("status", equalTo("MERGED")).body("records", hasSize(0));
+            customer(survivorId).body("status", equalTo("ACTIVE")).body("records", hasSize(9));
+
+            List<String> secondsRecords = recordsOf(second);
+            CompletableFuture<ExtractableResponse<Response>> splitting = CompletableFuture.supplyAsync(
+                    () -> split(survivorId, secondsRecords).extract(), callers);
+            List<CompletableFuture<ExtractableResponse<Response>>> duringSplit = storedAtOnce(callers,
+                    List.of(first, second), List.of("app", "desk"));
+            ExtractableResponse<Response> split = splitting.get(60, TimeUnit.SECONDS);
+            assertThat(split.statusCode()).isEqualTo(201);
+            assertThat(answers(duringSplit)).extracting(ExtractableResponse::statusCode).containsOnly(201);
+            String splitOffId = split.path("newCustomerId");
+
+            customer(splitOffId).body("status", equalTo("ACTIVE")).body("records.recordId", hasItems(secondsRecords.toArray()));
+            List<String> firstsRecords = recordsOf(first);
+            customer(survivorId).body("status", equalTo("ACTIVE")).body("records.recordId", hasItems(firstsRecords.toArray()));
+            assertThat(customersOf(first, second)).as("the customer of every current record of both people")
+                    .containsOnlyKeys(survivorId, splitOffId).containsValues("ACTIVE");
+            assertThat(recordCount(first, second)).as("one current record per source record sent").isEqualTo(13);
+            history("dana", survivorId).statusCode(200).body("kind", equalTo(List.of("SPLIT", "MERGE")));
+        }
+    }
+
+    /** Each person sent again from each system, all at once. */
+    private static List<CompletableFuture<ExtractableResponse<Response>>> storedAtOnce(ExecutorService callers,
+            List<Person> persons, List<String> systems) {
+        return systems.stream().flatMap(system -> persons.stream().map(person -> StewardshipPeople.copyIn(person, system)))
+                .map(copy -> CompletableFuture.supplyAsync(() -> store(copy).extract(), callers)).toList();
+    }
+
+    private static List<ExtractableResponse<Response>> answers(List<CompletableFuture<ExtractableResponse<Response>>> calls)
+            throws Exception {
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        return calls.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static ValidatableResponse split(String customerId, List<String> recordIds) {
+        return post("dana", "/api/v1/identity/splits", Map.of("customerId", customerId, "recordIds", recordIds,
+                "reason", "two people in one customer"));
+    }
+
+    /** The ids of the person's current records, whatever system sent them. */
+    private List<String> recordsOf(Person person) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "select cast(id as text) from source_record where current and source_id = ?")) {
+            query.setString(1, person.id());
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The customers holding the people's current records, with their statuses. */
+    private Map<String, String> customersOf(Person... persons) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "select distinct cast(c.id as text), c.status from source_record r join customer c on c.id = r.customer_id"
+                        + " where r.current and r.source_id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", java.util.Arrays.stream(persons).map(Person::id).toArray()));
+            Map<String, String> found = new java.util.HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return found;
+        }
+    }
+
+    private long recordCount(Person... persons) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "select count(*) from source_record where current and source_id = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", java.util.Arrays.stream(persons).map(Person::id).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

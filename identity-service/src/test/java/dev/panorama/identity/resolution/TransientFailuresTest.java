@@ -15,7 +15,7 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("deadlock detected", "40P01")))).isTrue();
         assertThat(TransientFailures.isTransient(new CompositeException(new NullPointerException(),
                 new IllegalStateException(new SQLException("duplicate key", "23505"))))).isTrue();
-        assertThat(TransientFailures.isTransient(new NeighbourhoodKeptChanging(5))).isTrue();
+        assertThat(TransientFailures.isTransient(new NeighbourhoodKeptChanging())).isTrue();
     }
 
     @Test

@@ -108,48 +108,74 @@ public class IdentityStore {
     }
 
     /**
-     * The neighbourhood of a new record, its customers locked: for every record sharing one of its blocking keys,
-     * every current record of that record's customer, as (record id, customer id, normalised values), in one
-     * statement that also locks those customers until the transaction ends, in id order, so that resolutions and
-     * stewards working on overlapping customers wait for each other instead of deadlocking. Keys shared by more than
-     * {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so the cost stays flat as
-     * the store grows.
+     * The neighbourhood of a new record as committed when the statement began, without row locks: for every record
+     * sharing one of its blocking keys, every current record of that record's customer, as (record id, customer id,
+     * normalised values), and the pairs among those customers that a data steward rejected as one person (a rejection
+     * of any two customers merged into them since counts for them; each pair once per order), in one statement. Keys
+     * shared by more than {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so
+     * the cost stays flat as the store grows.
      *
-     * <p>The records are read as the statement began and each customer as last committed once locked (a customer
-     * merged meanwhile shows as not active): a steward's change committed while the statement waited for a lock is
-     * seen by {@link #customersNow}, which the caller asks next.
+     * <p>Resolutions sharing a block are serialised by the blocks' advisory locks, taken before this; a steward's
+     * merge, split or rejection is not, and may commit after this read: the caller locks the customers its decision
+     * links and checks them again ({@link #lockCustomersNow}).
      */
-    public Uni<List<Neighbour>> lockedNeighbourhood(Collection<String> keys, int maxPerKey) {
+    public Uni<Neighbourhood> neighbourhood(Collection<String> keys, int maxPerKey) {
         if (keys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Neighbourhood(List.of(), List.of()));
         }
         SqlParameters p = new SqlParameters();
-        String sql = "with hits as (select k.key, b.record_id from unnest(" + p.textArray(keys) + ") k(key)"
+        String sql = "with recursive hits as (select k.key, b.record_id from unnest(" + p.textArray(keys) + ") k(key)"
                 + " cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") b),"
                 + " useful as (select key from hits group by key having count(*) <= " + maxPerKey + "),"
                 + " candidates as (select distinct record_id from hits where key in (select key from useful)),"
-                + " customers as (select distinct r.customer_id from source_record r join candidates c on c.record_id = r.id"
+                + " customers as (select distinct r.customer_id as id from source_record r join candidates c on c.record_id = r.id"
                 + " where r.current),"
-                + " locked as (select c.id, c.status from customer c where c.id in (select customer_id from customers)"
-                + " order by c.id for update),"
-                // every customer is locked, whichever rows the join below asks for
-                + " all_locked as (select count(*) as n from locked)"
-                + " select cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
-                + " r.id in (select record_id from candidates), l.status = 'ACTIVE'"
-                + " from all_locked cross join source_record r join locked l on l.id = r.customer_id where r.current";
-        return select(sql, p).map(rows -> rows.stream().map(Neighbour::of).toList());
+                + " absorbed(root, id) as (select id, id from customers"
+                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + " select 'R', cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
+                + " r.id in (select record_id from candidates)"
+                + " from source_record r where r.current and r.customer_id in (select id from customers)"
+                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text), cast(null as text), false"
+                + " from review_item i join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
+                + " where i.status = 'REJECTED' and x.root <> y.root)";
+        return select(sql, p).map(Neighbourhood::of);
+    }
+
+    /** The records near a new one, and the pairs of their customers a steward kept apart. */
+    public record Neighbourhood(List<Neighbour> neighbours, List<List<UUID>> keptApart) {
+        static Neighbourhood of(List<Object[]> rows) {
+            List<Neighbour> neighbours = new ArrayList<>();
+            List<List<UUID>> pairs = new ArrayList<>();
+            for (Object[] row : rows) {
+                if ("R".equals(String.valueOf(row[0]))) {
+                    neighbours.add(new Neighbour(UUID.fromString((String) row[1]), UUID.fromString((String) row[2]),
+                            (String) row[3], Boolean.TRUE.equals(row[4])));
+                } else {
+                    pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
+                }
+            }
+            return new Neighbourhood(List.copyOf(neighbours), List.copyOf(pairs));
+        }
+    }
+
+    /** A stored record near a new one: its customer, its normalised values, and whether it shares a key itself. */
+    public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate) {
     }
 
     /**
-     * These customers as committed now (not as this transaction's earlier statements saw them): the ids of their
-     * current records, and the pairs among them that a data steward rejected as one person, in one round trip. A
-     * rejection of any two customers that were merged into them since counts for them; each pair is answered once
-     * per order.
+     * Locks these customers until the transaction ends, in id order (so that resolutions and stewards working on
+     * overlapping customers wait for each other instead of deadlocking), then reads them as committed once locked:
+     * each one's status, the ids of their current records, and the pairs among them that a data steward rejected as one
+     * person. Two statements pipelined in one round trip: the second, a statement of its own, takes its snapshot after
+     * the first has its locks, so it sees whatever a steward committed while the lock was awaited.
      */
-    public Uni<CustomersNow> customersNow(Collection<UUID> customers) {
+    public Uni<CustomersNow> lockCustomersNow(Collection<UUID> customers) {
         if (customers.isEmpty()) {
-            return Uni.createFrom().item(new CustomersNow(Set.of(), List.of()));
+            return Uni.createFrom().item(new CustomersNow(java.util.Map.of(), Set.of(), List.of()));
         }
+        SqlParameters lockParameters = new SqlParameters();
+        String lock = "select cast(c.id as text), c.status from customer c where c.id = any("
+                + lockParameters.uuidArray(customers) + ") order by c.id for update";
         SqlParameters p = new SqlParameters();
         String sql = "with recursive given(id) as (select v.id from unnest(" + p.uuidArray(customers) + ") v(id)),"
                 + " absorbed(root, id) as (select id, id from given"
@@ -159,12 +185,20 @@ public class IdentityStore {
                 + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from review_item i"
                 + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
                 + " where i.status = 'REJECTED' and x.root <> y.root)";
-        return select(sql, p).map(CustomersNow::of);
+        return Panache.getSession().chain(session -> {
+            ReactiveConnection connection = connection(session);
+            // sent without waiting for its answer: the second statement runs once the first holds its locks
+            CompletionStage<ReactiveConnection.Result> locked = connection.select(lock, lockParameters.array());
+            return Uni.createFrom().completionStage(() -> locked.thenCombine(connection.select(sql, p.array()),
+                    (statuses, now) -> CustomersNow.of(rows(statuses), rows(now))));
+        });
     }
 
-    /** Customers as committed now: their current records, and the pairs among them a steward kept apart. */
-    public record CustomersNow(Set<UUID> currentRecords, List<List<UUID>> rejectedPairs) {
-        static CustomersNow of(List<Object[]> rows) {
+    /** Customers as committed once locked: their statuses, their current records, and the pairs among them a steward kept apart. */
+    public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, List<List<UUID>> rejectedPairs) {
+        static CustomersNow of(List<Object[]> statusRows, List<Object[]> rows) {
+            java.util.Map<UUID, String> statuses = new java.util.HashMap<>();
+            statusRows.forEach(row -> statuses.put(UUID.fromString((String) row[0]), (String) row[1]));
             Set<UUID> records = new java.util.HashSet<>();
             List<List<UUID>> pairs = new ArrayList<>();
             for (Object[] row : rows) {
@@ -174,12 +208,13 @@ public class IdentityStore {
                     pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
                 }
             }
-            return new CustomersNow(records, pairs);
+            return new CustomersNow(java.util.Map.copyOf(statuses), Set.copyOf(records), List.copyOf(pairs));
         }
     }
 
     /**
-     * A resolved record written in one statement: its new customer (if any), the record, its blocking keys, the
+     * A resolved record written in one statement: its new customer (if any), the record, its blocking keys (rows of
+     * the blocking index, and listed on the record's own row, where a new version or an erasure finds them), the
      * decision and the events for the outbox, instead of a round trip per table.
      */
     public Uni<Void> insertResolved(CustomerEntity newCustomer, SourceRecordEntity record, Collection<String> keys,
@@ -191,11 +226,12 @@ public class IdentityStore {
                     + p.text(newCustomer.status.name()) + ", " + p.time(newCustomer.createdAt) + ", " + p.time(newCustomer.updatedAt)
                     + ")");
         }
+        List<String> sortedKeys = keys.stream().sorted().toList();
         parts.add("insert into source_record (id, source_system, source_id, version, current, content_hash, payload, normalised,"
-                + " customer_id, received_at) values (" + p.uuid(record.id) + ", " + p.text(record.sourceSystem) + ", "
-                + p.text(record.sourceId) + ", " + p.integer(record.version) + ", " + record.current + ", "
+                + " customer_id, received_at, blocking_keys) values (" + p.uuid(record.id) + ", " + p.text(record.sourceSystem)
+                + ", " + p.text(record.sourceId) + ", " + p.integer(record.version) + ", " + record.current + ", "
                 + p.text(record.contentHash) + ", " + p.json(record.payload) + ", " + p.json(record.normalised) + ", "
-                + p.uuid(record.customerId) + ", " + p.time(record.receivedAt) + ")");
+                + p.uuid(record.customerId) + ", " + p.time(record.receivedAt) + ", " + p.textArray(sortedKeys) + ")");
         if (!keys.isEmpty()) {
             parts.add("insert into blocking_key (key, record_id) select k.key, " + p.uuid(record.id) + " from unnest("
                     + p.textArray(keys) + ") k(key)");
@@ -264,17 +300,6 @@ public class IdentityStore {
         return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ids).getResultList())
                 .map(rows -> rows.stream().map(row -> List.of(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])))
                         .toList());
-    }
-
-    /**
-     * A stored record near a new one: its customer, its normalised values, whether it shares a key itself, and whether
-     * its customer, once locked, was still active.
-     */
-    public record Neighbour(UUID recordId, UUID customerId, String normalised, boolean candidate, boolean customerActive) {
-        static Neighbour of(Object[] row) {
-            return new Neighbour(UUID.fromString((String) row[0]), UUID.fromString((String) row[1]), (String) row[2],
-                    Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]));
-        }
     }
 
     private static String values(int count) {
@@ -357,11 +382,19 @@ public class IdentityStore {
         return Panache.getSession().chain(session -> session.find(CustomerEntity.class, id));
     }
 
-    public Uni<Void> removeKeysOf(UUID recordId) {
-        return Panache.getSession().chain(session -> session
-                .createMutationQuery("delete from BlockingKeyEntity b where b.id.recordId = :record")
-                .setParameter("record", recordId)
-                .executeUpdate())
+    /**
+     * A record's version stops being current and leaves the blocking index, in one statement: its keys are those
+     * listed on its row, and the list is emptied with them.
+     */
+    public Uni<Void> retireVersion(UUID recordId) {
+        SqlParameters p = new SqlParameters();
+        String id = p.uuid(recordId);
+        String sql = "with listed as (select r.id, k.key from source_record r cross join unnest(r.blocking_keys) k(key)"
+                + " where r.id = " + id + "),"
+                + " removed as (delete from blocking_key b using listed l where b.key = l.key and b.record_id = l.id)"
+                + " update source_record set current = false, blocking_keys = cast(array[] as text[]) where id = " + id;
+        return Panache.getSession()
+                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(sql, p.array())))
                 .replaceWithVoid();
     }
 

@@ -29,8 +29,8 @@ public class TrainingData {
      * resolution finds candidates).
      */
     public Uni<List<Pair>> candidatePairs(double percent, int limit, int maxPerKey) {
-        String sql = "with sampled as (select id from source_record tablesample bernoulli (?1) where current),"
-                + " keys as (select b.key, b.record_id from sampled s join blocking_key b on b.record_id = s.id),"
+        String sql = "with sampled as (select id, blocking_keys from source_record tablesample bernoulli (?1) where current),"
+                + " keys as (select k.key, s.id as record_id from sampled s cross join unnest(s.blocking_keys) k(key)),"
                 + " blocks as (select k.key, k.record_id as sampled_id, o.record_id as other_id from keys k"
                 + "   cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") o),"
                 + " useful as (select key, sampled_id from blocks group by key, sampled_id having count(*) <= " + maxPerKey + "),"
