@@ -185,7 +185,7 @@ final class UpstreamProxy implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         // the gateway has set its own request id on the response already
         context.response().headers().remove(Correlation.REQUEST_ID);
-        return context.sendResponse();
+        return WholeResponses.fit(context) ? WholeResponses.send(context) : context.sendResponse();
     }
 
     private static boolean hasNoBody(MultiMap headers) {

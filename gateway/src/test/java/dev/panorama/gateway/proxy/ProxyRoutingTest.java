@@ -123,4 +123,32 @@ class ProxyRoutingTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .header("Location", "/x").body("title", equalTo("Conflict"));
     }
+
+    @Test
+    void aSmallAnswerKeepsItsHeadersAndGainsADate() {
+        FakeUpstreams.get("profile-service").answer(request -> request.response().setStatusCode(201)
+                .putHeader("Content-Type", "application/json").putHeader("ETag", "\"v7\"").putHeader("Connection", "keep-alive")
+                .end("{\"version\":7}"));
+        Response response = given().auth().oauth2(KeycloakTokens.forUser("sam"))
+                .when().get("/api/v1/profiles/0190a3c0-0000-7000-8000-000000000004");
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(response.header("ETag")).isEqualTo("\"v7\"");
+        assertThat(response.header("Content-Length")).isEqualTo("13");
+        assertThat(response.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(response.body().asString()).isEqualTo("{\"version\":7}");
+    }
+
+    @Test
+    void anAnswerLargerThanTheGatewayHoldsArrivesByteForByte() {
+        byte[] bytes = new byte[(int) WholeResponses.MAX_BYTES * 3];
+        new Random(11).nextBytes(bytes);
+        String body = java.util.Base64.getEncoder().encodeToString(bytes);
+        FakeUpstreams.get("profile-service").answer(request -> request.response().putHeader("Content-Type", "text/plain").end(body));
+        Response response = given().auth().oauth2(KeycloakTokens.forUser("sam"))
+                .when().get("/api/v1/profiles/0190a3c0-0000-7000-8000-000000000004");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Content-Length")).isEqualTo(Integer.toString(body.length()));
+        assertThat(response.body().asString()).isEqualTo(body);
+    }
 }
