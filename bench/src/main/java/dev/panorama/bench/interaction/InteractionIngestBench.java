@@ -33,6 +33,7 @@ import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
 import dev.panorama.interaction.log.Resolution;
+import dev.panorama.interaction.timeline.InteractionViewDecoder;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -240,7 +241,7 @@ public final class InteractionIngestBench {
     private static void rawPageRead(MongoCollection<Document> interactions, UUID customer) {
         Document filter = new Document("$and", List.of(new Document(InteractionDocuments.CUSTOMER_ID, customer.toString())));
         Document newestFirst = new Document(InteractionDocuments.OCCURRED_AT, -1).append(InteractionDocuments.ID, -1);
-        if (interactions.find(filter).projection(InteractionLog.PAGE_FIELDS).sort(newestFirst).limit(51).into(new ArrayList<>()).isEmpty()) {
+        if (interactions.find(filter).projection(InteractionViewDecoder.PROJECTION).sort(newestFirst).limit(51).into(new ArrayList<>()).isEmpty()) {
             throw new IllegalStateException("the timeline's customer has no contacts");
         }
     }
