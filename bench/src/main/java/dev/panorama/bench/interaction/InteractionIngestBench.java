@@ -33,6 +33,7 @@ import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
 import dev.panorama.interaction.log.Resolution;
+import dev.panorama.interaction.timeline.InteractionViewDecoder;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,6 +100,8 @@ public final class InteractionIngestBench {
     private static final int READS = 1_000;
     /** Reads per path before measuring, so that the read path is compiled as it is once the service has served a while. */
     private static final int WARM_UP_READS = 1_000;
+    /** Pages read alone, after the latencies, for the service's CPU and allocation per page. */
+    private static final int PAGES_ALONE = 1_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Random RANDOM = new Random(42);
     private static final NewInteraction NEW_INTERACTION = new NewInteraction(new ResponseNeed(Set.of("PHONE", "CHAT")),
@@ -230,17 +233,54 @@ public final class InteractionIngestBench {
                     "p99 < 20 ms at 1,000,000 stored");
             BenchResults.latenciesMillis(BENCH, "timeline read latency", "GET timeline (50 newest)", timeline);
             BenchResults.latenciesMillis(BENCH, "timeline read latency", "GET /q/health/live (baseline)", baseline);
+            servicePerPage(service, base, page, KeycloakTokens.forUser("alice"));
         } finally {
             identity.stop(0);
             DevStack.stopShared();
         }
     }
 
+    /**
+     * The service's CPU and allocation per timeline page, from pages read one after the other with nothing in between:
+     * figures that hold up on a shared machine where latencies do not. Allocation is the service's own count of bytes
+     * allocated between two full collections asked for over jcmd.
+     */
+    private static void servicePerPage(ManagedProcess service, String base, String page, String token) throws Exception {
+        collectGarbage(service);
+        double allocatedBefore = allocatedBytes(base);
+        CpuUse before = CpuUse.now();
+        for (int i = 0; i < PAGES_ALONE; i++) {
+            expect200(page, token);
+        }
+        CpuUse after = CpuUse.now();
+        collectGarbage(service);
+        double allocated = allocatedBytes(base) - allocatedBefore;
+        System.out.printf("per timeline page (%,d pages alone, load average %.1f): service CPU %,.0f µs, allocated %,.0f KB | CPU per"
+                + " page by part: %s%n", PAGES_ALONE, loadAverage(), after.since(before).microsPerItem("service", PAGES_ALONE),
+                allocated / 1024 / PAGES_ALONE, after.since(before).perItem(PAGES_ALONE));
+    }
+
+    private static void collectGarbage(ManagedProcess service) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(service.serverPid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (gc.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed for the service");
+        }
+    }
+
+    /** Micrometer's count of bytes the service allocated, up to its last collection. */
+    private static double allocatedBytes(String base) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("jvm_gc_memory_allocated_bytes_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** The query the timeline page makes (newest 51 of the customer, the same fields), straight through the driver. */
     private static void rawPageRead(MongoCollection<Document> interactions, UUID customer) {
         Document filter = new Document("$and", List.of(new Document(InteractionDocuments.CUSTOMER_ID, customer.toString())));
         Document newestFirst = new Document(InteractionDocuments.OCCURRED_AT, -1).append(InteractionDocuments.ID, -1);
-        if (interactions.find(filter).projection(InteractionLog.PAGE_FIELDS).sort(newestFirst).limit(51).into(new ArrayList<>()).isEmpty()) {
+        if (interactions.find(filter).projection(InteractionViewDecoder.PROJECTION).sort(newestFirst).limit(51).into(new ArrayList<>()).isEmpty()) {
             throw new IllegalStateException("the timeline's customer has no contacts");
         }
     }

@@ -13,14 +13,15 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import mutiny.zero.flow.adapters.AdaptersToFlow;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,16 +46,13 @@ public class InteractionLog {
 
     static final String COLLECTION = "interactions";
 
-    /**
-     * What pages of contacts leave out: the bookkeeping of deduplication and of the relay, never shown (an
-     * announcement is a whole event payload, as large as the contact itself).
-     */
-    public static final Bson PAGE_FIELDS = Projections.exclude(DEDUP_KEY, CONTENT_HASH, ANNOUNCEMENT, RELAY_STREAM, RELAY_SEQ, PENDING);
-
     private final ReactiveMongoCollection<Document> interactions;
+    /** The driver's own collection, for pages: the Quarkus wrapper hands each document over on the caller's context. */
+    private final MongoCollection<Document> pages;
 
     public InteractionLog(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.interactions = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.pages = mongo.unwrap().getDatabase(database).getCollection(COLLECTION);
     }
 
     /** The indexes behind idempotency, the timeline, threads, the reconciler and the relay's sweeps. */
@@ -106,15 +105,22 @@ public class InteractionLog {
         return interactions.find(Filters.in(DEDUP_KEY, dedupKeys)).collect().asList();
     }
 
-    /** Newest first, ties broken by id, so a cursor of (occurredAt, id) pages without gaps or repeats. */
-    public Uni<List<Document>> newestFirst(Bson filter, int limit) {
-        return interactions.find(filter, new FindOptions().projection(PAGE_FIELDS).sort(Sorts.descending(OCCURRED_AT, ID)).limit(limit))
-                .collect().asList();
+    /**
+     * Newest first, ties broken by id, so a cursor of (occurredAt, id) pages without gaps or repeats. Only {@code fields}
+     * are read, decoded straight into {@code view} by its codec.
+     */
+    public <T> Uni<List<T>> newestFirst(Bson filter, int limit, Class<T> view, Bson fields) {
+        return page(filter, Sorts.descending(OCCURRED_AT, ID), limit, view, fields);
     }
 
-    public Uni<List<Document>> oldestFirst(Bson filter, int limit) {
-        return interactions.find(filter, new FindOptions().projection(PAGE_FIELDS).sort(Sorts.ascending(OCCURRED_AT, ID)).limit(limit))
-                .collect().asList();
+    public <T> Uni<List<T>> oldestFirst(Bson filter, int limit, Class<T> view, Bson fields) {
+        return page(filter, Sorts.ascending(OCCURRED_AT, ID), limit, view, fields);
+    }
+
+    /** The whole page is collected where the driver answers, then handed to the caller's context once. */
+    private <T> Uni<List<T>> page(Bson filter, Bson order, int limit, Class<T> view, Bson fields) {
+        return OnCallerContext.once(Multi.createFrom().publisher(AdaptersToFlow.publisher(pages.find(filter, view).projection(fields)
+                .sort(order).limit(limit).batchSize(limit))).collect().asList());
     }
 
     /** Per channel: how many contacts and the latest one. */

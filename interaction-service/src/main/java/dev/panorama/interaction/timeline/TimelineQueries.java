@@ -18,8 +18,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /** Reads of the log: a customer's timeline, one contact with its versions, one conversation, a customer's summary. */
@@ -32,8 +30,8 @@ public class TimelineQueries {
         this.log = log;
     }
 
-    public <T> Uni<TimelinePage<T>> timeline(TimelineFilter filter, Cursor after, int limit, Function<Interaction, T> view) {
-        return log.newestFirst(filter.toBson(after), limit + 1).map(documents -> page(documents, limit, view));
+    public <T> Uni<TimelinePage<T>> timeline(TimelineFilter filter, Cursor after, int limit, PageView<T> view) {
+        return log.newestFirst(filter.toBson(after), limit + 1, view.type(), view.fields()).map(views -> page(views, limit, view));
     }
 
     public Uni<Interaction> interaction(UUID id) {
@@ -55,12 +53,14 @@ public class TimelineQueries {
         Bson filter = after == null ? thread : Filters.and(thread, Filters.gte(OCCURRED_AT, Date.from(after.occurredAt())),
                 Filters.or(Filters.gt(OCCURRED_AT, Date.from(after.occurredAt())),
                 Filters.and(Filters.eq(OCCURRED_AT, Date.from(after.occurredAt())), Filters.gt(ID, after.id().toString()))));
-        return log.oldestFirst(filter, limit + 1).map(documents -> {
-            TimelinePage<InteractionView> page = page(documents, limit, InteractionView::of);
-            List<Channel> channels = page.items().stream().map(InteractionView::channel).toList();
-            List<UUID> customers = page.items().stream().map(InteractionView::customerId).filter(Objects::nonNull).distinct().toList();
-            return new ConversationView(conversationId, channels, customers, page.items(), page.nextCursor());
-        });
+        return log.oldestFirst(filter, limit + 1, PageView.STAFF.type(), PageView.STAFF.fields())
+                .map(views -> thread(conversationId, page(views, limit, PageView.STAFF)));
+    }
+
+    private static ConversationView thread(String conversationId, TimelinePage<InteractionView> page) {
+        List<Channel> channels = page.items().stream().map(InteractionView::channel).toList();
+        List<UUID> customers = page.items().stream().map(InteractionView::customerId).filter(Objects::nonNull).distinct().toList();
+        return new ConversationView(conversationId, channels, customers, page.items(), page.nextCursor());
     }
 
     public Uni<CustomerSummary> summary(UUID customerId) {
@@ -76,11 +76,10 @@ public class TimelineQueries {
         });
     }
 
-    private static <T> TimelinePage<T> page(List<Document> documents, int limit, Function<Interaction, T> view) {
-        List<Interaction> interactions = documents.stream().limit(limit).map(InteractionDocuments::toInteraction).toList();
-        String next = documents.size() > limit && !interactions.isEmpty()
-                ? new Cursor(interactions.getLast().contact().occurredAt(), interactions.getLast().id()).encode()
-                : null;
-        return new TimelinePage<>(interactions.stream().map(view).toList(), next);
+    /** The first {@code limit} of {@code views}; one more than that says a next page exists. */
+    private static <T> TimelinePage<T> page(List<T> views, int limit, PageView<T> view) {
+        List<T> items = views.size() > limit ? views.subList(0, limit) : views;
+        String next = views.size() > limit && !items.isEmpty() ? view.position().apply(items.getLast()).encode() : null;
+        return new TimelinePage<>(items, next);
     }
 }

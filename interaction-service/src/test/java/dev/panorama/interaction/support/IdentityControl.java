@@ -28,8 +28,9 @@ public final class IdentityControl {
         call("POST", "/_control/mode/DOWN");
     }
 
-    public static void slow() {
-        call("POST", "/_control/mode/SLOW");
+    /** identity-service takes calls and answers none of them until switched {@link #up} or {@link #down}. */
+    public static void silent() {
+        call("POST", "/_control/mode/SILENT");
     }
 
     /** identity-service will answer this customer for this address. */
@@ -39,6 +40,11 @@ public final class IdentityControl {
 
     public static int callsFor(String address) {
         return Integer.parseInt(call("GET", "/_control/calls/" + encode(address)));
+    }
+
+    /** Calls about this address identity-service has answered (whether or not the caller still waited). */
+    public static int answeredFor(String address) {
+        return Integer.parseInt(call("GET", "/_control/answered/" + encode(address)));
     }
 
     private static String encode(String value) {

@@ -204,7 +204,7 @@ class TimelineApiTest {
         UUID customerId = UUID.randomUUID();
         customerWithContacts(Contacts.uniqueAddress(), customerId, 5);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> read("sam", "/api/v1/customers/" + customerId + "/interactions/summary")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> read("sam", "/api/v1/customers/" + customerId + "/interactions/summary")
                 .statusCode(200)
                 .body("total", equalTo(5))
                 .body("lastContactAt", equalTo("2025-03-01T13:00:00Z"))

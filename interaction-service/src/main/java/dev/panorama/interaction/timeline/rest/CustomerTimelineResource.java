@@ -4,9 +4,8 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.Direction;
 import dev.panorama.interaction.config.InteractionConfig;
 import dev.panorama.interaction.timeline.Cursor;
-import dev.panorama.interaction.timeline.CustomerInteractionView;
 import dev.panorama.interaction.timeline.CustomerSummary;
-import dev.panorama.interaction.timeline.InteractionView;
+import dev.panorama.interaction.timeline.PageView;
 import dev.panorama.interaction.timeline.TimelineFilter;
 import dev.panorama.interaction.timeline.TimelinePage;
 import dev.panorama.interaction.timeline.TimelineQueries;
@@ -66,9 +65,9 @@ public class CustomerTimelineResource {
         int pageSize = QueryParams.limit(limit, reading.defaultLimit(), reading.maxLimit());
         Cursor after = Cursor.decode(cursor);
         if (access.isStaff()) {
-            return queries.timeline(filter, after, pageSize, InteractionView::of).map(page -> page);
+            return queries.timeline(filter, after, pageSize, PageView.STAFF).map(page -> page);
         }
-        return queries.timeline(filter, after, pageSize, CustomerInteractionView::of).map(page -> page);
+        return queries.timeline(filter, after, pageSize, PageView.CUSTOMER).map(page -> page);
     }
 
     @GET
