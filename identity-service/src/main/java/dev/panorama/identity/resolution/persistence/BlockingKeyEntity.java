@@ -18,10 +18,4 @@ public class BlockingKeyEntity {
 
     @EmbeddedId
     public Id id;
-
-    public static BlockingKeyEntity of(String key, UUID recordId) {
-        BlockingKeyEntity entity = new BlockingKeyEntity();
-        entity.id = new Id(key, recordId);
-        return entity;
-    }
 }
