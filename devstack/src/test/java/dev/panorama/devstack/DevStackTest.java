@@ -11,11 +11,15 @@ import dev.panorama.devstack.test.KeycloakTokens;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -85,6 +89,20 @@ class DevStackTest {
         assertThat(new String(Base64.getUrlDecoder().decode(adapter.split("\\.")[1]))).contains("\"channel-adapter\"");
 
         assertThatThrownBy(() -> KeycloakTokens.forClient("no-such-client")).hasMessageContaining("401");
+    }
+
+    @Test
+    void keycloakLogsOneUserInFromManyPlacesAtOnce() throws Exception {
+        int logins = 16;
+        try (ExecutorService callers = Executors.newFixedThreadPool(logins)) {
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < logins; i++) {
+                tokens.add(callers.submit(() -> KeycloakTokens.forUser("carl")));
+            }
+            for (Future<String> token : tokens) {
+                assertThat(token.get()).as("a token for each of carl's simultaneous logins").isNotBlank();
+            }
+        }
     }
 
     @Test

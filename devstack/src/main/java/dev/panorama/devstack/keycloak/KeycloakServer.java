@@ -47,7 +47,11 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url,
                 "--http-management-port=" + managementPort, "--health-enabled=true",
-                "--db=dev-mem", "--import-realm");
+                "--db=dev-mem", "--import-realm",
+                // Keycloak's default refuses a user's login while it still books the previous one off-thread, so one
+                // person in the console and a CLI at once, or a test's next login under load, got "Invalid user
+                // credentials"; failed logins are still counted and lock the account.
+                "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true");
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", Java.home(),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",

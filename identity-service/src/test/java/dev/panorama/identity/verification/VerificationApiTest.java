@@ -173,7 +173,7 @@ class VerificationApiTest {
     void concurrentAttemptsNeverGetMoreGuessesThanTheLimit() throws Exception {
         String id = newCustomer("race");
         putFactors(id, FACTORS).statusCode(200);
-        String agent = KeycloakTokens.forUser("alice"); // one login: Keycloak refuses parallel password grants of one user
+        String agent = KeycloakTokens.forUser("alice");
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
