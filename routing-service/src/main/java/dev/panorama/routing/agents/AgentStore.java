@@ -107,12 +107,6 @@ public class AgentStore {
                 .replaceWithVoid();
     }
 
-    /** An accepted task: the agent is no longer idle, and answered in time. */
-    public Uni<Void> tookTask(SqlConnection connection, String id, Instant now) {
-        return connection.preparedQuery("update agent set idle_since = $2, missed_offers = 0 where id = $1")
-                .execute(Tuple.of(id, Rows.at(now))).replaceWithVoid();
-    }
-
     public Uni<Optional<AgentView>> view(SqlConnection connection, String id) {
         return connection.preparedQuery("select " + COLUMNS + " from agent where id = $1").execute(Tuple.of(id))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<AgentView>empty())

@@ -163,7 +163,12 @@ public class DispatchTrigger {
         });
     }
 
+    /** The next round; agents the last one found held by another transaction are asked for again first. */
     private void again() {
+        List<String> held = dispatcher.takeHeldElsewhere();
+        if (!held.isEmpty()) {
+            agents.add(held);
+        }
         OwnContext.run(vertx, this::next);
     }
 

@@ -29,11 +29,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -99,7 +102,6 @@ public class Dispatcher {
 
     private final Transactions transactions;
     private final TaskStore tasks;
-    private final OfferStore offers;
     private final QueueStore queues;
     private final QueueMemory queueMemory;
     private final AgentProfiles profiles;
@@ -107,14 +109,16 @@ public class Dispatcher {
     private final RoutingConfig config;
     private final DispatchPlanner planner;
     private final TaskClaims claims;
+    private final OfferWrites offerWrites;
     private final Clock clock;
+    /** Agents a round chose but found held by another transaction, to ask for again once that round ended. */
+    private final Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
 
-    public Dispatcher(Transactions transactions, TaskStore tasks, OfferStore offers, QueueStore queues,
+    public Dispatcher(Transactions transactions, TaskStore tasks, QueueStore queues,
             QueueMemory queueMemory, AgentProfiles profiles, RoutingEvents events, RoutingConfig config, TaskClaims claims,
-            Clock clock) {
+            OfferWrites offerWrites, Clock clock) {
         this.transactions = transactions;
         this.tasks = tasks;
-        this.offers = offers;
         this.queues = queues;
         this.queueMemory = queueMemory;
         this.profiles = profiles;
@@ -122,6 +126,7 @@ public class Dispatcher {
         this.config = config;
         this.planner = config.planner();
         this.claims = claims;
+        this.offerWrites = offerWrites;
         this.clock = clock;
     }
 
@@ -159,8 +164,9 @@ public class Dispatcher {
                         clock.instant(), new HashMap<>(queues.cursors())).offers().stream()
                 .map(PlannedOffer::agentId).distinct().sorted().toList();
         return chosen.isEmpty() ? Uni.createFrom().item(0)
-                : lockGivenAgents(connection, chosen).chain(locked -> locked.isEmpty() ? Uni.createFrom().item(0)
-                        : offer(connection, waiting, locked, queues).map(round -> round.offers().size()));
+                : lockGivenAgents(connection, chosen).invoke(locked -> noteHeldElsewhere(chosen, locked))
+                        .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(0)
+                                : offer(connection, waiting, locked, queues).map(round -> round.offers().size()));
     }
 
     /**
@@ -204,9 +210,10 @@ public class Dispatcher {
     /**
      * For an agent the caller's transaction holds locked and has just made room for (it became available, a slot
      * freed): offers it what it has room for in that transaction, so the offers commit with the change that made
-     * them due instead of waiting for a round. Its load is counted under the lock the transaction holds; the head of
-     * the waiting tasks is read without locks, leaving out what other transactions of this replica chose, and only
-     * the tasks the plan chose are locked (others' skipped). Answers whether the agent may still have room while
+     * them due instead of waiting for a round. Its load is counted under the lock the transaction holds (read with the
+     * agent in one statement); the head of the waiting tasks is read without locks, leaving out what other
+     * transactions of this replica chose, and the offers are stored in one statement on the tasks the plan chose that
+     * are still as read (others' skipped, see {@link OfferWrites}). Answers whether the agent may still have room while
      * tasks wait (its pages ran out, or own passes are off: {@code panorama.routing.own-pass}): the caller then
      * asks for a round for it after commit.
      */
@@ -214,7 +221,8 @@ public class Dispatcher {
         if (!config.ownPass()) {
             return Uni.createFrom().item(true);
         }
-        return Uni.combine().all().unis(lockGivenAgents(connection, List.of(agentId)), queueMemory.current(connection)).asTuple()
+        // the caller holds the agent's lock: no statement of its own to take it again
+        return Uni.combine().all().unis(givenAgents(connection, List.of(agentId)), queueMemory.current(connection)).asTuple()
                 .chain(read -> read.getItem1().isEmpty() ? Uni.createFrom().item(false)
                         : ownPage(connection, read.getItem1(), read.getItem2(), null, new EnumMap<>(Channel.class), 0));
     }
@@ -245,16 +253,13 @@ public class Dispatcher {
                 });
     }
 
-    /** Plans the head on the agents, who are locked already, and stores the round planned again on the tasks as locked. */
+    /**
+     * Plans the head on the agents, who are locked already, and stores the plan on the tasks still as read: no cursor
+     * moves (one agent's own pass chose no agent among others, and would hold every other pass on the queue's row).
+     */
     private Uni<DispatchPlanner.Round> lockClaimedAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
-        List<UUID> chosen = claimedPlan(connection, head, agents, queues).stream().map(PlannedOffer::taskId).toList();
-        if (chosen.isEmpty()) {
-            return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
-        }
-        return tasks.lockWaiting(connection, chosen, clock.instant(), config.turnDownCooldown())
-                .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
-                        : offer(connection, locked, agents, queues, false));
+        return store(connection, claimedPlan(connection, head, agents, queues), head, agents, queues, Map.of());
     }
 
     /**
@@ -329,11 +334,12 @@ public class Dispatcher {
     }
 
     /**
-     * Plans the head (read without locks) on the agents as read, locks the agents and the tasks the plan chose and
-     * claimed (agents first, skipping what others hold) and stores the round planned again on them as locked: a task is
-     * offered only while locked and still waiting. The agents after it: those locked as the offers left them, and
-     * those the plan did not choose as read (an agent or task chosen but held by another transaction is left to
-     * whoever holds it, who asks for a round for it afterwards).
+     * Plans the head (read without locks) on the agents as read, locks the agents the plan chose (skipping those others
+     * hold) and stores the round planned again on them as locked, on the tasks the plan chose and claimed: a task is
+     * offered only if it still waits as read, locked by the statement that stores its offer. The agents after it:
+     * those locked as the offers left them, and those the plan did not choose as read. An agent chosen but held by
+     * another transaction is asked for again once this round ended (whoever holds it may be answering an offer, which
+     * frees no slot and asks for no round); a task held elsewhere is left to whoever holds it.
      */
     private Uni<DispatchPlanner.Round> lockChosenAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
@@ -346,12 +352,12 @@ public class Dispatcher {
         if (chosen.isEmpty()) {
             return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
         }
-        // sent together, the agents' lock first: the order every transaction locks in
-        return Uni.combine().all().unis(lockGivenAgents(connection, List.copyOf(chosen)),
-                        tasks.lockWaiting(connection, chosenTasks, clock.instant(), config.turnDownCooldown())).asTuple()
-                .chain(locked -> locked.getItem1().isEmpty() || locked.getItem2().isEmpty()
-                        ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), locked.getItem1()))
-                        : offer(connection, locked.getItem2(), locked.getItem1(), queues))
+        Set<UUID> chosenSet = Set.copyOf(chosenTasks);
+        List<Routable> planOn = head.stream().filter(routable -> chosenSet.contains(routable.task().id())).toList();
+        // the agents' lock first, the tasks' in the statement that stores the offers: the order every transaction locks in
+        return lockGivenAgents(connection, List.copyOf(chosen)).invoke(locked -> noteHeldElsewhere(chosen, locked))
+                .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), locked))
+                        : offer(connection, planOn, locked, queues))
                 .map(round -> {
                     List<Agent> after = new ArrayList<>(round.agentsAfter());
                     agents.stream().filter(agent -> !chosen.contains(agent.id())).forEach(after::add);
@@ -394,47 +400,75 @@ public class Dispatcher {
         return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
+    /**
+     * Plans the tasks onto the locked agents and stores the offers: the offers, the tasks' new state and the
+     * {@code TaskOffered} events in one statement, with the moved round-robin cursors.
+     */
     private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
             QueueMemory.Current queues) {
-        return offer(connection, batch, agents, queues, true);
+        Map<String, String> cursors = queues.cursors();
+        Map<String, String> movedCursors = new HashMap<>(cursors);
+        List<PlannedOffer> planned = planner.round(batch.stream().map(Routable::task).toList(), queues.policies(), agents,
+                clock.instant(), movedCursors).offers();
+        movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
+        return store(connection, planned, batch, agents, queues, movedCursors);
     }
 
     /**
-     * Plans the locked tasks onto the locked agents and stores the offers: the offers, the tasks' new state, the
-     * moved round-robin cursors and the {@code TaskOffered} events go out together on the connection.
-     *
-     * @param rotate whether the round-robin cursors move: not for one agent's own pass, which chose no agent among
-     *               others (and would hold every other pass on the queue's row until it commits)
+     * Stores the planned offers on the tasks as read (see {@link OfferWrites}) and moves the cursors; the round as
+     * stored: the offers whose tasks were still as read, the agents as those offers left them.
      */
-    private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
-            QueueMemory.Current queues, boolean rotate) {
-        Instant now = clock.instant();
-        Map<String, String> cursors = queues.cursors();
-        Map<String, String> movedCursors = new HashMap<>(cursors);
-        DispatchPlanner.Round round = planner.round(batch.stream().map(Routable::task).toList(), queues.policies(), agents,
-                now, movedCursors);
-        List<PlannedOffer> planned = round.offers();
+    private Uni<DispatchPlanner.Round> store(SqlConnection connection, List<PlannedOffer> planned, List<Routable> read,
+            List<Agent> agents, QueueMemory.Current queues, Map<String, String> movedCursors) {
         if (planned.isEmpty()) {
-            return Uni.createFrom().item(round);
+            return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
         }
-        Map<UUID, Routable> byTask = batch.stream().collect(Collectors.toMap(routable -> routable.task().id(), Function.identity()));
-        List<OfferStore.NewOffer> newOffers = new ArrayList<>();
-        List<RoutingEvents.Pending> offered = new ArrayList<>();
+        Instant now = clock.instant();
+        Map<UUID, Routable> byTask = read.stream().collect(Collectors.toMap(routable -> routable.task().id(), Function.identity()));
+        List<OfferWrites.Planned> writes = new ArrayList<>();
         for (PlannedOffer plan : planned) {
+            Routable task = byTask.get(plan.taskId());
             Instant expires = now.plus(queues.settings().get(plan.queueId()).offerTimeout());
             OfferStore.NewOffer offer = new OfferStore.NewOffer(Ids.next(now), plan.taskId(), plan.agentId(), now, expires);
-            newOffers.add(offer);
-            UUID customer = byTask.get(plan.taskId()).customerId();
-            offered.add(new RoutingEvents.Pending(new TaskOffered(plan.taskId(), offer.id(), plan.agentId(), customer, now, expires),
-                    customer, now));
+            UUID customer = task.customerId();
+            writes.add(new OfferWrites.Planned(plan.taskId(), task.rowVersion(), offer, new RoutingEvents.Pending(
+                    new TaskOffered(plan.taskId(), offer.id(), plan.agentId(), customer, now, expires), customer, now)));
         }
-        movedCursors.entrySet().removeIf(entry -> !rotate || entry.getValue().equals(cursors.get(entry.getKey())));
-        return Uni.combine().all().unis(offers.insert(connection, newOffers),
-                        tasks.markOffered(connection, planned.stream().map(plan -> Map.entry(plan.taskId(), plan.agentId())).toList(), now),
-                        this.queues.moveCursors(connection, new TreeMap<>(movedCursors)),
-                        events.add(connection, offered))
-                .discardItems()
-                .replaceWith(round);
+        return Uni.combine().all().unis(offerWrites.store(connection, writes, now),
+                        this.queues.moveCursors(connection, new TreeMap<>(movedCursors)))
+                .asTuple()
+                .map(done -> asStored(planned, done.getItem1(), agents, byTask, now));
+    }
+
+    private static DispatchPlanner.Round asStored(List<PlannedOffer> planned, Set<UUID> offered, List<Agent> agents,
+            Map<UUID, Routable> byTask, Instant now) {
+        Map<String, Agent> after = new LinkedHashMap<>();
+        agents.forEach(agent -> after.put(agent.id(), agent));
+        List<PlannedOffer> stored = new ArrayList<>();
+        for (PlannedOffer plan : planned) {
+            if (offered.contains(plan.taskId())) {
+                stored.add(plan);
+                after.computeIfPresent(plan.agentId(), (id, agent) -> agent.withOneMore(byTask.get(plan.taskId()).task().channel(), now));
+            }
+        }
+        return new DispatchPlanner.Round(stored, List.copyOf(after.values()));
+    }
+
+    private void noteHeldElsewhere(Collection<String> chosen, List<Agent> locked) {
+        Set<String> held = new HashSet<>(chosen);
+        locked.forEach(agent -> held.remove(agent.id()));
+        heldElsewhere.addAll(held);
+    }
+
+    /** The agents rounds chose but found held by another transaction since the last call: to ask for again. */
+    public List<String> takeHeldElsewhere() {
+        List<String> taken = new ArrayList<>();
+        for (String id : heldElsewhere) {
+            if (heldElsewhere.remove(id)) {
+                taken.add(id);
+            }
+        }
+        return taken;
     }
 
     /** Locks those of the given agents who are available, in id order, skipping those others hold; their load is counted under the lock. */

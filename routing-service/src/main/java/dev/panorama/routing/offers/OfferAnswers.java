@@ -69,11 +69,8 @@ public class OfferAnswers {
                                     .orElseThrow(() -> OfferClosed.answered(offer.offerId(), OfferStatus.WITHDRAWN));
                             return assign(connection, offer, task, now);
                         }))
-                .invoke(task -> {
-                    events.publishSoon();
-                    // the agent may have room on other channels, which a round held up by this answer skipped
-                    dispatch.agent(task.agentId());
-                });
+                // frees no slot: a round that skipped the agent while this answer held it asks for it again itself
+                .invoke(events::publishSoon);
     }
 
     /** The task waits again, and this agent is not offered it for a while. */
@@ -102,14 +99,11 @@ public class OfferAnswers {
     }
 
     private Uni<TaskView> assign(SqlConnection connection, OfferView offer, TaskView task, Instant now) {
-        return Uni.combine().all().unis(offers.close(connection, offer.offerId(), OfferStatus.ACCEPTED, now),
-                        tasks.assign(connection, offer.taskId(), now),
-                        agents.tookTask(connection, offer.agentId(), now),
-                        events.add(connection, new TaskAssigned(task.id(), offer.agentId(), task.customerId(),
-                                task.channel(), task.queueId(), Duration.between(task.createdAt(), now).toMillis(), now),
-                                task.customerId(), now))
-                .asTuple()
-                .map(done -> done.getItem2().orElseThrow());
+        TaskAssigned assigned = new TaskAssigned(task.id(), offer.agentId(), task.customerId(), task.channel(), task.queueId(),
+                Duration.between(task.createdAt(), now).toMillis(), now);
+        return tasks.accepted(connection, offer.taskId(), offer.offerId(), offer.agentId(),
+                        new RoutingEvents.Pending(assigned, task.customerId(), now), now)
+                .map(Optional::orElseThrow);
     }
 
     private Uni<OfferView> closeRejected(SqlConnection connection, OfferView offer, Instant now) {

@@ -78,12 +78,6 @@ public class OfferStore {
                 .execute(Tuple.of(id, status.name(), Rows.at(now))).replaceWithVoid();
     }
 
-    /** Withdraws the task's open offer, if it has one. */
-    public Uni<Void> withdrawOpenFor(SqlConnection connection, UUID taskId, Instant now) {
-        return connection.preparedQuery("update task_offer set status = 'WITHDRAWN', closed_at = $2 where task_id = $1 and status = 'OPEN'")
-                .execute(Tuple.of(taskId, Rows.at(now))).replaceWithVoid();
-    }
-
     /** Withdraws every open offer of the agent; answers the tasks they were for. */
     public Uni<List<UUID>> withdrawAllOf(SqlConnection connection, String agentId, Instant now) {
         return connection.preparedQuery("update task_offer set status = 'WITHDRAWN', closed_at = $2"

@@ -25,9 +25,7 @@ public class RoutingEvents {
 
     private static final ObjectMapper JSON = EventJson.mapper();
     /** Any number of events in one statement (a dispatch round adds one per offer). */
-    private static final String INSERT = "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
-            + " select id, aggregate_id, topic, event_type, payload::jsonb, created_at from unnest($1::uuid[], $2::uuid[],"
-            + " $3::text[], $4::text[], $5::text[], $6::timestamptz[]) as e(id, aggregate_id, topic, event_type, payload, created_at)";
+    private static final String INSERT = insertFrom(1);
 
     private final OutboxRelay relay;
 
@@ -39,30 +37,50 @@ public class RoutingEvents {
     public record Pending(Record event, UUID subject, Instant at) {
     }
 
+    /** Events as the outbox's columns, one array per column, for a statement that writes them with other rows. */
+    public record Columns(UUID[] ids, UUID[] subjects, String[] topics, String[] types, String[] payloads,
+            OffsetDateTime[] times) {
+    }
+
+    /**
+     * The insert of the events given as six array parameters from {@code $first} on, in the order {@link #addTo}
+     * adds them: for a statement that writes them with other rows.
+     */
+    public static String insertFrom(int first) {
+        return "insert into outbox_event (id, aggregate_id, topic, event_type, payload, created_at)"
+                + " select id, aggregate_id, topic, event_type, payload::jsonb, created_at from unnest($" + first + "::uuid[], $"
+                + (first + 1) + "::uuid[], $" + (first + 2) + "::text[], $" + (first + 3) + "::text[], $" + (first + 4)
+                + "::text[], $" + (first + 5) + "::timestamptz[]) as e(id, aggregate_id, topic, event_type, payload, created_at)";
+    }
+
+    /** Adds the events' six array parameters of {@link #insertFrom} to the statement's values. */
+    public Tuple addTo(Tuple values, List<Pending> events) {
+        Columns columns = columns(events);
+        return values.addArrayOfUUID(columns.ids()).addArrayOfUUID(columns.subjects()).addArrayOfString(columns.topics())
+                .addArrayOfString(columns.types()).addArrayOfString(columns.payloads()).addArrayOfOffsetDateTime(columns.times());
+    }
+
     public Uni<Void> add(SqlConnection connection, List<Pending> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return connection.preparedQuery(INSERT).execute(addTo(Tuple.tuple(), events)).replaceWithVoid();
+    }
+
+    public Columns columns(List<Pending> events) {
         int n = events.size();
-        UUID[] ids = new UUID[n];
-        UUID[] subjects = new UUID[n];
-        String[] topics = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
+        Columns columns = new Columns(new UUID[n], new UUID[n], new String[n], new String[n], new String[n], new OffsetDateTime[n]);
         for (int i = 0; i < n; i++) {
             Pending pending = events.get(i);
             EventType type = EventType.of(pending.event().getClass());
-            ids[i] = UUID.randomUUID();
-            subjects[i] = pending.subject();
-            topics[i] = type.topic();
-            types[i] = type.ceType();
-            payloads[i] = json(pending.event());
-            times[i] = Rows.at(pending.at());
+            columns.ids()[i] = UUID.randomUUID();
+            columns.subjects()[i] = pending.subject();
+            columns.topics()[i] = type.topic();
+            columns.types()[i] = type.ceType();
+            columns.payloads()[i] = json(pending.event());
+            columns.times()[i] = Rows.at(pending.at());
         }
-        return connection.preparedQuery(INSERT).execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(subjects)
-                .addArrayOfString(topics).addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(times))
-                .replaceWithVoid();
+        return columns;
     }
 
     public Uni<Void> add(SqlConnection connection, Record event, UUID subject, Instant at) {

@@ -253,16 +253,15 @@ public class TaskLifecycle {
         long handled = task.assignedAt() == null ? 0 : Duration.between(task.assignedAt(), now).toMillis();
         TaskCompleted completed = new TaskCompleted(task.id(), task.agentId(), task.customerId(), outcome,
                 disposition != null ? disposition : task.disposition(), handled, now);
-        // sent together: the open offer withdrawn (if any), the end (returning the task as changed: the answer), the
-        // event, and the agent's lock unless the caller holds it already
-        return Uni.combine().all().unis(offers.withdrawOpenFor(connection, task.id(), now),
-                        tasks.end(connection, task.id(), end, outcome, disposition, now),
-                        events.add(connection, completed, task.customerId(), now),
+        // sent together: the end with its open offer withdrawn (if any) and its event, one statement returning the
+        // task as changed (the answer), and the agent's lock unless the caller holds it already
+        return Uni.combine().all().unis(tasks.endWithdrawn(connection, task.id(), end, outcome, disposition,
+                                new RoutingEvents.Pending(completed, task.customerId(), now), now),
                         agent)
                 .asTuple()
-                .chain(done -> done.getItem4().filter(locked -> locked.presence() == AgentPresence.WRAP_UP).isEmpty()
-                        ? Uni.createFrom().item(done.getItem2().orElseThrow(() -> new UnknownTask(task.id())))
-                        : leaveWrapUpIfDone(connection, done.getItem4().get(), now).chain(() -> reloaded(connection, task.id())));
+                .chain(done -> done.getItem2().filter(locked -> locked.presence() == AgentPresence.WRAP_UP).isEmpty()
+                        ? Uni.createFrom().item(done.getItem1().orElseThrow(() -> new UnknownTask(task.id())))
+                        : leaveWrapUpIfDone(connection, done.getItem2().get(), now).chain(() -> reloaded(connection, task.id())));
     }
 
     private Uni<Void> leaveWrapUpIfDone(SqlConnection connection, String agentId, Instant now) {

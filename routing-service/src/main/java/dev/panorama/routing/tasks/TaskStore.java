@@ -8,6 +8,7 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.routing.SkillRequirement;
 import dev.panorama.events.routing.TaskOutcome;
 import dev.panorama.routing.matching.Task;
+import dev.panorama.routing.outbox.RoutingEvents;
 import dev.panorama.routing.store.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +31,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskStore {
 
+    private final RoutingEvents events;
+
+    public TaskStore(RoutingEvents events) {
+        this.events = events;
+    }
+
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final TypeReference<List<SkillRequirement>> SKILLS = new TypeReference<>() { };
     static final String COLUMNS = "id, state, channel, queue_id, priority, required_skills::text as required,"
@@ -37,8 +44,24 @@ public class TaskStore {
             + " escalation_level, created_at, queued_at, offered_at, assigned_at, wrap_up_at, wrap_up_until, ended_at,"
             + " outcome, disposition";
 
-    /** A waiting task taken for routing, with what the events about it need. */
-    public record Routable(Task task, UUID customerId, Instant routingKey) {
+    /**
+     * A waiting task taken for routing, with what the events about it need, and the version of its row as read
+     * (PostgreSQL's {@code xmin}, new with every update of the row): an offer stored on that version only is one
+     * decided on the task as it still is.
+     */
+    public record Routable(Task task, UUID customerId, Instant routingKey, String rowVersion) {
+    }
+
+    /** What a routing read takes of a waiting task: its columns, serving key and row version. */
+    private static final String ROUTABLE = COLUMNS + ", routing_key, xmin::text as row_version";
+
+    /**
+     * Who rejected or missed the task since the given parameter (the turn-down cool-down), read with the task in the
+     * same statement: an array per row instead of a statement more per read.
+     */
+    private static String turnedDown(String taskId, int sinceParameter) {
+        return "array(select o.agent_id from task_offer o where o.task_id = " + taskId
+                + " and o.status in ('REJECTED', 'EXPIRED') and o.closed_at > $" + sinceParameter + ") as turned_down";
     }
 
     /**
@@ -109,12 +132,12 @@ public class TaskStore {
 
     /** Per channel (in the order given), the head of its waiting tasks from the start: one statement for any number of channels. */
     private static final String HEADS_FROM_START = "select t.* from unnest($1::text[], $2::int[]) with ordinality as h(channel, n, ord)"
-            + " cross join lateral (select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown("routing_task.id", 4) + " from routing_task where state = 'QUEUED'"
             + " and channel = h.channel and id <> all($3) order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
     /** Per channel, the head of its waiting tasks after a position. */
     private static final String HEADS_AFTER = "select t.* from unnest($1::text[], $2::int[], $3::timestamptz[], $4::uuid[])"
             + " with ordinality as h(channel, n, after_key, after_id, ord)"
-            + " cross join lateral (select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown("routing_task.id", 6) + " from routing_task where state = 'QUEUED'"
             + " and channel = h.channel and (routing_key, id) > (h.after_key, h.after_id) and id <> all($5)"
             + " order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
 
@@ -124,11 +147,11 @@ public class TaskStore {
 
     /**
      * The heads of several channels' waiting tasks in serving order, each after its position, read without locks:
-     * only to plan on (whoever stores an offer locks the tasks it chose, {@link #lockWaiting}), so reading a head
-     * writes nothing and holds up nobody. The heads from the start and those after a position are a statement each
-     * (each keeps an index plan of its own), every channel's head in it: an agent has room on most channels while
-     * tasks wait on a few, and a statement per channel cost a round trip each for nothing. One more statement reads
-     * who turned down any of the tasks found.
+     * only to plan on (whoever stores an offer takes a task only while it is still the row version read here), so
+     * reading a head writes nothing and holds up nobody. The heads from the start and those after a position are a
+     * statement each (each keeps an index plan of its own), every channel's head in it: an agent has room on most
+     * channels while tasks wait on a few, and a statement per channel cost a round trip each for nothing. Who turned
+     * down each task lately comes with it.
      *
      * @param leftOut tasks not to read (another transaction chose them)
      */
@@ -137,29 +160,26 @@ public class TaskStore {
         if (heads.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        java.time.OffsetDateTime since = Rows.at(now.minus(cooldown));
         List<Head> fromStart = heads.stream().filter(head -> head.afterKey() == null).toList();
         List<Head> after = heads.stream().filter(head -> head.afterKey() != null).toList();
         List<Uni<RowSet<Row>>> queries = new ArrayList<>();
         if (!fromStart.isEmpty()) {
-            queries.add(connection.preparedQuery(HEADS_FROM_START).execute(Tuple.of(channels(fromStart), limits(fromStart), leftOut)));
+            queries.add(connection.preparedQuery(HEADS_FROM_START).execute(Tuple.of(channels(fromStart), limits(fromStart), leftOut, since)));
         }
         if (!after.isEmpty()) {
             queries.add(connection.preparedQuery(HEADS_AFTER).execute(Tuple.tuple().addArrayOfString(channels(after))
                     .addArrayOfInteger(limits(after))
                     .addArrayOfOffsetDateTime(after.stream().map(head -> Rows.at(head.afterKey())).toArray(java.time.OffsetDateTime[]::new))
-                    .addArrayOfUUID(after.stream().map(Head::afterId).toArray(UUID[]::new)).addArrayOfUUID(leftOut)));
+                    .addArrayOfUUID(after.stream().map(Head::afterId).toArray(UUID[]::new)).addArrayOfUUID(leftOut)
+                    .addOffsetDateTime(since)));
         }
-        return Uni.join().all(queries).andFailFast().chain(results -> {
-            List<Row> found = new ArrayList<>();
-            results.forEach(rows -> rows.forEach(found::add));
-            UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
-            return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> {
-                Map<Channel, List<Routable>> perChannel = new java.util.EnumMap<>(Channel.class);
-                heads.forEach(head -> perChannel.put(head.channel(), new ArrayList<>()));
-                // rows come per channel in serving order
-                found.forEach(row -> perChannel.get(Channel.valueOf(row.getString("channel"))).add(routable(row, excluded)));
-                return perChannel;
-            });
+        return Uni.join().all(queries).andFailFast().map(results -> {
+            Map<Channel, List<Routable>> perChannel = new java.util.EnumMap<>(Channel.class);
+            heads.forEach(head -> perChannel.put(head.channel(), new ArrayList<>()));
+            // rows come per channel in serving order
+            results.forEach(rows -> rows.forEach(row -> perChannel.get(Channel.valueOf(row.getString("channel"))).add(routable(row))));
+            return perChannel;
         });
     }
 
@@ -171,45 +191,25 @@ public class TaskStore {
         return heads.stream().map(Head::limit).toArray(Integer[]::new);
     }
 
-    /** The given tasks that still wait, locked (others' skipped), in serving order. */
+    /** The given tasks that still wait, locked (others' skipped), in serving order, with who turned them down lately. */
     public Uni<List<Routable>> lockWaiting(SqlConnection connection, Collection<UUID> ids, Instant now,
             java.time.Duration cooldown) {
-        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where id = any($1)"
-                        + " and state = 'QUEUED' order by routing_key, id for update skip locked")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .chain(rows -> routables(connection, rows, now, cooldown));
-    }
-
-    private Uni<List<Routable>> routables(SqlConnection connection, RowSet<Row> rows, Instant now,
-            java.time.Duration cooldown) {
-        List<Row> found = new ArrayList<>();
-        rows.forEach(found::add);
-        if (found.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        UUID[] ids = found.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
-        return turnedDown(connection, ids, now.minus(cooldown)).map(excluded -> found.stream()
-                .map(row -> routable(row, excluded)).toList());
-    }
-
-    private static Routable routable(Row row, Map<UUID, Set<String>> excluded) {
-        return new Routable(routingTask(row, excluded.getOrDefault(row.getUUID("id"), Set.of())), row.getUUID("customer_id"),
-                Rows.instant(row.getOffsetDateTime("routing_key")));
-    }
-
-    /** Per task, the agents who rejected or missed it since {@code since}. */
-    private Uni<Map<UUID, Set<String>>> turnedDown(SqlConnection connection, UUID[] taskIds, Instant since) {
-        if (taskIds.length == 0) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return connection.preparedQuery("select task_id, agent_id from task_offer where task_id = any($1)"
-                        + " and status in ('REJECTED', 'EXPIRED') and closed_at > $2")
-                .execute(Tuple.of(taskIds, Rows.at(since))).map(rows -> {
-                    Map<UUID, Set<String>> excluded = new HashMap<>();
-                    rows.forEach(row -> excluded.computeIfAbsent(row.getUUID("task_id"), k -> new java.util.HashSet<>())
-                            .add(row.getString("agent_id")));
-                    return excluded;
+        return connection.preparedQuery("select " + ROUTABLE + ", " + turnedDown("routing_task.id", 2) + " from routing_task"
+                        + " where id = any($1) and state = 'QUEUED' order by routing_key, id for update skip locked")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), Rows.at(now.minus(cooldown))))
+                .map(rows -> {
+                    List<Routable> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(routable(row)));
+                    return found;
                 });
+    }
+
+    /** A task as a routing read found it; rows without {@code turned_down} (not a dispatch read) have no one excluded. */
+    private static Routable routable(Row row) {
+        Set<String> excluded = row.getColumnIndex("turned_down") < 0 ? Set.of()
+                : Set.copyOf(Arrays.asList(row.getArrayOfStrings("turned_down")));
+        return new Routable(routingTask(row, excluded), row.getUUID("customer_id"),
+                Rows.instant(row.getOffsetDateTime("routing_key")), row.getString("row_version"));
     }
 
     /** The tasks offered (task to agent), in one statement whatever their number. */
@@ -234,25 +234,44 @@ public class TaskStore {
                 .execute(Tuple.of(ids.toArray(UUID[]::new), Rows.at(now))).replaceWithVoid();
     }
 
-    /** The task becomes its agent's; answers it as changed (the statement returns the row, no second read). */
-    public Uni<Optional<TaskView>> assign(SqlConnection connection, UUID id, Instant now) {
-        return one(connection.preparedQuery("update routing_task set state = 'ASSIGNED', assigned_at = $2, updated_at = $2"
-                + " where id = $1 returning " + COLUMNS).execute(Tuple.of(id, Rows.at(now))));
+    /**
+     * The task becomes the agent's who accepted its offer, in one statement with what goes with it: the offer closes
+     * as accepted, the agent is no longer idle (and answered in time), and the event is added. Answers the task as
+     * changed.
+     */
+    public Uni<Optional<TaskView>> accepted(SqlConnection connection, UUID id, UUID offerId, String agentId,
+            RoutingEvents.Pending event, Instant now) {
+        // the task's update reads the offer's, which so runs first: the agent's stream hears of the offer closing
+        // before the task (the notices, from triggers, follow the rows' changes)
+        return one(connection.preparedQuery("with closed as (update task_offer set status = 'ACCEPTED', closed_at = $2"
+                        + " where id = $3 and status = 'OPEN' returning id), took as (update agent set idle_since = $2,"
+                        + " missed_offers = 0 where id = $4), announced as (" + RoutingEvents.insertFrom(5) + ")"
+                        + " update routing_task set state = 'ASSIGNED', assigned_at = $2, updated_at = $2"
+                        + " where id = $1 and exists (select 1 from closed) returning " + COLUMNS)
+                .execute(events.addTo(Tuple.of(id, Rows.at(now), offerId, agentId), List.of(event))));
+    }
+
+    /**
+     * The task ends in the given state, in one statement with its open offer withdrawn (if it has one) and the
+     * event added; answers it as changed.
+     */
+    public Uni<Optional<TaskView>> endWithdrawn(SqlConnection connection, UUID id, TaskState state, TaskOutcome outcome,
+            String disposition, RoutingEvents.Pending event, Instant now) {
+        // the task's update counts the offers withdrawn (any number, none included), so the withdrawal runs first: the
+        // agent's stream hears of the offer closing before the task (the notices, from triggers, follow the rows' changes)
+        return one(connection.preparedQuery("with withdrawn as (update task_offer set status = 'WITHDRAWN', closed_at = $5"
+                        + " where task_id = $1 and status = 'OPEN' returning id), announced as (" + RoutingEvents.insertFrom(6) + ")"
+                        + " update routing_task set state = $2, outcome = $3,"
+                        + " disposition = coalesce($4, disposition), ended_at = $5, updated_at = $5,"
+                        + " next_escalation_at = null, expires_at = null where id = $1 and (select count(*) from withdrawn) >= 0"
+                        + " returning " + COLUMNS)
+                .execute(events.addTo(Tuple.of(id, state.name(), outcome.name(), disposition, Rows.at(now)), List.of(event))));
     }
 
     public Uni<Void> wrapUp(SqlConnection connection, UUID id, String disposition, Instant until, Instant now) {
         return connection.preparedQuery("update routing_task set state = 'WRAP_UP', disposition = $2, wrap_up_at = $4,"
                         + " wrap_up_until = $3, updated_at = $4 where id = $1")
                 .execute(Tuple.of(id, disposition, Rows.at(until), Rows.at(now))).replaceWithVoid();
-    }
-
-    /** The task ends in the given state; answers it as changed (the statement returns the row, no second read). */
-    public Uni<Optional<TaskView>> end(SqlConnection connection, UUID id, TaskState state, TaskOutcome outcome,
-            String disposition, Instant now) {
-        return one(connection.preparedQuery("update routing_task set state = $2, outcome = $3,"
-                        + " disposition = coalesce($4, disposition), ended_at = $5, updated_at = $5,"
-                        + " next_escalation_at = null, expires_at = null where id = $1 returning " + COLUMNS)
-                .execute(Tuple.of(id, state.name(), outcome.name(), disposition, Rows.at(now))));
     }
 
     /** Into a queue afresh: its steps start again; the task keeps its age, so its serving order. */
@@ -285,12 +304,12 @@ public class TaskStore {
 
     /** Waiting tasks whose next escalation step is due, locked (others' skipped). */
     public Uni<List<Routable>> lockEscalationDue(SqlConnection connection, Instant now, int limit) {
-        return connection.preparedQuery("select " + COLUMNS + ", routing_key from routing_task where state = 'QUEUED'"
+        return connection.preparedQuery("select " + ROUTABLE + " from routing_task where state = 'QUEUED'"
                         + " and next_escalation_at <= $1 order by next_escalation_at limit $2 for update skip locked")
                 .execute(Tuple.of(Rows.at(now), limit))
                 .map(rows -> {
                     List<Routable> due = new ArrayList<>();
-                    rows.forEach(row -> due.add(routable(row, Map.of())));
+                    rows.forEach(row -> due.add(routable(row)));
                     return due;
                 });
     }
