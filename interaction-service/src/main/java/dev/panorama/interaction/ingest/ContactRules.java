@@ -33,98 +33,129 @@ public final class ContactRules {
             errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must not be null"));
             return errors;
         }
-        required(errors, prefix + "sourceSystem", message.sourceSystem(), MAX_SHORT);
+        required(errors, prefix, "sourceSystem", message.sourceSystem(), MAX_SHORT);
         if (!keyed) {
-            required(errors, prefix + "sourceMessageId", message.sourceMessageId(), MAX_SHORT);
+            required(errors, prefix, "sourceMessageId", message.sourceMessageId(), MAX_SHORT);
         } else {
-            longest(errors, prefix + "sourceMessageId", message.sourceMessageId(), MAX_SHORT);
+            longest(errors, prefix, "sourceMessageId", message.sourceMessageId(), MAX_SHORT);
         }
-        present(errors, prefix + "channel", message.channel());
-        present(errors, prefix + "direction", message.direction());
-        present(errors, prefix + "occurredAt", message.occurredAt());
-        longest(errors, prefix + "conversationId", message.conversationId(), MAX_SHORT);
-        longest(errors, prefix + "subject", message.subject(), MAX_SUBJECT);
-        longest(errors, prefix + "text", message.text(), maxTextLength);
-        longest(errors, prefix + "language", message.language(), 35);
-        longest(errors, prefix + "intent", message.intent(), MAX_SHORT);
-        longest(errors, prefix + "disposition", message.disposition(), MAX_SHORT);
-        longest(errors, prefix + "campaignReference", message.campaignReference(), MAX_SHORT);
-        words(errors, prefix + "tags", message.tags());
-        words(errors, prefix + "requiredSkills", message.requiredSkills());
-        participants(errors, prefix + "participants", message.participants());
-        attachments(errors, prefix + "attachments", message.attachments());
+        present(errors, prefix, "channel", message.channel());
+        present(errors, prefix, "direction", message.direction());
+        present(errors, prefix, "occurredAt", message.occurredAt());
+        longest(errors, prefix, "conversationId", message.conversationId(), MAX_SHORT);
+        longest(errors, prefix, "subject", message.subject(), MAX_SUBJECT);
+        longest(errors, prefix, "text", message.text(), maxTextLength);
+        longest(errors, prefix, "language", message.language(), 35);
+        longest(errors, prefix, "intent", message.intent(), MAX_SHORT);
+        longest(errors, prefix, "disposition", message.disposition(), MAX_SHORT);
+        longest(errors, prefix, "campaignReference", message.campaignReference(), MAX_SHORT);
+        words(errors, prefix, "tags", message.tags());
+        words(errors, prefix, "requiredSkills", message.requiredSkills());
+        participants(errors, prefix, "participants", message.participants());
+        attachments(errors, prefix, "attachments", message.attachments());
         return errors;
     }
 
-    private static void participants(List<FieldError> errors, String path, List<Participant> participants) {
+    private static void participants(List<FieldError> errors, String prefix, String name, List<Participant> participants) {
         if (participants.size() > MAX_LIST) {
-            errors.add(new FieldError(path, "at most " + MAX_LIST + " participants"));
+            errors.add(new FieldError(prefix + name, "at most " + MAX_LIST + " participants"));
             return;
         }
         for (int i = 0; i < participants.size(); i++) {
             Participant participant = participants.get(i);
-            String at = path + "[" + i + "]";
             if (participant == null || participant.role() == null) {
-                errors.add(new FieldError(at + ".role", "must not be null"));
+                errors.add(new FieldError(element(prefix, name, i) + ".role", "must not be null"));
                 continue;
             }
             if (participant.role() == ParticipantRole.AGENT) {
-                required(errors, at + ".agentId", participant.agentId(), MAX_SHORT);
+                required(errors, prefix, name, i, ".agentId", participant.agentId(), MAX_SHORT);
             } else {
-                required(errors, at + ".address", participant.address(), 320);
+                required(errors, prefix, name, i, ".address", participant.address(), 320);
             }
-            longest(errors, at + ".displayName", participant.displayName(), 300);
+            longest(errors, prefix, name, i, ".displayName", participant.displayName(), 300);
         }
     }
 
-    private static void attachments(List<FieldError> errors, String path, List<Attachment> attachments) {
+    private static void attachments(List<FieldError> errors, String prefix, String name, List<Attachment> attachments) {
         if (attachments.size() > MAX_LIST) {
-            errors.add(new FieldError(path, "at most " + MAX_LIST + " attachments"));
+            errors.add(new FieldError(prefix + name, "at most " + MAX_LIST + " attachments"));
             return;
         }
         for (int i = 0; i < attachments.size(); i++) {
             Attachment attachment = attachments.get(i);
-            String at = path + "[" + i + "]";
             if (attachment == null) {
-                errors.add(new FieldError(at, "must not be null"));
+                errors.add(new FieldError(element(prefix, name, i), "must not be null"));
                 continue;
             }
-            required(errors, at + ".name", attachment.name(), 500);
-            required(errors, at + ".mediaType", attachment.mediaType(), MAX_SHORT);
-            required(errors, at + ".location", attachment.location(), MAX_LOCATION);
+            required(errors, prefix, name, i, ".name", attachment.name(), 500);
+            required(errors, prefix, name, i, ".mediaType", attachment.mediaType(), MAX_SHORT);
+            required(errors, prefix, name, i, ".location", attachment.location(), MAX_LOCATION);
             if (attachment.sizeBytes() < 0) {
-                errors.add(new FieldError(at + ".sizeBytes", "must not be negative"));
+                errors.add(new FieldError(element(prefix, name, i) + ".sizeBytes", "must not be negative"));
             }
         }
     }
 
-    private static void words(List<FieldError> errors, String path, List<String> values) {
+    private static void words(List<FieldError> errors, String prefix, String name, List<String> values) {
         if (values.size() > MAX_LIST) {
-            errors.add(new FieldError(path, "at most " + MAX_LIST + " entries"));
+            errors.add(new FieldError(prefix + name, "at most " + MAX_LIST + " entries"));
             return;
         }
         for (int i = 0; i < values.size(); i++) {
-            required(errors, path + "[" + i + "]", values.get(i), MAX_SHORT);
+            required(errors, prefix, name, i, "", values.get(i), MAX_SHORT);
         }
     }
 
-    private static void present(List<FieldError> errors, String field, Object value) {
+    // Paths are put together only for a field in error: a valid contact (nearly all of them) builds no strings.
+
+    private static String element(String prefix, String name, int index) {
+        return prefix + name + "[" + index + "]";
+    }
+
+    private static void present(List<FieldError> errors, String prefix, String name, Object value) {
         if (value == null) {
-            errors.add(new FieldError(field, "must not be null"));
+            errors.add(new FieldError(prefix + name, "must not be null"));
         }
     }
 
-    private static void required(List<FieldError> errors, String field, String value, int max) {
+    private static void required(List<FieldError> errors, String prefix, String name, String value, int max) {
+        String problem = requiredProblem(value, max);
+        if (problem != null) {
+            errors.add(new FieldError(prefix + name, problem));
+        }
+    }
+
+    private static void required(List<FieldError> errors, String prefix, String name, int index, String field, String value, int max) {
+        String problem = requiredProblem(value, max);
+        if (problem != null) {
+            errors.add(new FieldError(element(prefix, name, index) + field, problem));
+        }
+    }
+
+    private static void longest(List<FieldError> errors, String prefix, String name, String value, int max) {
+        if (tooLong(value, max)) {
+            errors.add(new FieldError(prefix + name, atMost(max)));
+        }
+    }
+
+    private static void longest(List<FieldError> errors, String prefix, String name, int index, String field, String value, int max) {
+        if (tooLong(value, max)) {
+            errors.add(new FieldError(element(prefix, name, index) + field, atMost(max)));
+        }
+    }
+
+    private static String requiredProblem(String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must not be blank"));
-        } else {
-            longest(errors, field, value, max);
+            return "must not be blank";
         }
+        return tooLong(value, max) ? atMost(max) : null;
     }
 
-    private static void longest(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
-        }
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.length() > max;
+    }
+
+    private static String atMost(int max) {
+        return "at most " + max + " characters";
     }
 }

@@ -38,15 +38,19 @@ public final class Idempotency {
     /** What was sent, so a key reused for different content is told apart from a retry. */
     public static String contentHashOf(ChannelMessage message) {
         try {
-            return sha256(JSON.writeValueAsString(message));
+            return sha256(JSON.writeValueAsBytes(message));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("contact not serialisable", e);
         }
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 }

@@ -1,6 +1,7 @@
 package dev.panorama.interaction.ingest;
 
 import dev.panorama.interaction.config.InteractionConfig;
+import dev.panorama.interaction.log.AnnouncedInteraction;
 import dev.panorama.interaction.log.Interaction;
 import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
@@ -50,7 +51,14 @@ public class IngestService {
         this.resolveConcurrency = config.identity().concurrency();
     }
 
-    private record Keyed(Contact contact, String dedupKey, String contentHash) {
+    /** A contact with what is worked out once for it: its keys, and its sender (null without one) and that sender's record. */
+    private record Keyed(Contact contact, String dedupKey, String contentHash, Sender sender, String senderRecord) {
+
+        static Keyed of(Contact contact) {
+            Sender sender = Sender.of(contact.message()).orElse(null);
+            return new Keyed(contact, Idempotency.keyOf(contact.message(), contact.idempotencyKey()), Idempotency.contentHashOf(contact.message()),
+                    sender, sender == null ? null : sender.recordKey());
+        }
     }
 
     private record SenderCustomer(UUID customerId, Resolution resolution) {
@@ -61,19 +69,23 @@ public class IngestService {
     /** Answers one outcome per contact, in the order given. */
     public Uni<List<IngestOutcome>> ingest(List<Contact> contacts) {
         Instant now = Instant.now();
-        List<Keyed> keyed = contacts.stream().map(contact -> new Keyed(contact,
-                Idempotency.keyOf(contact.message(), contact.idempotencyKey()), Idempotency.contentHashOf(contact.message()))).toList();
+        List<Keyed> keyed = new ArrayList<>(contacts.size());
+        contacts.forEach(contact -> keyed.add(Keyed.of(contact)));
         return resolveSenders(keyed).chain(customers -> store(keyed, customers, now));
     }
 
     private Uni<Map<String, SenderCustomer>> resolveSenders(List<Keyed> keyed) {
         Map<String, Sender> distinct = new LinkedHashMap<>();
-        keyed.forEach(contact -> Sender.of(contact.contact().message()).ifPresent(sender -> distinct.putIfAbsent(sender.recordKey(), sender)));
+        for (Keyed contact : keyed) {
+            if (contact.sender() != null) {
+                distinct.putIfAbsent(contact.senderRecord(), contact.sender());
+            }
+        }
         // senders the cache knows need no call and no asynchronous step each
         Map<String, SenderCustomer> known = new HashMap<>();
         List<Sender> unknown = new ArrayList<>();
         distinct.forEach((recordKey, sender) -> {
-            UUID customer = senders.known(sender);
+            UUID customer = senders.known(recordKey);
             if (customer != null) {
                 known.put(recordKey, new SenderCustomer(customer, Resolution.RESOLVED));
             } else {
@@ -97,18 +109,17 @@ public class IngestService {
 
     private Uni<List<IngestOutcome>> store(List<Keyed> keyed, Map<String, SenderCustomer> customers, Instant now) {
         Map<String, Interaction> byKey = new LinkedHashMap<>();
-        Map<String, Document> documents = new LinkedHashMap<>();
+        List<AnnouncedInteraction> all = new ArrayList<>(keyed.size());
         for (Keyed contact : keyed) {
             if (!byKey.containsKey(contact.dedupKey())) {
                 Interaction interaction = interactionOf(contact, customers, now);
                 byKey.put(contact.dedupKey(), interaction);
-                documents.put(interaction.id().toString(), InteractionDocuments.announced(interaction, contact.dedupKey(), contact.contentHash(),
+                all.add(new AnnouncedInteraction(interaction, contact.dedupKey(), contact.contentHash(),
                         PendingEvent.of(NewInteraction.logged(interaction), NewInteraction.keyOf(interaction), now)));
             }
         }
-        List<Document> all = new ArrayList<>(documents.values());
         return relay.position(all)
-                .chain(() -> log.insertNew(all)
+                .chain(() -> log.insertAnnounced(all)
                         .onFailure().invoke(failure -> relay.insertFailed(all))
                         .onCancellation().invoke(() -> relay.insertFailed(all)))
                 .call(inserted -> relay.relayInBackground(all, inserted))
@@ -116,11 +127,9 @@ public class IngestService {
     }
 
     private Interaction interactionOf(Keyed contact, Map<String, SenderCustomer> customers, Instant now) {
-        SenderCustomer customer = Sender.of(contact.contact().message())
-                .map(sender -> customers.get(sender.recordKey()))
-                .orElse(SenderCustomer.NOBODY);
+        SenderCustomer customer = contact.senderRecord() == null ? SenderCustomer.NOBODY : customers.get(contact.senderRecord());
         UUID id = Ids.timeOrdered(now.toEpochMilli());
-        return newInteraction.of(contact.contact().message(), id, customer.customerId(), customer.resolution(), now);
+        return newInteraction.of(contact.contact().message(), id, customer.customerId(), customer.resolution(), now, contact.senderRecord());
     }
 
     private Uni<List<IngestOutcome>> outcomes(List<Keyed> keyed, Map<String, Interaction> byKey, Set<String> inserted) {

@@ -27,10 +27,14 @@ public final class NewInteraction {
      * @param resolution how far the customer is known
      */
     public Interaction of(ChannelMessage contact, UUID id, UUID customerId, Resolution resolution, Instant receivedAt) {
+        return of(contact, id, customerId, resolution, receivedAt, Sender.of(contact).map(Sender::recordKey).orElse(null));
+    }
+
+    /** @param senderRecord the contact's {@link Sender#recordKey()}, where the caller has it already; null without a sender */
+    public Interaction of(ChannelMessage contact, UUID id, UUID customerId, Resolution resolution, Instant receivedAt, String senderRecord) {
         String conversationId = contact.conversationId() == null || contact.conversationId().isBlank() ? id.toString() : contact.conversationId();
         InteractionVersion first = new InteractionVersion(1, InteractionVersion.Kind.INGESTED, receivedAt, contact.sourceSystem(),
                 customerId, contact.disposition(), contact.tags(), null);
-        String senderRecord = Sender.of(contact).map(Sender::recordKey).orElse(null);
         return new Interaction(id, customerId, resolution, senderRecord, contact, conversationId, offers.referenceOf(contact),
                 responseNeed.needsResponse(contact), responseNeed.hints(contact), receivedAt, List.of(first));
     }

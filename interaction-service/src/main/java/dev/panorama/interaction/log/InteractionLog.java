@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import mutiny.zero.flow.adapters.AdaptersToFlow;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,12 +47,17 @@ public class InteractionLog {
 
     static final String COLLECTION = "interactions";
 
+    private static final AnnouncedInteractionCodec ANNOUNCED = new AnnouncedInteractionCodec();
+
     private final ReactiveMongoCollection<Document> interactions;
+    /** For ingestion's inserts: documents already encoded, which the driver copies into its buffers in one piece. */
+    private final ReactiveMongoCollection<RawBsonDocument> encoded;
     /** The driver's own collection, for pages: the Quarkus wrapper hands each document over on the caller's context. */
     private final MongoCollection<Document> pages;
 
     public InteractionLog(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.interactions = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.encoded = interactions.withDocumentClass(RawBsonDocument.class);
         this.pages = mongo.unwrap().getDatabase(database).getCollection(COLLECTION);
     }
 
@@ -80,19 +86,40 @@ public class InteractionLog {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        Set<String> all = new HashSet<>(documents.stream().map(document -> document.getString(ID)).toList());
+        List<String> ids = documents.stream().map(document -> document.getString(ID)).toList();
         return interactions.insertMany(documents, new InsertManyOptions().ordered(false))
-                .replaceWith(all)
-                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(documents, (MongoBulkWriteException) failure));
+                .replaceWith(() -> (Set<String>) new HashSet<>(ids))
+                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(ids, (MongoBulkWriteException) failure));
     }
 
-    private static Uni<Set<String>> withoutDuplicates(List<Document> documents, MongoBulkWriteException failure) {
-        Set<String> inserted = new HashSet<>(documents.stream().map(document -> document.getString(ID)).toList());
+    /**
+     * Inserts ingestion's new documents, positioned in their relay stream; a document whose dedup key is already stored
+     * is skipped. Answers the ids inserted. Each is encoded to BSON here, into a plain byte array: the driver's own
+     * encoding writes a string a byte at a time into its network buffer, each write checked, which cost more than all
+     * of ingestion's other work on a contact.
+     */
+    public Uni<Set<String>> insertAnnounced(List<AnnouncedInteraction> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<RawBsonDocument> bson = new ArrayList<>(documents.size());
+        List<String> ids = new ArrayList<>(documents.size());
+        for (AnnouncedInteraction document : documents) {
+            bson.add(new RawBsonDocument(document, ANNOUNCED));
+            ids.add(document.id());
+        }
+        return encoded.insertMany(bson, new InsertManyOptions().ordered(false))
+                .replaceWith(() -> (Set<String>) new HashSet<>(ids))
+                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(ids, (MongoBulkWriteException) failure));
+    }
+
+    private static Uni<Set<String>> withoutDuplicates(List<String> ids, MongoBulkWriteException failure) {
+        Set<String> inserted = new HashSet<>(ids);
         for (BulkWriteError error : failure.getWriteErrors()) {
             if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 return Uni.createFrom().failure(failure);
             }
-            inserted.remove(documents.get(error.getIndex()).getString(ID));
+            inserted.remove(ids.get(error.getIndex()));
         }
         return Uni.createFrom().item(inserted);
     }

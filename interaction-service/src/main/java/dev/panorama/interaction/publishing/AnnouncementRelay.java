@@ -2,9 +2,9 @@ package dev.panorama.interaction.publishing;
 
 import static dev.panorama.interaction.log.InteractionDocuments.ID;
 import static dev.panorama.interaction.log.InteractionDocuments.RELAY_SEQ;
-import static dev.panorama.interaction.log.InteractionDocuments.RELAY_STREAM;
 
 import dev.panorama.interaction.config.InteractionConfig;
+import dev.panorama.interaction.log.AnnouncedInteraction;
 import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
 import dev.panorama.interaction.log.PendingEvent;
@@ -91,20 +91,20 @@ public class AnnouncementRelay {
     }
 
     /** Gives each document a position in this instance's stream; to be called right before they are inserted. */
-    public Uni<Void> position(List<Document> documents) {
+    public Uni<Void> position(List<AnnouncedInteraction> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return stream().invoke(stream -> {
             long first = stream.progress.take(documents.size());
             for (int i = 0; i < documents.size(); i++) {
-                InteractionDocuments.position(documents.get(i), stream.id, first + i);
+                documents.get(i).position(stream.id, first + i);
             }
         }).replaceWithVoid();
     }
 
     /** The insert of these positioned documents failed: which of them were stored is unknown until the sweep looks. */
-    public void insertFailed(List<Document> documents) {
+    public void insertFailed(List<AnnouncedInteraction> documents) {
         Stream stream = streamOf(documents);
         if (stream != null) {
             stream.progress.leftToSweep(positions(documents), Instant.now());
@@ -116,18 +116,18 @@ public class AnnouncementRelay {
      * need not wait for Kafka; waits only when {@code max-in-flight} announcements are on their way already. The others
      * (duplicates) are settled at once.
      */
-    public Uni<Void> relayInBackground(List<Document> documents, Set<String> inserted) {
+    public Uni<Void> relayInBackground(List<AnnouncedInteraction> documents, Set<String> inserted) {
         Stream stream = streamOf(documents);
         if (stream == null) {
             return Uni.createFrom().voidItem();
         }
-        List<Document> stored = new ArrayList<>();
+        List<AnnouncedInteraction> stored = new ArrayList<>(documents.size());
         List<Long> skipped = new ArrayList<>();
         documents.forEach(document -> {
-            if (inserted.contains(document.getString(ID))) {
+            if (inserted.contains(document.id())) {
                 stored.add(document);
             } else {
-                skipped.add(position(document));
+                skipped.add(document.relaySeq());
             }
         });
         stream.progress.settled(skipped);
@@ -154,9 +154,9 @@ public class AnnouncementRelay {
     }
 
     /** Never fails: positions Kafka did not acknowledge are left to the sweep. */
-    private Uni<Void> relay(Stream stream, List<Document> documents) {
+    private Uni<Void> relay(Stream stream, List<AnnouncedInteraction> documents) {
         List<Long> positions = positions(documents);
-        return send(documents)
+        return sendAnnounced(documents)
                 .invoke(() -> {
                     stream.progress.settled(positions);
                     checkpointSoon();
@@ -235,6 +235,15 @@ public class AnnouncementRelay {
         return kafka.send(records);
     }
 
+    /** Done when Kafka acknowledged every announcement, taken as inserted rather than read back from their documents. */
+    private Uni<Void> sendAnnounced(List<AnnouncedInteraction> documents) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(documents.size());
+        for (AnnouncedInteraction document : documents) {
+            records.add(kafka.record(document.id(), document.announcement()));
+        }
+        return kafka.send(records);
+    }
+
     /** One checkpoint write at a time; acknowledgements meanwhile are written together by the next one. */
     private void checkpointSoon() {
         if (checkpointing.compareAndSet(false, true)) {
@@ -303,13 +312,15 @@ public class AnnouncementRelay {
         return renewedAt.plus(lease.multipliedBy(2).dividedBy(3));
     }
 
-    private Stream streamOf(List<Document> documents) {
+    private Stream streamOf(List<AnnouncedInteraction> documents) {
         Stream stream = current;
-        return !documents.isEmpty() && stream != null && stream.id.equals(documents.getFirst().getString(RELAY_STREAM)) ? stream : null;
+        return !documents.isEmpty() && stream != null && stream.id.equals(documents.getFirst().relayStream()) ? stream : null;
     }
 
-    private static List<Long> positions(List<Document> documents) {
-        return documents.stream().map(AnnouncementRelay::position).toList();
+    private static List<Long> positions(List<AnnouncedInteraction> documents) {
+        List<Long> positions = new ArrayList<>(documents.size());
+        documents.forEach(document -> positions.add(document.relaySeq()));
+        return positions;
     }
 
     private static long position(Document document) {

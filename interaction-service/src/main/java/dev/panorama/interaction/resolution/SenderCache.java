@@ -42,8 +42,8 @@ public class SenderCache {
      * ({@link #customerOf}). Lets a batch skip the asynchronous path for the senders it knows, most of them when senders
      * write in again.
      */
-    public UUID known(Sender sender) {
-        CompletableFuture<UUID> known = customers.getIfPresent(sender.recordKey());
+    public UUID known(String senderRecord) {
+        CompletableFuture<UUID> known = customers.getIfPresent(senderRecord);
         return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.getNow(null) : null;
     }
 

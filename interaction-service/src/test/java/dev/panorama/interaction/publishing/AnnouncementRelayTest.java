@@ -11,6 +11,7 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.interaction.ingest.NewInteraction;
 import dev.panorama.interaction.ingest.OfferReferences;
 import dev.panorama.interaction.ingest.ResponseNeed;
+import dev.panorama.interaction.log.AnnouncedInteraction;
 import dev.panorama.interaction.log.Interaction;
 import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.log.InteractionLog;
@@ -57,30 +58,33 @@ class AnnouncementRelayTest {
 
     @Test
     void aStoredAnnouncementIsPublishedAndItsDocumentLeftAsInsertedWhileTheCheckpointPassesIt() {
-        Document document = announced();
+        AnnouncedInteraction document = announced();
         relay.position(List.of(document)).await().atMost(WAIT);
-        Set<String> inserted = log.insertNew(List.of(document)).await().atMost(WAIT);
+        Set<String> inserted = log.insertAnnounced(List.of(document)).await().atMost(WAIT);
         relay.relayInBackground(List.of(document), inserted).await().atMost(WAIT);
 
-        ConsumerRecord<String, String> published = awaitPublished(document);
+        ConsumerRecord<String, String> published = awaitPublished(document.id());
 
-        assertThat(CloudEvents.fromKafkaHeaders(published.headers()).id()).isEqualTo(InteractionDocuments.announcement(document).id());
-        Document stored = stored(document);
+        assertThat(inserted).containsExactly(document.id());
+        assertThat(CloudEvents.fromKafkaHeaders(published.headers()).id()).isEqualTo(document.announcement().id());
+        Document stored = stored(document.id());
         assertThat(stored).doesNotContainKey(InteractionDocuments.PENDING);
-        assertThat(InteractionDocuments.announcement(stored)).isEqualTo(InteractionDocuments.announcement(document));
-        await().atMost(WAIT).until(() -> checkpointOf(document.getString(InteractionDocuments.RELAY_STREAM)) >= position(document));
+        assertThat(InteractionDocuments.announcement(stored)).isEqualTo(document.announcement());
+        assertThat(stored.getString(InteractionDocuments.RELAY_STREAM)).isEqualTo(document.relayStream());
+        assertThat(position(stored)).isEqualTo(document.relaySeq());
+        await().atMost(WAIT).until(() -> checkpointOf(document.relayStream()) >= document.relaySeq());
     }
 
     @Test
     void anAnnouncementWhoseInsertSeemedToFailIsPublishedByTheSweepIfTheDocumentWasStoredAfterAll() {
-        Document document = announced();
+        AnnouncedInteraction document = announced();
         relay.position(List.of(document)).await().atMost(WAIT);
-        log.insertNew(List.of(document)).await().atMost(WAIT);
+        log.insertAnnounced(List.of(document)).await().atMost(WAIT);
         // as when the answer to an insert that did happen was lost: the relay cannot know whether it happened
         relay.insertFailed(List.of(document));
 
-        awaitPublished(document);
-        await().atMost(Duration.ofSeconds(30)).until(() -> checkpointOf(document.getString(InteractionDocuments.RELAY_STREAM)) >= position(document));
+        awaitPublished(document.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkpointOf(document.relayStream()) >= document.relaySeq());
     }
 
     @Test
@@ -88,11 +92,11 @@ class AnnouncementRelayTest {
         String dead = UUID.randomUUID().toString();
         streams().insertOne(new Document("_id", dead).append(RelayStreams.OWNER, dead).append(RelayStreams.CHECKPOINT, 1L)
                 .append(RelayStreams.LEASE_UNTIL, Date.from(Instant.now().minusSeconds(1)))).await().atMost(WAIT);
-        Document relayedBefore = InteractionDocuments.position(announced(), dead, 1);
-        Document leftBehind = InteractionDocuments.position(announced(), dead, 2);
+        Document relayedBefore = InteractionDocuments.position(announcedDocument(), dead, 1);
+        Document leftBehind = InteractionDocuments.position(announcedDocument(), dead, 2);
         log.insertNew(List.of(relayedBefore, leftBehind)).await().atMost(WAIT);
 
-        awaitPublished(leftBehind);
+        awaitPublished(leftBehind.getString(InteractionDocuments.ID));
 
         assertThat(KafkaTopics.all(Topics.INTERACTIONS, record -> record.value().contains(relayedBefore.getString(InteractionDocuments.ID)),
                 Duration.ofSeconds(1))).as("at or below the checkpoint: relayed before the instance died").isEmpty();
@@ -100,22 +104,28 @@ class AnnouncementRelayTest {
                 .await().atMost(WAIT) == null);
     }
 
-    private static Document announced() {
+    private static AnnouncedInteraction announced() {
         UUID customerId = UUID.randomUUID();
         Instant now = Instant.now();
         Interaction interaction = NEW_INTERACTION.of(Contacts.inbound(Channel.EMAIL, Contacts.uniqueAddress(), now), UUID.randomUUID(),
                 customerId, Resolution.RESOLVED, now);
-        return InteractionDocuments.announced(interaction, UUID.randomUUID().toString(), "hash",
+        return new AnnouncedInteraction(interaction, UUID.randomUUID().toString(), "hash",
                 PendingEvent.of(NewInteraction.logged(interaction), customerId.toString(), now));
     }
 
-    private static ConsumerRecord<String, String> awaitPublished(Document document) {
-        return KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(document.getString(InteractionDocuments.ID)), 1,
+    /** As an earlier instance stored it (the layout is the same, {@code AnnouncedInteractionCodecTest}). */
+    private static Document announcedDocument() {
+        AnnouncedInteraction announced = announced();
+        return InteractionDocuments.announced(announced.interaction(), announced.dedupKey(), announced.contentHash(), announced.announcement());
+    }
+
+    private static ConsumerRecord<String, String> awaitPublished(String interactionId) {
+        return KafkaTopics.awaitAll(Topics.INTERACTIONS, record -> record.value().contains(interactionId), 1,
                 Duration.ofSeconds(40)).getFirst();
     }
 
-    private Document stored(Document document) {
-        return log.byId(UUID.fromString(document.getString(InteractionDocuments.ID))).await().atMost(WAIT);
+    private Document stored(String interactionId) {
+        return log.byId(UUID.fromString(interactionId)).await().atMost(WAIT);
     }
 
     private long checkpointOf(String stream) {

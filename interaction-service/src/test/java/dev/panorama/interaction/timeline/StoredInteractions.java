@@ -18,8 +18,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
 import net.jqwik.api.Combinators;
 
-/** Interactions as they may be stored: every channel and outcome, absent optional parts, any Unicode text. */
-final class StoredInteractions {
+/** Interactions as they may be stored: every channel and outcome, absent optional parts, any Unicode text (for the log's tests too). */
+public final class StoredInteractions {
 
     private StoredInteractions() {
     }
@@ -97,7 +97,7 @@ final class StoredInteractions {
                 .build(ContactBuilder::build);
     }
 
-    static Arbitrary<Interaction> interactions() {
+    public static Arbitrary<Interaction> interactions() {
         return Builders.withBuilder(InteractionBuilder::new)
                 .use(uuids()).in(InteractionBuilder::id)
                 .use(uuids().injectNull(0.3)).in(InteractionBuilder::customerId)
