@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,11 +37,20 @@ public class OutboxRelay {
     private final String source;
     private final OnePassAtATime nudged;
 
+    /**
+     * @param spacing the least time between the starts of two nudged passes: each pass locks and marks its batch in a
+     *                transaction of its own, and its look-up walks the index entries of events published since the
+     *                table was last vacuumed, so under a steady stream of commits fewer, larger passes cost less per
+     *                event, for up to the spacing more before an event leaves
+     */
     public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "panorama.outbox.relay-spacing", defaultValue = "PT0S") Duration spacing) {
         this.repository = repository;
         this.emitter = emitter;
-        this.nudged = new OnePassAtATime(this::nudgedPass, pass -> OwnContext.run(vertx, pass), this::relayFailed);
+        this.nudged = new OnePassAtATime(this::nudgedPass, pass -> OwnContext.run(vertx, pass),
+                (delay, pass) -> vertx.setTimer(Math.max(1, delay.toMillis()), timer -> OwnContext.run(vertx, pass)), spacing,
+                System::nanoTime, this::relayFailed);
         this.source = "/" + application;
     }
 

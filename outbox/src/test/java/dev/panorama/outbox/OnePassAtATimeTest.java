@@ -3,10 +3,13 @@ package dev.panorama.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +86,61 @@ class OnePassAtATimeTest {
         relay.request();
         runStarted();
         assertThat(passes).isEqualTo(3);
+    }
+
+    /** Passes started after a delay, by delay; the clock the spacing is measured on, in nanoseconds. */
+    private final Map<Duration, Runnable> delayed = new LinkedHashMap<>();
+    private long now;
+
+    private OnePassAtATime spaced(Duration spacing, Supplier<Uni<Boolean>> pass) {
+        return new OnePassAtATime(() -> {
+            passes++;
+            return pass.get();
+        }, started::add, delayed::put, spacing, () -> now, failures::add);
+    }
+
+    @Test
+    void with_a_spacing_a_pass_asked_for_during_another_starts_the_spacing_after_that_one_started() {
+        List<Runnable> finish = new ArrayList<>();
+        OnePassAtATime relay = spaced(Duration.ofMillis(50),
+                () -> Uni.createFrom().emitter(done -> finish.add(() -> done.complete(false))));
+        relay.request();
+        runStarted();
+        relay.request();
+        relay.request();
+        now += Duration.ofMillis(10).toNanos();
+        finish.removeFirst().run();
+        assertThat(started).isEmpty();
+        assertThat(delayed).containsOnlyKeys(Duration.ofMillis(40));
+        relay.request();
+        assertThat(delayed).hasSize(1);
+        now += Duration.ofMillis(40).toNanos();
+        delayed.remove(Duration.ofMillis(40)).run();
+        finish.removeFirst().run();
+        assertThat(passes).isEqualTo(2);
+        assertThat(delayed).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void with_a_spacing_a_request_long_after_the_last_pass_starts_one_at_once() {
+        OnePassAtATime relay = spaced(Duration.ofMillis(50), () -> Uni.createFrom().item(false));
+        relay.request();
+        runStarted();
+        now += Duration.ofMillis(50).toNanos();
+        relay.request();
+        runStarted();
+        assertThat(passes).isEqualTo(2);
+        assertThat(delayed).isEmpty();
+    }
+
+    @Test
+    void with_a_spacing_a_pass_that_knows_more_waits_is_still_followed_at_once() {
+        Deque<Boolean> more = new ArrayDeque<>(List.of(true, true, false));
+        OnePassAtATime relay = spaced(Duration.ofMillis(50), () -> Uni.createFrom().item(more.poll()));
+        relay.request();
+        runStarted();
+        assertThat(passes).isEqualTo(3);
+        assertThat(delayed).isEmpty();
     }
 }

@@ -108,9 +108,8 @@ public class ResolutionService {
                 CandidateBlocks.BUDGET).chain(found -> {
                     IdentityStore.StoredVersion latest = found.latest();
                     if (latest == null || !latest.current()) {
-                        // candidates come only through the blocks chosen and locked exclusively
                         return resolveNew(source, hash, latest == null ? 1 : latest.version() + 1, announce, person, keys,
-                                found.chosenKeys());
+                                found.neighbourhood());
                     }
                     return latest.contentHash().equals(hash) ? unchanged(latest)
                             : lockedForNewVersion(latest, source, hash, person, keys, announce);
@@ -126,20 +125,19 @@ public class ResolutionService {
     }
 
     /**
-     * The neighbourhood is read without row locks and the resolver decides; only then are the customers the decision
+     * The neighbourhood, read without row locks right after the keys' locks (candidates come only through the blocks
+     * chosen and locked exclusively), and the resolver decides; only then are the customers the decision
      * links locked, and checked against what the decision read of them. If a steward changed one in between, the
      * attempt fails and a fresh transaction resolves the record again: locking more customers while holding some
      * would no longer take them in id order.
      */
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce,
-            PersonRecord person, Set<String> keys, Set<String> chosenKeys) {
-        return store.neighbourhood(chosenKeys, Resolver.MAX_BLOCK_SIZE).chain(read -> {
-            SnapshotGraph graph = snapshot(read);
-            Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
-                    .resolve(person);
-            return lockedUnchanged(LinkedCustomers.of(resolution, read))
-                    .chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
-        });
+            PersonRecord person, Set<String> keys, IdentityStore.Neighbourhood read) {
+        SnapshotGraph graph = snapshot(read);
+        Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
+                .resolve(person);
+        return lockedUnchanged(LinkedCustomers.of(resolution, read))
+                .chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
     }
 
     private Uni<Void> lockedUnchanged(LinkedCustomers linked) {

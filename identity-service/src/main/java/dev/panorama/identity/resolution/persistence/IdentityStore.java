@@ -40,31 +40,62 @@ public class IdentityStore {
     }
 
     /**
-     * The newest version of a source record (current or not: an erased record is no current one's), and the keys
-     * chosen and locked as {@link #lockKeysSql} chooses and locks them, in one round trip: a new record, a new version
-     * and a resend all start with both. The version is the one committed when the statement began, before it waited
-     * for any key's lock, as when it was read by a statement of its own before the locks.
+     * Where the statement that locks the keys leaves, for the rest of the transaction, the keys the neighbourhood is read
+     * by: those chosen, if the record is to be resolved afresh (no version stored, or none current), else none.
+     */
+    private static final String NEIGHBOURHOOD_KEYS = "panorama.neighbourhood_keys";
+
+    /**
+     * The newest version of a source record (current or not: an erased record is no current one's), the keys chosen and
+     * locked as {@link #lockKeysSql} chooses and locks them, and, if the record is to be resolved afresh, its
+     * neighbourhood as {@link #neighbourhoodSql} reads it, in one round trip: a new record, a new version and a resend
+     * all start with the version and the locks, and a new record, the common case, goes on with the neighbourhood. The
+     * version is the one committed when the statement began, before it waited for any key's lock, as when it was read by
+     * a statement of its own before the locks; the neighbourhood is read by a statement of its own, sent behind it
+     * without waiting, so as committed once the locks are held. The first statement leaves the keys for the second in a
+     * setting of the transaction ({@value #NEIGHBOURHOOD_KEYS}); a resend's second statement reads no key.
      */
     public Uni<VersionAndKeys> latestVersionLockingKeys(String sourceSystem, String sourceId, Collection<String> keys,
             int maxPerKey, int budget) {
         SqlParameters p = new SqlParameters();
-        String sql = "(select 'V', cast(null as text), cast(null as boolean), cast(r.id as text), r.version, r.current,"
-                + " r.content_hash, cast(r.customer_id as text) from source_record r where r.source_system = "
-                + p.text(sourceSystem) + " and r.source_id = " + p.text(sourceId) + " order by r.version desc limit 1)"
-                + (keys.isEmpty() ? "" : " union all select 'K', locked.key, locked.chosen, null, null, null, null, null from "
-                        + lockKeysSql(p, keys, maxPerKey, budget));
+        String sql = keys.isEmpty() ? latestVersionSql(p, sourceSystem, sourceId) + " select 'V', cast(null as text),"
+                + " cast(null as boolean), cast(v.id as text), v.version, v.current, v.content_hash, cast(v.customer_id as text)"
+                + " from v"
+                : latestVersionSql(p, sourceSystem, sourceId) + ", locked as (select * from " + lockKeysSql(p, keys, maxPerKey, budget) + "),"
+                + " handed as (select set_config('" + NEIGHBOURHOOD_KEYS + "', case when exists (select 1 from v where v.current)"
+                + " then '{}' else coalesce((select cast(array_agg(key) as text) from locked where chosen), '{}') end, true))"
+                + " select 'V', cast(null as text), cast(null as boolean), cast(v.id as text), v.version, v.current,"
+                + " v.content_hash, cast(v.customer_id as text) from v"
+                + " union all select 'K', locked.key, locked.chosen, null, null, null, null, null from locked"
+                + " union all select 'S', cast(null as text), cast(null as boolean), null, null, null, null, null from handed";
         return Panache.getSession().chain(session -> {
             ReactiveConnection connection = connection(session);
-            // sent without waiting for its answer: the two statements travel together, in order
+            // sent without waiting for their answers: the statements travel together, in order
             CompletionStage<Void> generic = connection.execute(GENERIC_PLANS);
-            return Uni.createFrom().completionStage(() -> generic.thenCombine(connection.select(sql, p.array()),
-                    (ignored, result) -> result));
-        }).map(IdentityStore::rows).map(VersionAndKeys::of);
+            CompletionStage<ReactiveConnection.Result> versionAndKeys = connection.select(sql, p.array());
+            if (keys.isEmpty()) {
+                return Uni.createFrom().completionStage(() -> generic.thenCombine(versionAndKeys,
+                        (ignored, result) -> VersionAndKeys.of(rows(result), new Neighbourhood(List.of(), List.of()))));
+            }
+            CompletionStage<ReactiveConnection.Result> neighbourhood = connection.select(neighbourhoodSql(maxPerKey),
+                    new Object[0]);
+            return Uni.createFrom().completionStage(() -> generic.thenCombine(versionAndKeys, (ignored, result) -> result)
+                    .thenCombine(neighbourhood, (result, read) -> VersionAndKeys.of(rows(result), Neighbourhood.of(rows(read)))));
+        });
     }
 
-    /** A source record's newest version as a resolution starts from it, and the keys it may look candidates up by. */
-    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys) {
-        static VersionAndKeys of(List<Object[]> rows) {
+    private static String latestVersionSql(SqlParameters p, String sourceSystem, String sourceId) {
+        return "with v as (select r.id, r.version, r.current, r.content_hash, r.customer_id from source_record r"
+                + " where r.source_system = " + p.text(sourceSystem) + " and r.source_id = " + p.text(sourceId)
+                + " order by r.version desc limit 1)";
+    }
+
+    /**
+     * A source record's newest version as a resolution starts from it, the keys it may look candidates up by, and its
+     * neighbourhood through them if it is to be resolved afresh (else empty).
+     */
+    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys, Neighbourhood neighbourhood) {
+        static VersionAndKeys of(List<Object[]> rows, Neighbourhood neighbourhood) {
             StoredVersion latest = null;
             Set<String> chosen = new java.util.HashSet<>();
             for (Object[] row : rows) {
@@ -75,7 +106,7 @@ public class IdentityStore {
                     chosen.add((String) row[1]);
                 }
             }
-            return new VersionAndKeys(latest, Set.copyOf(chosen));
+            return new VersionAndKeys(latest, Set.copyOf(chosen), neighbourhood);
         }
     }
 
@@ -108,7 +139,7 @@ public class IdentityStore {
     }
 
     /**
-     * The neighbourhood of a new record as committed when the statement began, without row locks: for every record
+     * The neighbourhood of a new record as committed when the statement begins, without row locks: for every record
      * sharing one of its blocking keys, every current record of that record's customer, as (record id, customer id,
      * normalised values), and the pairs among those customers that a data steward rejected as one person (a rejection
      * of any two customers merged into them since counts for them; each pair once per order), in one statement. Keys
@@ -117,14 +148,12 @@ public class IdentityStore {
      *
      * <p>Resolutions sharing a block are serialised by the blocks' advisory locks, taken before this; a steward's
      * merge, split or rejection is not, and may commit after this read: the caller locks the customers its decision
-     * links and checks them again ({@link #lockCustomersNow}).
+     * links and checks them again ({@link #lockCustomersNow}). The keys are those the statement that took the locks
+     * left in {@value #NEIGHBOURHOOD_KEYS}.
      */
-    public Uni<Neighbourhood> neighbourhood(Collection<String> keys, int maxPerKey) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(new Neighbourhood(List.of(), List.of()));
-        }
-        SqlParameters p = new SqlParameters();
-        String sql = "with recursive hits as (select k.key, b.record_id from unnest(" + p.textArray(keys) + ") k(key)"
+    private static String neighbourhoodSql(int maxPerKey) {
+        return "with recursive hits as (select k.key, b.record_id from unnest(cast(current_setting('" + NEIGHBOURHOOD_KEYS
+                + "') as text[])) k(key)"
                 + " cross join lateral (select record_id from blocking_key where key = k.key limit " + (maxPerKey + 1) + ") b),"
                 + " useful as (select key from hits group by key having count(*) <= " + maxPerKey + "),"
                 + " candidates as (select distinct record_id from hits where key in (select key from useful)),"
@@ -138,7 +167,6 @@ public class IdentityStore {
                 + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text), cast(null as text), false"
                 + " from review_item i join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
                 + " where i.status = 'REJECTED' and x.root <> y.root)";
-        return select(sql, p).map(Neighbourhood::of);
     }
 
     /** The records near a new one, and the pairs of their customers a steward kept apart. */
@@ -255,18 +283,6 @@ public class IdentityStore {
         return Panache.getSession()
                 .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(sql.toString(), p.array())))
                 .replaceWithVoid();
-    }
-
-    /**
-     * A statement of the resolution's hot path, sent on the session's own connection (so in its transaction) as a
-     * prepared statement the connection caches, without Hibernate building a native query around it on every call:
-     * the rows as arrays of the driver's values. The session holds no changes these statements would need flushed
-     * first: the hot path writes only through them.
-     */
-    private static Uni<List<Object[]>> select(String sql, SqlParameters p) {
-        return Panache.getSession()
-                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(sql, p.array())))
-                .map(IdentityStore::rows);
     }
 
     private static List<Object[]> rows(ReactiveConnection.Result result) {
