@@ -21,19 +21,22 @@ public final class BlockingKeys {
         record.phones().forEach(phone -> keys.add("ph:" + phone));
         String given = record.givenName();
         String family = record.familyName();
+        // each name's phonetic code once: it is the costliest part of the keys
+        String givenSound = given == null ? null : Similarity.phonetic(given);
+        String familySound = family == null ? null : Similarity.phonetic(family);
         String birth = record.birthDate() == null ? null : Similarity.compact(record.birthDate());
         if (birth != null) {
             keys.add("dob:" + birth);
         }
         if (family != null && given != null) {
-            keys.add("fg:" + Similarity.phonetic(family) + ":" + given.charAt(0));
-            keys.add("fg:" + Similarity.phonetic(given) + ":" + family.charAt(0));
+            keys.add("fg:" + familySound + ":" + given.charAt(0));
+            keys.add("fg:" + givenSound + ":" + family.charAt(0));
         }
         if (family != null && birth != null) {
-            keys.add("fy:" + Similarity.phonetic(family) + ":" + birth.substring(0, 4));
+            keys.add("fy:" + familySound + ":" + birth.substring(0, 4));
         }
         if (given != null && birth != null) {
-            keys.add("gy:" + Similarity.phonetic(given) + ":" + birth.substring(0, 4));
+            keys.add("gy:" + givenSound + ":" + birth.substring(0, 4));
         }
         if (record.postcode() != null && family != null) {
             keys.add("pf:" + record.postcode() + ":" + family.charAt(0));
@@ -42,10 +45,10 @@ public final class BlockingKeys {
             keys.add("pg:" + record.postcode() + ":" + given.charAt(0));
         }
         if (record.locality() != null && family != null) {
-            keys.add("lf:" + record.locality() + ":" + Similarity.phonetic(family));
+            keys.add("lf:" + record.locality() + ":" + familySound);
         }
         if (record.locality() != null && given != null) {
-            keys.add("lg:" + record.locality() + ":" + Similarity.phonetic(given));
+            keys.add("lg:" + record.locality() + ":" + givenSound);
         }
         if (record.street() != null && (record.postcode() != null || record.locality() != null)) {
             keys.add("st:" + record.street() + ":" + (record.postcode() != null ? record.postcode() : record.locality()));

@@ -36,8 +36,28 @@ final class Similarity {
         return phonetic(a).equals(phonetic(b));
     }
 
+    /**
+     * The date as yyyyMMdd, as {@link DateTimeFormatter#BASIC_ISO_DATE} writes it; written by hand for the years of
+     * dates of birth: the formatter alone took 0.7 % of the event loops' samples under the API benchmark (every record's keys
+     * and every date comparison).
+     */
     static String compact(LocalDate date) {
-        return date.format(COMPACT);
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            return date.format(COMPACT);
+        }
+        int monthDay = date.getMonthValue() * 100 + date.getDayOfMonth();
+        char[] digits = new char[8];
+        writeDigits(digits, 0, year, 4);
+        writeDigits(digits, 4, monthDay, 4);
+        return new String(digits);
+    }
+
+    private static void writeDigits(char[] into, int from, int value, int width) {
+        for (int i = from + width - 1; i >= from; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static boolean dayMonthSwapped(LocalDate a, LocalDate b) {

@@ -40,9 +40,13 @@ public class RecordsResource {
     @APIResponse(responseCode = "200", description = "Already stored with this content; the original answer")
     @APIResponse(responseCode = "400", description = "Invalid record (problem details naming the fields)")
     public Uni<Response> store(@Valid @NotNull SourceRecordRequest request) {
-        return resolution.ingest(SourceRecordMapper.toSourceRecord(request, Instant.now()))
-                .invoke(relay::nudge)
-                .map(RecordsResource::respond);
+        return resolution.ingest(SourceRecordMapper.toSourceRecord(request, Instant.now())).map(this::relayAndRespond);
+    }
+
+    /** One step rather than two: each step of the chain costs a capture and a restore of the request's context. */
+    private Response relayAndRespond(RecordResolution resolved) {
+        relay.nudge();
+        return respond(resolved);
     }
 
     private static Response respond(RecordResolution resolved) {

@@ -2,6 +2,7 @@ package dev.panorama.identity.resolution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.panorama.events.EventJson;
 import dev.panorama.events.EventType;
 import dev.panorama.events.common.SourceRef;
@@ -58,6 +59,8 @@ public class ResolutionService {
     private final Merger merger;
     private final ReviewQueue reviews;
     private final ObjectMapper json;
+    /** Bound once, rather than looked up again for every neighbour's values. */
+    private final ObjectReader personReader;
     private final Clock clock;
 
     ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, Merger merger,
@@ -68,6 +71,7 @@ public class ResolutionService {
         this.merger = merger;
         this.reviews = reviews;
         this.json = json;
+        this.personReader = json.readerFor(PersonRecord.class);
         this.clock = Clock.systemUTC();
     }
 
@@ -136,14 +140,14 @@ public class ResolutionService {
         SnapshotGraph graph = snapshot(read);
         Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                 .resolve(person);
-        return lockedUnchanged(LinkedCustomers.of(resolution, read))
-                .chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
+        LinkedCustomers linked = LinkedCustomers.of(resolution, read);
+        if (linked.none()) {
+            return persist(source, hash, version, person, keys, resolution, graph, announce);
+        }
+        return lockedUnchanged(linked).chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
     }
 
     private Uni<Void> lockedUnchanged(LinkedCustomers linked) {
-        if (linked.none()) {
-            return Uni.createFrom().voidItem();
-        }
         return store.lockCustomersNow(linked.customers()).chain(now -> linked.stillHold(now) ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(new NeighbourhoodKeptChanging()));
     }
@@ -180,11 +184,18 @@ public class ResolutionService {
             events.add(announcement(source, record.payload, now));
         }
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
-        return store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record, keys, decision, events)
+        RecordResolution resolved = new RecordResolution(customerId, recordId, version, resolution.decision().name(),
+                probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList());
+        Uni<Void> inserted = store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record, keys,
+                decision, events);
+        if (resolution.decision() != Resolution.Decision.POSSIBLE && graph.merges().isEmpty()) {
+            // most records: no review item, no merge, and so no steps that would only pass the answer on
+            return inserted.replaceWith(resolved);
+        }
+        return inserted
                 .chain(() -> reviews.raiseIfPossible(decision, candidateCustomer(resolution, graph)))
                 .chain(() -> mergeAll(graph.merges(), resolution, now))
-                .map(ignored -> new RecordResolution(customerId, recordId, version, resolution.decision().name(),
-                        probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList()));
+                .replaceWith(resolved);
     }
 
     private Uni<Void> mergeAll(List<SnapshotGraph.Merge> merges, Resolution resolution, Instant now) {
@@ -302,7 +313,7 @@ public class ResolutionService {
 
     private PersonRecord readNormalised(String normalised) {
         try {
-            return json.readValue(normalised, PersonRecord.class);
+            return personReader.readValue(normalised);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored record cannot be read", e);
         }
