@@ -31,14 +31,6 @@ public class IdentityStore {
      */
     private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
-    public Uni<SourceRecordEntity> currentRecord(String sourceSystem, String sourceId) {
-        return Panache.getSession().chain(session -> session
-                .createQuery("from SourceRecordEntity where sourceSystem = :system and sourceId = :id and current = true",
-                        SourceRecordEntity.class)
-                .setParameter("system", sourceSystem).setParameter("id", sourceId)
-                .getSingleResultOrNull());
-    }
-
     /**
      * Where the statement that locks the keys leaves, for the rest of the transaction, the keys the neighbourhood is read
      * by: those chosen, if the record is to be resolved afresh (no version stored, or none current), else none.
