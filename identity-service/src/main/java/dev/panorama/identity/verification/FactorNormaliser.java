@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class FactorNormaliser {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Enough for any text: each pass after the first only reorders marks or removes what the one before exposed. */
+    private static final int PASSPHRASE_PASSES = 4;
     private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
 
     private FactorNormaliser() {
@@ -42,9 +44,25 @@ public final class FactorNormaliser {
         };
     }
 
+    /**
+     * NFKC, whitespace removed, lower case, repeated until nothing changes: on rare text one step undoes another's work
+     * (a space removed leaves combining marks out of canonical order; NFKC turns some characters into a space and a
+     * mark), and an answer normalised once must be what normalising it again gives, or it would not verify.
+     */
     private static Optional<String> passphrase(String raw) {
-        String compact = WHITESPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
-        return compact.isEmpty() ? Optional.empty() : Optional.of(compact.toLowerCase(Locale.ROOT));
+        String answer = passphraseStep(raw);
+        for (int pass = 1; pass < PASSPHRASE_PASSES; pass++) {
+            String again = passphraseStep(answer);
+            if (again.equals(answer)) {
+                break;
+            }
+            answer = again;
+        }
+        return answer.isEmpty() ? Optional.empty() : Optional.of(answer);
+    }
+
+    private static String passphraseStep(String text) {
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static Optional<String> lastDigits(String raw) {

@@ -75,6 +75,13 @@ class FactorNormaliserTest {
     }
 
     @Example
+    void marksAPassphraseSpaceKeptApartAreOrderedOnceTheSpaceIsGone() {
+        String once = FactorNormaliser.normalise(Factor.PASSPHRASE, "\u0308 \u064C\u0651").orElseThrow();
+        assertThat(once).isEqualTo("\u064C\u0651\u0308");
+        assertThat(FactorNormaliser.normalise(Factor.PASSPHRASE, once)).contains(once);
+    }
+
+    @Example
     void composedAndDecomposedAccentsAreOnePassphrase() {
         assertThat(FactorNormaliser.normalise(Factor.PASSPHRASE, "Cafe\u0301 Noir"))
                 .isEqualTo(FactorNormaliser.normalise(Factor.PASSPHRASE, "café noir"));
