@@ -86,10 +86,8 @@ public class InteractionLog {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        List<String> ids = documents.stream().map(document -> document.getString(ID)).toList();
-        return interactions.insertMany(documents, new InsertManyOptions().ordered(false))
-                .replaceWith(() -> (Set<String>) new HashSet<>(ids))
-                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(ids, (MongoBulkWriteException) failure));
+        return insertSkippingDuplicates(interactions, documents,
+                documents.stream().map(document -> document.getString(ID)).toList());
     }
 
     /**
@@ -108,7 +106,13 @@ public class InteractionLog {
             bson.add(new RawBsonDocument(document, ANNOUNCED));
             ids.add(document.id());
         }
-        return encoded.insertMany(bson, new InsertManyOptions().ordered(false))
+        return insertSkippingDuplicates(encoded, bson, ids);
+    }
+
+    /** Inserts the documents (ids in the same order), unordered; answers the ids of those not refused as duplicates. */
+    private static <T> Uni<Set<String>> insertSkippingDuplicates(ReactiveMongoCollection<T> collection, List<T> documents,
+            List<String> ids) {
+        return collection.insertMany(documents, new InsertManyOptions().ordered(false))
                 .replaceWith(() -> (Set<String>) new HashSet<>(ids))
                 .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> withoutDuplicates(ids, (MongoBulkWriteException) failure));
     }
