@@ -31,9 +31,11 @@ import dev.panorama.events.interaction.RoutingHints;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonReader;
 import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
@@ -48,6 +50,18 @@ import org.bson.codecs.EncoderContext;
 public final class AnnouncedInteractionCodec implements Codec<AnnouncedInteraction> {
 
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
+    private static final AnnouncedInteractionCodec CODEC = new AnnouncedInteractionCodec();
+    /** Room for a typical contact's document, so that its buffer is not grown while writing. */
+    private static final int TYPICAL_SIZE = 2048;
+
+    /** The document's BSON, as {@code new RawBsonDocument(document, codec)} gives it, with ASCII strings copied whole. */
+    public static RawBsonDocument toBson(AnnouncedInteraction document) {
+        AsciiCopyingOutputBuffer buffer = new AsciiCopyingOutputBuffer(TYPICAL_SIZE);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            CODEC.encode(writer, document, EncoderContext.builder().build());
+        }
+        return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+    }
 
     @Override
     public Class<AnnouncedInteraction> getEncoderClass() {

@@ -47,8 +47,6 @@ public class InteractionLog {
 
     static final String COLLECTION = "interactions";
 
-    private static final AnnouncedInteractionCodec ANNOUNCED = new AnnouncedInteractionCodec();
-
     private final ReactiveMongoCollection<Document> interactions;
     /** For ingestion's inserts: documents already encoded, which the driver copies into its buffers in one piece. */
     private final ReactiveMongoCollection<RawBsonDocument> encoded;
@@ -103,7 +101,7 @@ public class InteractionLog {
         List<RawBsonDocument> bson = new ArrayList<>(documents.size());
         List<String> ids = new ArrayList<>(documents.size());
         for (AnnouncedInteraction document : documents) {
-            bson.add(new RawBsonDocument(document, ANNOUNCED));
+            bson.add(AnnouncedInteractionCodec.toBson(document));
             ids.add(document.id());
         }
         return insertSkippingDuplicates(encoded, bson, ids);

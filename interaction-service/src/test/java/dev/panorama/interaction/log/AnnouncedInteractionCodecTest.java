@@ -9,6 +9,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,7 +35,23 @@ class AnnouncedInteractionCodecTest {
             InteractionDocuments.position(document, announced.relayStream(), announced.relaySeq());
         }
 
-        assertThat(bytes(new RawBsonDocument(announced, CODEC))).isEqualTo(bytes(new RawBsonDocument(document, new DocumentCodec())));
+        byte[] expected = bytes(new RawBsonDocument(document, new DocumentCodec()));
+        assertThat(bytes(new RawBsonDocument(announced, CODEC))).isEqualTo(expected);
+        assertThat(bytes(AnnouncedInteractionCodec.toBson(announced))).isEqualTo(expected);
+    }
+
+    /** Strings copied whole (ASCII) and strings written a character at a time (the rest) side by side in one document. */
+    @Example
+    void copiesAsciiStringsWholeAndWritesTheOthersAsTheDriverDoes() {
+        Interaction interaction = StoredInteractions.interactions().sample();
+        for (String text : List.of("plain ascii ~\u007f", "a NUL\u0000inside", "latin \u0080\u00ff", "an unpaired \ud800 surrogate",
+                "\ud83d\ude00 emoji", "")) {
+            PendingEvent event = new PendingEvent(text, "dev.panorama.interaction.logged", "panorama.interactions", "key",
+                    Instant.ofEpochMilli(1_700_000_000_000L), text);
+            AnnouncedInteraction announced = new AnnouncedInteraction(interaction, text, text, event).position(text, 7);
+
+            writesExactlyTheBytesOfTheAnnouncedDocument(announced);
+        }
     }
 
     @Property(tries = 100)

@@ -1,10 +1,12 @@
 package dev.panorama.journeys.reliability;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,18 +30,33 @@ final class ConsumerGroups implements AutoCloseable {
         this.admin = Admin.create(config);
     }
 
-    /** Each member of the group holding partitions of the topic, with how many it holds. */
-    Map<String, Integer> partitionsByMember(String group, String topic) {
+    /** Each instance of the group's application holding partitions of the topic, with how many it holds. */
+    Map<String, Integer> partitionsByInstance(String group, String topic) {
         return assignment(group, topic).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().size()));
     }
 
-    /** The partitions of the topic each member of the group holds, for the members holding any (a group may read several topics). */
+    /**
+     * The partitions of the topic each instance of the group's application holds, for the instances holding any (a group
+     * may read several topics). An instance is one member, or, where it consumes a channel through several consumers
+     * (SmallRye's {@code concurrency} copies the channel as {@code <channel>$1}, {@code $2}...), the members whose client
+     * ids agree up to the copy's index: such a channel names its clients after the instance.
+     */
     Map<String, List<TopicPartition>> assignment(String group, String topic) {
         ConsumerGroupDescription description = await(admin.describeConsumerGroups(Set.of(group)).all()).get(group);
-        return description.members().stream().collect(Collectors.toMap(MemberDescription::consumerId, member -> member
-                .assignment().topicPartitions().stream().filter(partition -> partition.topic().equals(topic)).toList()))
-                .entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, List<TopicPartition>> byInstance = new TreeMap<>();
+        for (MemberDescription member : description.members()) {
+            List<TopicPartition> held = member.assignment().topicPartitions().stream()
+                    .filter(partition -> partition.topic().equals(topic)).toList();
+            if (!held.isEmpty()) {
+                byInstance.computeIfAbsent(instanceOf(member), instance -> new ArrayList<>()).addAll(held);
+            }
+        }
+        return byInstance;
+    }
+
+    private static String instanceOf(MemberDescription member) {
+        int copy = member.clientId().indexOf('$');
+        return copy < 0 ? member.consumerId() : member.clientId().substring(0, copy);
     }
 
     /** The group's committed offset of each partition of the topic. */

@@ -58,7 +58,7 @@ class ScaleOutIT {
                 RawRecords raw = new RawRecords(panorama.kafkaBootstrapServers())) {
             Eventually.assertThat("each group's partitions are shared by both instances", () -> {
                 for (String[] scaled : SCALED) {
-                    assertThat(groups.partitionsByMember(scaled[1], scaled[2])).as(scaled[1] + " on " + scaled[2]).hasSize(2);
+                    assertThat(groups.partitionsByInstance(scaled[1], scaled[2])).as(scaled[1] + " on " + scaled[2]).hasSize(2);
                 }
             });
             Map<String, Map<TopicPartition, Long>> committedBefore = committed(groups);
@@ -106,15 +106,15 @@ class ScaleOutIT {
             Eventually.assertThat("both instances of each group committed records of the burst", () -> {
                 Map<String, Map<TopicPartition, Long>> committedAfter = committed(groups);
                 for (String[] scaled : SCALED) {
-                    Map<String, Long> byMember = consumedByMember(groups.assignment(scaled[1], scaled[2]),
+                    Map<String, Long> byInstance = consumedByInstance(groups.assignment(scaled[1], scaled[2]),
                             committedBefore.get(scaled[1]), committedAfter.get(scaled[1]));
-                    System.out.println("scale-out: " + scaled[1] + " on " + scaled[2] + ", records of the burst by member: " + byMember);
-                    assertThat(byMember).as(scaled[1] + " members").hasSize(2);
-                    byMember.forEach((member, records) -> assertThat(records).as(scaled[1] + " member " + member).isPositive());
+                    System.out.println("scale-out: " + scaled[1] + " on " + scaled[2] + ", records of the burst by instance: " + byInstance);
+                    assertThat(byInstance).as(scaled[1] + " instances").hasSize(2);
+                    byInstance.forEach((instance, records) -> assertThat(records).as(scaled[1] + " instance " + instance).isPositive());
                 }
             });
             for (String[] scaled : SCALED) {
-                assertThat(groups.partitionsByMember(scaled[1], scaled[2])).as(scaled[1] + " still shared").hasSize(2);
+                assertThat(groups.partitionsByInstance(scaled[1], scaled[2])).as(scaled[1] + " still shared").hasSize(2);
             }
         } finally {
             seconds.forEach(ServiceInstance::close);
@@ -140,11 +140,11 @@ class ScaleOutIT {
         return committed;
     }
 
-    /** Records each member committed since {@code before}, over the partitions it holds now. */
-    private static Map<String, Long> consumedByMember(Map<String, List<TopicPartition>> assignment, Map<TopicPartition, Long> before,
+    /** Records each instance committed since {@code before}, over the partitions it holds now. */
+    private static Map<String, Long> consumedByInstance(Map<String, List<TopicPartition>> assignment, Map<TopicPartition, Long> before,
             Map<TopicPartition, Long> after) {
         Map<String, Long> consumed = new java.util.TreeMap<>();
-        assignment.forEach((member, partitions) -> consumed.put(member, partitions.stream()
+        assignment.forEach((instance, partitions) -> consumed.put(instance, partitions.stream()
                 .mapToLong(partition -> after.getOrDefault(partition, 0L) - before.getOrDefault(partition, 0L)).sum()));
         return consumed;
     }
