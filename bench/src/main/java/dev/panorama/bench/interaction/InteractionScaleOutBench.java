@@ -135,8 +135,9 @@ public final class InteractionScaleOutBench {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             long holders = admin.describeConsumerGroups(Set.of(GROUP)).all().get().get(GROUP).members().stream()
-                    .map(MemberDescription::assignment)
-                    .filter(assignment -> assignment.topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
+                    .filter(member -> member.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
+                    .map(InteractionScaleOutBench::instanceOf)
+                    .distinct()
                     .count();
             if (holders == instances) {
                 return;
@@ -145,6 +146,15 @@ public final class InteractionScaleOutBench {
         }
         throw new IllegalStateException("not " + instances + " instance(s) holding partitions of " + Topics.CHANNEL_INBOUND
                 + " after 2 minutes");
+    }
+
+    /**
+     * The instance a member belongs to: each instance reads the topic through several consumers (SmallRye copies the
+     * channel as {@code channel-inbound$1}, {@code $2}...), whose client ids name the instance up to the copy's index.
+     */
+    private static String instanceOf(MemberDescription member) {
+        int copy = member.clientId().indexOf('$');
+        return copy < 0 ? member.consumerId() : member.clientId().substring(0, copy);
     }
 
     private static Admin admin(String bootstrap) {
