@@ -10,6 +10,7 @@ import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.test.ConsumerInstances;
 import dev.panorama.events.Topics;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.MemberDescription;
 
 /**
  * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
@@ -136,7 +136,7 @@ public final class InteractionScaleOutBench {
         while (System.nanoTime() < deadline) {
             long holders = admin.describeConsumerGroups(Set.of(GROUP)).all().get().get(GROUP).members().stream()
                     .filter(member -> member.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
-                    .map(InteractionScaleOutBench::instanceOf)
+                    .map(ConsumerInstances::of)
                     .distinct()
                     .count();
             if (holders == instances) {
@@ -146,15 +146,6 @@ public final class InteractionScaleOutBench {
         }
         throw new IllegalStateException("not " + instances + " instance(s) holding partitions of " + Topics.CHANNEL_INBOUND
                 + " after 2 minutes");
-    }
-
-    /**
-     * The instance a member belongs to: each instance reads the topic through several consumers (SmallRye copies the
-     * channel as {@code channel-inbound$1}, {@code $2}...), whose client ids name the instance up to the copy's index.
-     */
-    private static String instanceOf(MemberDescription member) {
-        int copy = member.clientId().indexOf('$');
-        return copy < 0 ? member.consumerId() : member.clientId().substring(0, copy);
     }
 
     private static Admin admin(String bootstrap) {

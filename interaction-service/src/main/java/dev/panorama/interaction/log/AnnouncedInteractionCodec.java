@@ -53,12 +53,13 @@ public final class AnnouncedInteractionCodec implements Codec<AnnouncedInteracti
     private static final AnnouncedInteractionCodec CODEC = new AnnouncedInteractionCodec();
     /** Room for a typical contact's document, so that its buffer is not grown while writing. */
     private static final int TYPICAL_SIZE = 2048;
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
 
     /** The document's BSON, as {@code new RawBsonDocument(document, codec)} gives it, with ASCII strings copied whole. */
     public static RawBsonDocument toBson(AnnouncedInteraction document) {
         AsciiCopyingOutputBuffer buffer = new AsciiCopyingOutputBuffer(TYPICAL_SIZE);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-            CODEC.encode(writer, document, EncoderContext.builder().build());
+            CODEC.encode(writer, document, ENCODING);
         }
         return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
     }

@@ -1,5 +1,6 @@
 package dev.panorama.journeys.reliability;
 
+import dev.panorama.devstack.test.ConsumerInstances;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +38,7 @@ final class ConsumerGroups implements AutoCloseable {
 
     /**
      * The partitions of the topic each instance of the group's application holds, for the instances holding any (a group
-     * may read several topics). An instance is one member, or, where it consumes a channel through several consumers
-     * (SmallRye's {@code concurrency} copies the channel as {@code <channel>$1}, {@code $2}...), the members whose client
-     * ids agree up to the copy's index: such a channel names its clients after the instance.
+     * may read several topics); an instance may hold them through several members ({@link ConsumerInstances}).
      */
     Map<String, List<TopicPartition>> assignment(String group, String topic) {
         ConsumerGroupDescription description = await(admin.describeConsumerGroups(Set.of(group)).all()).get(group);
@@ -48,15 +47,10 @@ final class ConsumerGroups implements AutoCloseable {
             List<TopicPartition> held = member.assignment().topicPartitions().stream()
                     .filter(partition -> partition.topic().equals(topic)).toList();
             if (!held.isEmpty()) {
-                byInstance.computeIfAbsent(instanceOf(member), instance -> new ArrayList<>()).addAll(held);
+                byInstance.computeIfAbsent(ConsumerInstances.of(member), instance -> new ArrayList<>()).addAll(held);
             }
         }
         return byInstance;
-    }
-
-    private static String instanceOf(MemberDescription member) {
-        int copy = member.clientId().indexOf('$');
-        return copy < 0 ? member.consumerId() : member.clientId().substring(0, copy);
     }
 
     /** The group's committed offset of each partition of the topic. */
