@@ -135,11 +135,15 @@ public final class IdentityApiBench {
         command.addAll(BenchArguments.serviceJvm());
         stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        String other = System.getProperty("panorama.bench.identity.app", "").strip();
-        Path app = other.isEmpty() ? Path.of("..", "identity-service", "target", "quarkus-app") : Path.of(other);
-        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
+        command.addAll(List.of("-jar", app().resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve("identity-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+    }
+
+    /** identity-service's quarkus-app directory: this tree's, or another build's ({@code -Dbench.identity-app=...}). */
+    static Path app() {
+        String other = System.getProperty("panorama.bench.identity.app", "").strip();
+        return other.isEmpty() ? Path.of("..", "identity-service", "target", "quarkus-app") : Path.of(other);
     }
 
     /**

@@ -14,6 +14,11 @@ final class SyntheticPeople {
     }
 
     static String next(Random random, int sequence) {
+        return next(random, sequence, "bench");
+    }
+
+    /** The next record, from the given source system (a record's identity is its source system and sequence). */
+    static String next(Random random, int sequence, String sourceSystem) {
         int person = random.nextInt(5) == 0 && sequence > 10 ? random.nextInt(sequence) : sequence;
         Random facts = new Random(person);
         String given = GIVEN[facts.nextInt(GIVEN.length)];
@@ -23,7 +28,7 @@ final class SyntheticPeople {
         if (person != sequence) {
             given = given.substring(0, given.length() - 1) + (char) ('a' + random.nextInt(26));
         }
-        return "{\"sourceSystem\":\"bench\",\"sourceId\":\"S-" + sequence + "\",\"name\":{\"given\":\"" + given
+        return "{\"sourceSystem\":\"" + sourceSystem + "\",\"sourceId\":\"S-" + sequence + "\",\"name\":{\"given\":\"" + given
                 + "\",\"family\":\"" + family + "\"},\"dateOfBirth\":\"" + birth + "\",\"emails\":[\"" + email
                 + "\"],\"addresses\":[{\"lines\":[\"" + (1 + facts.nextInt(400)) + " high street\"],\"locality\":\"town"
                 + facts.nextInt(500) + "\",\"postcode\":\"" + (1000 + facts.nextInt(8999)) + "\"}]}";

@@ -3,25 +3,20 @@ package dev.panorama.bench.interaction;
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
-import dev.panorama.bench.ProcessCpu;
+import dev.panorama.bench.ScaleOut;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
-import dev.panorama.devstack.test.ConsumerInstances;
 import dev.panorama.events.Topics;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
@@ -57,26 +52,26 @@ public final class InteractionScaleOutBench {
         String database = "interaction_scale_" + Long.toHexString(System.nanoTime());
         String bootstrap = stack.kafka().bootstrapServers();
         try (ManagedProcess first = start(stack, parts, database, identity, "interaction-scale-1.log");
-                Admin admin = admin(bootstrap)) {
+                Admin admin = ScaleOut.admin(bootstrap)) {
             double[] two;
             try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
-                awaitHolders(admin, 2);
+                ScaleOut.awaitHolders(admin, GROUP, Topics.CHANNEL_INBOUND, 2);
                 warmUp(bootstrap, contacts, warmUps);
                 CpuUse before = CpuUse.now();
-                Map<String, Duration> instancesBefore = cpu(first, second);
+                Map<String, Duration> instancesBefore = ScaleOut.cpu(first, second);
                 two = rates(bootstrap, contacts, runs, "two");
-                printCpu("2 instances", before, instancesBefore, cpu(first, second), contacts * runs);
+                ScaleOut.printCpu("2 instances", "contact", before, instancesBefore, ScaleOut.cpu(first, second), contacts * runs);
             }
-            awaitHolders(admin, 1);
+            ScaleOut.awaitHolders(admin, GROUP, Topics.CHANNEL_INBOUND, 1);
             warmUp(bootstrap, contacts, warmUps);
             CpuUse before = CpuUse.now();
-            Map<String, Duration> instanceBefore = cpu(first);
+            Map<String, Duration> instanceBefore = ScaleOut.cpu(first);
             double[] one = rates(bootstrap, contacts, runs, "one");
-            printCpu("1 instance", before, instanceBefore, cpu(first), contacts * runs);
+            ScaleOut.printCpu("1 instance", "contact", before, instanceBefore, ScaleOut.cpu(first), contacts * runs);
             double ratio = InteractionIngestBench.median(two) / InteractionIngestBench.median(one);
             System.out.printf("scale-out (median of %d runs of %,d contacts): 2 instances %,.0f/s | 1 instance %,.0f/s | ratio"
                     + " x%.2f (ceiling x1.5 with 3 partitions) | load average %s%n", runs, contacts, InteractionIngestBench.median(two),
-                    InteractionIngestBench.median(one), ratio, loadAverage());
+                    InteractionIngestBench.median(one), ratio, ScaleOut.loadAverage());
             BenchResults.figure(BENCH, "ingest pipeline with 2 instances of interaction-service",
                     InteractionIngestBench.median(two), "/s", "1 instance", InteractionIngestBench.median(one), Figure.Better.HIGHER,
                     "higher than 1 instance");
@@ -84,26 +79,6 @@ public final class InteractionScaleOutBench {
             identity.stop(0);
             DevStack.stopShared();
         }
-    }
-
-    /** CPU time used so far by each instance, by its pid. */
-    private static Map<String, Duration> cpu(ManagedProcess... instances) {
-        Map<String, Duration> used = new LinkedHashMap<>();
-        for (ManagedProcess instance : instances) {
-            used.put("instance " + instance.serverPid(), ProcessCpu.used(instance.serverPid()));
-        }
-        return used;
-    }
-
-    /** CPU per contact of every process over a configuration's runs, and of each instance on its own. */
-    private static void printCpu(String label, CpuUse before, Map<String, Duration> instancesBefore, Map<String, Duration> instancesAfter,
-            int contacts) {
-        String perInstance = instancesAfter.entrySet().stream()
-                .map(entry -> String.format("%s %,.0f µs", entry.getKey(),
-                        entry.getValue().minus(instancesBefore.get(entry.getKey())).toNanos() / 1e3 / contacts))
-                .collect(Collectors.joining(" | "));
-        System.out.printf("%s, CPU per contact over %,d contacts: [%s]; by instance [%s] (load average %s)%n", label, contacts,
-                CpuUse.now().since(before).perItem(contacts), perInstance, loadAverage());
     }
 
     /** Both instances start cold together and serve the same warm-up, so neither configuration runs on a colder JIT. */
@@ -128,37 +103,5 @@ public final class InteractionScaleOutBench {
         Ports.await("interaction-service", Duration.ofMinutes(3), service,
                 () -> InteractionIngestBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;
-    }
-
-    /** Until exactly this many instances hold partitions of the contacts' topic (after one joined or left the group). */
-    private static void awaitHolders(Admin admin, int instances) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            long holders = admin.describeConsumerGroups(Set.of(GROUP)).all().get().get(GROUP).members().stream()
-                    .filter(member -> member.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.CHANNEL_INBOUND)))
-                    .map(ConsumerInstances::of)
-                    .distinct()
-                    .count();
-            if (holders == instances) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("not " + instances + " instance(s) holding partitions of " + Topics.CHANNEL_INBOUND
-                + " after 2 minutes");
-    }
-
-    private static Admin admin(String bootstrap) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return Admin.create(config);
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException unknown) {
-            return "unknown";
-        }
     }
 }

@@ -1,0 +1,223 @@
+package dev.panorama.bench.identity;
+
+import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.ScaleOut;
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
+import dev.panorama.devstack.DevStack;
+import dev.panorama.devstack.Part;
+import dev.panorama.devstack.process.ManagedProcess;
+import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServiceJvm;
+import dev.panorama.events.EventType;
+import dev.panorama.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Scale-out of identity-service: source records produced to {@code panorama.source-records} until every one is stored
+ * and resolved, with two instances in one consumer group over the same database, then with one after the other left
+ * the group, in rounds (a new second instance joins for each round's first half); prints the medians and the ratio
+ * 2 instances / 1. Each configuration gets the same warm-up first; the second instance's JIT is still the colder one, which
+ * counts against scaling out.
+ *
+ * <p>An instance resolves the records of its partitions one at a time (each record's resolution is a few PostgreSQL
+ * round trips, waited for before the next record), so much of a record's time is spent waiting rather than computing;
+ * a second instance resolves other partitions' records in that time. The topic has three partitions on the devstack
+ * broker, so two instances split them 2 + 1: the ceiling of the ratio is 1.5.
+ *
+ * <p>Arguments: records per run (2000), measured runs per configuration and round (3), warm-up runs before each
+ * configuration (3), rounds (2). Each
+ * run's records come from a source system of their own and are of people not seen before, but about one in five
+ * repeats an earlier person with a typo, so every run resolves new records against a store that keeps growing.
+ */
+public final class IdentityScaleOutBench {
+
+    private static final String BENCH = "identity-scale-out";
+    private static final String GROUP = "identity-service";
+    private static final Set<Part> PARTS = EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK);
+
+    private IdentityScaleOutBench() {
+    }
+
+    public static void main(String[] given) throws Exception {
+        String[] args = BenchArguments.of(given, "[\\s,]+");
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        DevStack stack = DevStack.shared().ensure(PARTS);
+        String database = "identity_scale_" + Long.toHexString(System.nanoTime());
+        String bootstrap = stack.kafka().bootstrapServers();
+        try (ManagedProcess first = start(stack, database, "identity-scale-1.log");
+                Admin admin = ScaleOut.admin(bootstrap);
+                Runs load = new Runs(bootstrap, stack.postgres().connect(database), records)) {
+            List<Double> two = new ArrayList<>();
+            List<Double> one = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                try (ManagedProcess second = start(stack, database, "identity-scale-2-" + round + ".log")) {
+                    ScaleOut.awaitHolders(admin, GROUP, Topics.SOURCE_RECORDS, 2);
+                    two.addAll(load.measured(warmUps, runs, "round " + round + ", 2 instances", first, second));
+                }
+                ScaleOut.awaitHolders(admin, GROUP, Topics.SOURCE_RECORDS, 1);
+                one.addAll(load.measured(warmUps, runs, "round " + round + ", 1 instance", first));
+            }
+            System.out.printf("scale-out (median of %d runs of %,d source records each, Kafka to stored and resolved, %d rounds of 2"
+                    + " instances then 1): 2 instances %,.0f/s (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3"
+                    + " partitions) | load average %s%n", two.size(), records, rounds, median(two), rounded(two), median(one), rounded(one),
+                    median(two) / median(one), ScaleOut.loadAverage());
+            BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", median(two), "/s",
+                    "1 instance", median(one), Figure.Better.HIGHER, "higher than 1 instance");
+        } finally {
+            DevStack.stopShared();
+        }
+    }
+
+    private static ManagedProcess start(DevStack stack, String database, String log) {
+        int port = Ports.free();
+        List<String> command = ServiceJvm.command();
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
+        command.addAll(BenchArguments.serviceJvm());
+        stack.quarkusConfig(PARTS, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", IdentityApiBench.app().resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
+        ManagedProcess service = ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve(log),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+        Ports.await("identity-service", Duration.ofMinutes(5), service,
+                () -> IdentityApiBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
+        return service;
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static String rounded(List<Double> rates) {
+        return rates.stream().map(rate -> String.format("%,.0f", rate)).collect(Collectors.joining(" / "));
+    }
+
+    /** Runs of source records: each produced at once, timed until the last one is stored. */
+    private static final class Runs implements AutoCloseable {
+
+        private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+
+        private final KafkaProducer<String, String> producer;
+        private final Connection database;
+        private final int records;
+        private final Random random = new Random(42);
+        private int run;
+        private int people;
+
+        Runs(String bootstrap, Connection database, int records) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            this.database = database;
+            this.records = records;
+        }
+
+        /**
+         * Runs not counted, then PostgreSQL's statistics brought up to date: the service's statements were planned while
+         * the tables were empty, and until autovacuum's analyze catches up they scan whole tables (README, identity-service
+         * speed); without it the configuration measured first pays for that alone.
+         */
+        private void warmUp(int runs, String label) throws Exception {
+            rates(runs, label);
+            try (Statement analyze = database.createStatement()) {
+                analyze.execute("analyze");
+            }
+        }
+
+        /** The rates of the runs after the warm-up, with the CPU per record they cost every process and each instance. */
+        List<Double> measured(int warmUps, int runs, String label, ManagedProcess... instances) throws Exception {
+            warmUp(warmUps, label + ", warm-up");
+            CpuUse before = CpuUse.now();
+            Map<String, Duration> instancesBefore = ScaleOut.cpu(instances);
+            List<Double> rates = rates(runs, label);
+            ScaleOut.printCpu(label, "record", before, instancesBefore, ScaleOut.cpu(instances), records * runs);
+            return rates;
+        }
+
+        private List<Double> rates(int runs, String label) throws Exception {
+            List<Double> rates = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                rates.add(rate());
+                System.out.printf("%s, run %d: %,.0f records/s%n", label, i, rates.getLast());
+            }
+            return rates;
+        }
+
+        private double rate() throws Exception {
+            String sourceSystem = "scale-run-" + ++run;
+            long started = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                int sequence = people++;
+                String key = sourceSystem + ":S-" + sequence;
+                producer.send(new ProducerRecord<>(Topics.SOURCE_RECORDS, null, key, SyntheticPeople.next(random, sequence, sourceSystem),
+                        cloudEvent()));
+            }
+            producer.flush();
+            while (stored(sourceSystem) < records) {
+                if (System.nanoTime() - started > RUN_LIMIT.toNanos()) {
+                    throw new IllegalStateException(stored(sourceSystem) + " of " + records + " records stored after " + RUN_LIMIT);
+                }
+                Thread.sleep(20);
+            }
+            return records / ((System.nanoTime() - started) / 1e9);
+        }
+
+        private int stored(String sourceSystem) throws SQLException {
+            try (PreparedStatement count = database.prepareStatement("select count(*) from source_record where source_system = ?")) {
+                count.setString(1, sourceSystem);
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        }
+
+        private static RecordHeaders cloudEvent() {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("ce_specversion", bytes("1.0"));
+            headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+            headers.add("ce_type", bytes(EventType.SOURCE_RECORD.ceType()));
+            headers.add("ce_source", bytes("/scale-out-bench"));
+            headers.add("ce_time", bytes(Instant.now().toString()));
+            headers.add("content-type", bytes("application/json"));
+            return headers;
+        }
+
+        private static byte[] bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            producer.close();
+            database.close();
+        }
+    }
+}
