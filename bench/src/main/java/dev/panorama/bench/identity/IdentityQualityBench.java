@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * resolved {@value #WARM_UP_PASSES} times, in turns, before anything is measured (the very first pass, with the JIT still
  * interpreting, is printed beside), and each data set's figure is the median of {@value #MEASURED_PASSES} passes,
  * each into an empty store. A single pass takes a fraction of a second (fake_1000 some 30 ms), so one pass alone swings
- * with whatever else the machine does in that moment; warming up on FEBRL3 alone left fake_1000's records, with fields
- * FEBRL3 lacks, to a JIT still recompiling (18,242 against 31,618 records/s on the same build).
+ * with whatever else the machine does in that moment. Warmed up on FEBRL3 alone, fake_1000 (fields FEBRL3 lacks) came out
+ * at 18,242 and 31,618 records/s in two runs of one build, against 76,358-79,182 once it was warmed up too.
  */
 public final class IdentityQualityBench {
 
