@@ -37,13 +37,13 @@ public final class DevStackStartupBench {
                 stack.startSeconds().forEach((part, seconds) -> perPart.computeIfAbsent(part, p -> new ArrayList<>()).add(seconds));
             }
         }
-        double baseline = median(bareJvm);
+        double baseline = Median.of(bareJvm);
         System.out.printf("devstack start-up, %d rounds, all parts in parallel (median [min..max] seconds, ratio to a bare JVM start)%n", rounds);
         System.out.printf("  %-10s %s%n", "bare JVM", figures(bareJvm, baseline));
         perPart.forEach((part, seconds) -> System.out.printf("  %-10s %s%n", part.name().toLowerCase(), figures(seconds, baseline)));
         System.out.printf("  %-10s %s%n", "all", figures(whole, baseline));
-        perPart.forEach((part, seconds) -> record(part.name().toLowerCase() + " ready", median(seconds), baseline));
-        record("whole stack ready", median(whole), baseline);
+        perPart.forEach((part, seconds) -> record(part.name().toLowerCase() + " ready", Median.of(seconds), baseline));
+        record("whole stack ready", Median.of(whole), baseline);
     }
 
     private static void record(String name, double seconds, double bareJvm) {
@@ -60,14 +60,7 @@ public final class DevStackStartupBench {
     private static String figures(List<Double> values, double baseline) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        double median = median(sorted);
+        double median = Median.of(sorted);
         return String.format("%6.2f [%.2f..%.2f]  x%.1f", median, sorted.getFirst(), sorted.getLast(), median / baseline);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

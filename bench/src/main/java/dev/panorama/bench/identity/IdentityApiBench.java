@@ -69,7 +69,7 @@ public final class IdentityApiBench {
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
         int port = Ports.free();
         PgStatements statements = new PgStatements(stack, "identity_bench");
-        try (ManagedProcess service = startService(stack, port)) {
+        try (ManagedProcess service = startService(stack, port, "identity_bench", "identity-bench.log")) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(5), service, () -> status(base + "/q/health/ready", null) == 200);
             ClientToken token = new ClientToken("backoffice-system");
@@ -128,22 +128,19 @@ public final class IdentityApiBench {
         BenchResults.latencies(BENCH, "latency" + at, "GET /q/health/live (baseline)", baseline.latencies());
     }
 
-    private static ManagedProcess startService(DevStack stack, int port) {
+    /** identity-service on devstack's PostgreSQL, Kafka and Keycloak, with its own database; this tree's build or another's. */
+    static ManagedProcess startService(DevStack stack, int port, String database, String log) {
         List<String> command = ServiceJvm.command();
         command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
         command.addAll(BenchArguments.serviceJvm());
-        stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), "identity_bench")
+        stack.quarkusConfig(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK), database)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", app().resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
-        return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve("identity-bench.log"),
-                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
-    }
-
-    /** identity-service's quarkus-app directory: this tree's, or another build's ({@code -Dbench.identity-app=...}). */
-    static Path app() {
         String other = System.getProperty("panorama.bench.identity.app", "").strip();
-        return other.isEmpty() ? Path.of("..", "identity-service", "target", "quarkus-app") : Path.of(other);
+        Path app = other.isEmpty() ? Path.of("..", "identity-service", "target", "quarkus-app") : Path.of(other);
+        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
+        return ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve(log),
+                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.panorama.bench.identity;
 
+import dev.panorama.bench.Median;
 import dev.panorama.bench.identity.LabelledRecords.Labelled;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
@@ -9,7 +10,6 @@ import dev.panorama.identity.matching.Resolver;
 import dev.panorama.identity.matching.TermFrequencies;
 import dev.panorama.identity.normalisation.RecordNormaliser;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public final class IdentityQualityBench {
             engine[pass] = records.size() / resolve(records, normaliser, new InMemoryIdentityGraph());
             normalising[pass] = records.size() / normalise(records, normaliser);
         }
-        return new Panorama(PairwiseQuality.of(graph.customers().values(), personOfRecord), median(engine), median(normalising));
+        return new Panorama(PairwiseQuality.of(graph.customers().values(), personOfRecord), Median.of(engine), Median.of(normalising));
     }
 
     private static void print(String name, Panorama ours, DukeBaseline.Result duke) {
@@ -125,11 +125,5 @@ public final class IdentityQualityBench {
         long start = System.nanoTime();
         records.forEach(r -> normaliser.normalise(r.record()));
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

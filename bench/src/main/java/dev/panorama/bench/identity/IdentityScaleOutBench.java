@@ -2,6 +2,7 @@ package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.Median;
 import dev.panorama.bench.ScaleOut;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
@@ -9,7 +10,6 @@ import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
-import dev.panorama.devstack.process.ServiceJvm;
 import dev.panorama.events.EventType;
 import dev.panorama.events.Topics;
 import java.nio.charset.StandardCharsets;
@@ -84,12 +84,14 @@ public final class IdentityScaleOutBench {
                 ScaleOut.awaitHolders(admin, GROUP, Topics.SOURCE_RECORDS, 1);
                 one.addAll(load.measured(warmUps, runs, "round " + round + ", 1 instance", first));
             }
+            double withTwo = Median.of(two);
+            double withOne = Median.of(one);
             System.out.printf("scale-out (median of %d runs of %,d source records each, Kafka to stored and resolved, %d rounds of 2"
                     + " instances then 1): 2 instances %,.0f/s (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3"
-                    + " partitions) | load average %s%n", two.size(), records, rounds, median(two), rounded(two), median(one), rounded(one),
-                    median(two) / median(one), ScaleOut.loadAverage());
-            BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", median(two), "/s",
-                    "1 instance", median(one), Figure.Better.HIGHER, "higher than 1 instance");
+                    + " partitions) | load average %s%n", two.size(), records, rounds, withTwo, rounded(two), withOne, rounded(one),
+                    withTwo / withOne, ScaleOut.loadAverage());
+            BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", withTwo, "/s",
+                    "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
         } finally {
             DevStack.stopShared();
         }
@@ -97,20 +99,10 @@ public final class IdentityScaleOutBench {
 
     private static ManagedProcess start(DevStack stack, String database, String log) {
         int port = Ports.free();
-        List<String> command = ServiceJvm.command();
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
-        command.addAll(BenchArguments.serviceJvm());
-        stack.quarkusConfig(PARTS, database).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", IdentityApiBench.app().resolve("quarkus-run.jar").toAbsolutePath().normalize().toString()));
-        ManagedProcess service = ManagedProcess.start("identity-service", command, Map.of(), stack.settings().logDir().resolve(log),
-                ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
+        ManagedProcess service = IdentityApiBench.startService(stack, port, database, log);
         Ports.await("identity-service", Duration.ofMinutes(5), service,
                 () -> IdentityApiBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;
-    }
-
-    private static double median(List<Double> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static String rounded(List<Double> rates) {
