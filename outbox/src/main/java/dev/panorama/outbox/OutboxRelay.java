@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox events to their topics, oldest first, and marks them published (the batch in one statement)
  * once Kafka has acknowledged them. A crash between the two publishes an event again: consumers de-duplicate on
- * {@code ce_id}, which is the outbox row id. Replicas share the work through row locks.
+ * {@code ce_id}, which is the outbox row id. Replicas take turns, one pass at a time over the outbox
+ * ({@link OutboxRepository#RELAY_TURN}), so that each customer's events leave in the order they were written.
  */
 @ApplicationScoped
 public class OutboxRelay {

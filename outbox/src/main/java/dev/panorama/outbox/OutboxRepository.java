@@ -22,6 +22,13 @@ import org.hibernate.reactive.pool.ReactiveConnection;
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
     /**
+     * The relay's turn, held until its pass's transaction ends: one pass at a time over the outbox, whichever replica
+     * (or a replica's scheduled and nudged passes) runs it. Two passes at once would each take part of the unpublished
+     * events, the second skipping the rows the first holds, and a customer's later event could then reach Kafka before
+     * its earlier one; a pass that waits for its turn finds what the one before it left.
+     */
+    public static final String RELAY_TURN = "select true from pg_advisory_xact_lock(hashtextextended('panorama.outbox.relay', 0))";
+    /**
      * The relay's statements go to the session's connection as they are written (prepared once per connection), not
      * through Hibernate's native queries: each of those added an entry to the query plan cache that no later call ever
      * matched (its result mapping is new every time), all under the same hash, so every look-up walked them all.
@@ -42,13 +49,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     }
 
     /**
-     * Like {@link #findUnpublished}, locked for this transaction; rows another replica's relay holds are skipped rather
-     * than waited for. The events are read as values, not as entities of the session.
+     * Like {@link #findUnpublished}, locked for this transaction, once it is the relay's turn ({@link #RELAY_TURN}). The
+     * events are read as values, not as entities of the session.
      */
     public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
         return Panache.getSession()
-                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(LOCK_UNPUBLISHED,
-                        new Object[] {(long) limit})))
+                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(RELAY_TURN, new Object[0]))
+                        .chain(() -> Uni.createFrom().completionStage(() -> connection(session).select(LOCK_UNPUBLISHED,
+                                new Object[] {(long) limit}))))
                 .map(result -> {
                     List<OutboxEvent> events = new ArrayList<>(result.size());
                     result.forEachRemaining(row -> events.add(OutboxEvent.pending(UUID.fromString((String) row[0]),

@@ -7,11 +7,15 @@ import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
 import dev.panorama.events.Topics;
 import dev.panorama.outbox.OutboxEvent;
+import dev.panorama.outbox.OutboxRelay;
 import dev.panorama.outbox.OutboxRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +40,12 @@ class IdentityEventsTest {
 
     @Inject
     OutboxRepository outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    DataSource jdbc;
 
     @Test
     void aNewCustomerIsAnnouncedWithItsLinkedRecord() {
@@ -58,15 +69,51 @@ class IdentityEventsTest {
         UUID customerId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         // what a crash between commit and relay leaves behind: a committed, unpublished outbox row
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.persist(OutboxEvent.pending(eventId,
-                customerId, Topics.IDENTITY_EVENTS, "panorama.identity.CustomerErased.v1",
-                "{\"customerId\":\"" + customerId + "\",\"actor\":\"ada\",\"erasedAt\":\"" + Instant.now() + "\"}",
-                Instant.now()))));
+        storeUnpublished(eventId, customerId, Instant.now());
 
         List<ConsumerRecord<String, String>> events = awaitEvents(customerId.toString(), 1);
 
         assertThat(CloudEvents.fromKafkaHeaders(events.getFirst().headers()).id()).isEqualTo(eventId.toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(eventId) != null);
+    }
+
+    /**
+     * Another replica's relay pass holds the relay's turn and the oldest of a customer's events while it publishes (and
+     * here fails, so the event stays unpublished): this replica's passes, nudged and scheduled, wait for the turn rather
+     * than publish the customer's newer events first.
+     */
+    @Test
+    void aCustomersEventsLeaveInTheOrderTheyWereWrittenWhileAnotherReplicaRelays() throws Throwable {
+        UUID customerId = UUID.randomUUID();
+        List<UUID> written = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Instant start = Instant.now();
+        try (Connection otherReplica = jdbc.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (Statement turn = otherReplica.createStatement()) {
+                turn.execute(OutboxRepository.RELAY_TURN);
+            }
+            for (int i = 0; i < written.size(); i++) {
+                storeUnpublished(written.get(i), customerId, start.plusMillis(i));
+            }
+            try (PreparedStatement oldest = otherReplica.prepareStatement("select id from outbox_event where id = ? for update")) {
+                oldest.setObject(1, written.getFirst());
+                oldest.executeQuery().close();
+            }
+            relay.nudge();
+            Thread.sleep(1_500); // the scheduled pass (every second) has come too
+            otherReplica.rollback();
+        }
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(customerId.toString(), written.size());
+
+        assertThat(events).extracting(event -> UUID.fromString(CloudEvents.fromKafkaHeaders(event.headers()).id()))
+                .containsExactlyElementsOf(written);
+    }
+
+    private void storeUnpublished(UUID eventId, UUID customerId, Instant createdAt) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.persist(OutboxEvent.pending(eventId,
+                customerId, Topics.IDENTITY_EVENTS, "panorama.identity.CustomerErased.v1",
+                "{\"customerId\":\"" + customerId + "\",\"actor\":\"ada\",\"erasedAt\":\"" + createdAt + "\"}", createdAt))));
     }
 
     private Instant publishedAt(UUID eventId) throws Exception {
