@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -14,10 +16,85 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** What the scale-out benchmarks share: waiting for a consumer group to settle, and CPU per item of each instance. */
+/**
+ * What the scale-out benchmarks share: where each instance runs, waiting for a consumer group to settle, and CPU per item
+ * of each instance.
+ */
 public final class ScaleOut {
 
+    /**
+     * The CPU each instance gets, as a pod's CPU limit: half a core by default (as {@code k8s/overlays/dev} gives each pod),
+     * so that on a machine of two cores, one instance or two, the infrastructure and the load generator keep a core: what
+     * is measured is whether a second instance's CPU adds throughput. {@code -Dpanorama.bench.scale-out.cpus-per-instance=0}
+     * lets every instance use every core (on two cores one instance already uses both).
+     */
+    public static final double CPUS_PER_INSTANCE = Double.parseDouble(
+            System.getProperty("panorama.bench.scale-out.cpus-per-instance", "0.5"));
+
     private ScaleOut() {
+    }
+
+    /** The launcher of the n-th instance (from 1): in a CPU limit of its own, or nothing when instances are not limited. */
+    public static List<String> launcher(int instance) {
+        return CPUS_PER_INSTANCE > 0 ? CpuLimit.of("panorama-scale-out-" + instance, CPUS_PER_INSTANCE).launcher() : List.of();
+    }
+
+    /** How much CPU each instance had, for the printed figures. */
+    public static String placement() {
+        return CPUS_PER_INSTANCE > 0 ? "each instance limited to " + CpuLimit.of("panorama-scale-out-1", CPUS_PER_INSTANCE).describe()
+                : "every instance on every core";
+    }
+
+    /** A benchmark's load: warm-up runs not counted, and measured runs served by the given instances. */
+    public interface Load {
+
+        void warmUp(String label) throws Exception;
+
+        /** The rates of the measured runs, after a warm-up of the configuration. */
+        List<Double> measured(String label, ManagedProcess... instances) throws Exception;
+    }
+
+    /** The rates each configuration reached: two instances in the group, and one. */
+    public record Rates(List<Double> two, List<Double> one) {
+    }
+
+    /**
+     * Two instances against one, in rounds: each round measures both instances, then one while the other is
+     * {@linkplain #pause paused}, the instances taking turns. Before the rounds each instance serves the warm-up alone, then
+     * both together: each has then served as much of the load, and neither configuration runs on a colder JIT (a second
+     * instance started for the comparison and measured at once ran at half its later speed).
+     */
+    public static Rates compare(Admin admin, String group, String topic, ManagedProcess first, ManagedProcess second, int rounds,
+            Load load) throws Exception {
+        awaitHolders(admin, group, topic, 2);
+        alone(admin, group, topic, second, () -> load.warmUp("first instance alone, first warm-up"));
+        alone(admin, group, topic, first, () -> load.warmUp("second instance alone, first warm-up"));
+        load.warmUp("both instances, first warm-up");
+        List<Double> two = new ArrayList<>();
+        List<Double> one = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            two.addAll(load.measured("round " + round + ", 2 instances", first, second));
+            ManagedProcess serving = round % 2 == 1 ? first : second;
+            String label = "round " + round + ", 1 instance";
+            alone(admin, group, topic, round % 2 == 1 ? second : first, () -> one.addAll(load.measured(label, serving)));
+        }
+        return new Rates(two, one);
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** The work done while {@code resting} is paused and has left the group; afterwards both hold partitions again. */
+    private static void alone(Admin admin, String group, String topic, ManagedProcess resting, Work work) throws Exception {
+        pause(resting);
+        try {
+            awaitHolders(admin, group, topic, 1);
+            work.run();
+        } finally {
+            resume(resting); // a paused process ignores the TERM that stops it
+        }
+        awaitHolders(admin, group, topic, 2);
     }
 
     public static Admin admin(String bootstrap) {
@@ -44,6 +121,26 @@ public final class ScaleOut {
                 + " after 2 minutes");
     }
 
+    /**
+     * Freezes an instance (SIGSTOP), so that the group goes on without it once its session times out, while it keeps its
+     * warm JIT for when it is {@linkplain #resume resumed}: each configuration is then measured on instances equally warm.
+     */
+    public static void pause(ManagedProcess instance) throws Exception {
+        signal(instance, "STOP");
+    }
+
+    /** Lets a paused instance run again: it finds it was left out of its group and joins again. */
+    public static void resume(ManagedProcess instance) throws Exception {
+        signal(instance, "CONT");
+    }
+
+    private static void signal(ManagedProcess instance, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(instance.serverPid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + instance.serverPid() + " failed");
+        }
+    }
+
     /** CPU time used so far by each instance, by its pid. */
     public static Map<String, Duration> cpu(ManagedProcess... instances) {
         Map<String, Duration> used = new LinkedHashMap<>();
@@ -62,6 +159,11 @@ public final class ScaleOut {
                 .collect(Collectors.joining(" | "));
         System.out.printf("%s, CPU per %s over %,d: [%s]; by instance [%s] (load average %s)%n", label, item, items,
                 CpuUse.now().since(before).perItem(items), perInstance, loadAverage());
+    }
+
+    /** Rates rounded to whole numbers, in the order they were measured. */
+    public static String rounded(List<Double> rates) {
+        return rates.stream().map(rate -> String.format("%,.0f", rate)).collect(Collectors.joining(" / "));
     }
 
     public static String loadAverage() {

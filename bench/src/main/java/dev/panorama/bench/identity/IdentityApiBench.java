@@ -69,7 +69,7 @@ public final class IdentityApiBench {
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
         int port = Ports.free();
         PgStatements statements = new PgStatements(stack, "identity_bench");
-        try (ManagedProcess service = startService(stack, port, "identity_bench", "identity-bench.log")) {
+        try (ManagedProcess service = startService(stack, port, "identity_bench", "identity-bench.log", List.of())) {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(5), service, () -> status(base + "/q/health/ready", null) == 200);
             ClientToken token = new ClientToken("backoffice-system");
@@ -128,9 +128,13 @@ public final class IdentityApiBench {
         BenchResults.latencies(BENCH, "latency" + at, "GET /q/health/live (baseline)", baseline.latencies());
     }
 
-    /** identity-service on devstack's PostgreSQL, Kafka and Keycloak, with its own database; this tree's build or another's. */
-    static ManagedProcess startService(DevStack stack, int port, String database, String log) {
-        List<String> command = ServiceJvm.command();
+    /**
+     * identity-service on devstack's PostgreSQL, Kafka and Keycloak, with its own database; this tree's build or another's;
+     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.ScaleOut#onCore}), or directly when it is empty.
+     */
+    static ManagedProcess startService(DevStack stack, int port, String database, String log, List<String> launcher) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(ServiceJvm.command());
         command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN"));
         command.addAll(BenchArguments.serviceJvm());

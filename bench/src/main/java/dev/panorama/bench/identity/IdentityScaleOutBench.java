@@ -28,7 +28,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,20 +37,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Scale-out of identity-service: source records produced to {@code panorama.source-records} until every one is stored
- * and resolved, with two instances in one consumer group over the same database, then with one after the other left
- * the group, in rounds (a new second instance joins for each round's first half); prints the medians and the ratio
- * 2 instances / 1. Each configuration gets the same warm-up first; the second instance's JIT is still the colder one, which
- * counts against scaling out.
+ * and resolved, with two instances in one consumer group over the same database and with one, in rounds
+ * ({@link ScaleOut#compare}: equally warm instances, each limited to the CPU {@link ScaleOut#CPUS_PER_INSTANCE} says);
+ * prints the medians and the ratio 2 instances / 1.
  *
- * <p>An instance resolves the records of its partitions one at a time (each record's resolution is a few PostgreSQL
- * round trips, waited for before the next record), so much of a record's time is spent waiting rather than computing;
- * a second instance resolves other partitions' records in that time. The topic has three partitions on the devstack
- * broker, so two instances split them 2 + 1: the ceiling of the ratio is 1.5.
+ * <p>An instance resolves the records it consumes one at a time (each record's resolution is a few PostgreSQL round
+ * trips, waited for before the next record). The topic has three partitions on the devstack broker, so two instances
+ * split them 2 + 1: the ceiling of the ratio is 1.5.
  *
  * <p>Arguments: records per run (2000), measured runs per configuration and round (3), warm-up runs before each
- * configuration (3), rounds (2). Each
- * run's records come from a source system of their own and are of people not seen before, but about one in five
- * repeats an earlier person with a typo, so every run resolves new records against a store that keeps growing.
+ * configuration (3), rounds (2). Each run's records come from a source system of their own and are of people not seen
+ * before, but about one in five repeats an earlier person with a typo, so every run resolves new records against a store
+ * that keeps growing.
  */
 public final class IdentityScaleOutBench {
 
@@ -71,25 +68,19 @@ public final class IdentityScaleOutBench {
         DevStack stack = DevStack.shared().ensure(PARTS);
         String database = "identity_scale_" + Long.toHexString(System.nanoTime());
         String bootstrap = stack.kafka().bootstrapServers();
-        try (ManagedProcess first = start(stack, database, "identity-scale-1.log");
+        try (ManagedProcess first = start(stack, database, 1, "identity-scale-1.log");
+                ManagedProcess second = start(stack, database, 2, "identity-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap);
-                Runs load = new Runs(bootstrap, stack.postgres().connect(database), records)) {
-            List<Double> two = new ArrayList<>();
-            List<Double> one = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                try (ManagedProcess second = start(stack, database, "identity-scale-2-" + round + ".log")) {
-                    ScaleOut.awaitHolders(admin, GROUP, Topics.SOURCE_RECORDS, 2);
-                    two.addAll(load.measured(warmUps, runs, "round " + round + ", 2 instances", first, second));
-                }
-                ScaleOut.awaitHolders(admin, GROUP, Topics.SOURCE_RECORDS, 1);
-                one.addAll(load.measured(warmUps, runs, "round " + round + ", 1 instance", first));
-            }
+                Runs load = new Runs(bootstrap, stack.postgres().connect(database), records, warmUps, runs)) {
+            ScaleOut.Rates rates = ScaleOut.compare(admin, GROUP, Topics.SOURCE_RECORDS, first, second, rounds, load);
+            List<Double> two = rates.two();
+            List<Double> one = rates.one();
             double withTwo = Median.of(two);
             double withOne = Median.of(one);
             System.out.printf("scale-out (median of %d runs of %,d source records each, Kafka to stored and resolved, %d rounds of 2"
                     + " instances then 1): 2 instances %,.0f/s (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3"
-                    + " partitions) | load average %s%n", two.size(), records, rounds, withTwo, rounded(two), withOne, rounded(one),
-                    withTwo / withOne, ScaleOut.loadAverage());
+                    + " partitions) | %s | load average %s%n", two.size(), records, rounds, withTwo, ScaleOut.rounded(two), withOne, ScaleOut.rounded(one),
+                    withTwo / withOne, ScaleOut.placement(), ScaleOut.loadAverage());
             BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", withTwo, "/s",
                     "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
         } finally {
@@ -97,31 +88,29 @@ public final class IdentityScaleOutBench {
         }
     }
 
-    private static ManagedProcess start(DevStack stack, String database, String log) {
+    private static ManagedProcess start(DevStack stack, String database, int instance, String log) {
         int port = Ports.free();
-        ManagedProcess service = IdentityApiBench.startService(stack, port, database, log);
+        ManagedProcess service = IdentityApiBench.startService(stack, port, database, log, ScaleOut.launcher(instance));
         Ports.await("identity-service", Duration.ofMinutes(5), service,
                 () -> IdentityApiBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;
     }
 
-    private static String rounded(List<Double> rates) {
-        return rates.stream().map(rate -> String.format("%,.0f", rate)).collect(Collectors.joining(" / "));
-    }
-
     /** Runs of source records: each produced at once, timed until the last one is stored. */
-    private static final class Runs implements AutoCloseable {
+    private static final class Runs implements ScaleOut.Load, AutoCloseable {
 
         private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 
         private final KafkaProducer<String, String> producer;
         private final Connection database;
         private final int records;
+        private final int warmUps;
+        private final int runs;
         private final Random random = new Random(42);
         private int run;
         private int people;
 
-        Runs(String bootstrap, Connection database, int records) {
+        Runs(String bootstrap, Connection database, int records, int warmUps, int runs) {
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -129,6 +118,8 @@ public final class IdentityScaleOutBench {
             this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
             this.database = database;
             this.records = records;
+            this.warmUps = warmUps;
+            this.runs = runs;
         }
 
         /**
@@ -136,16 +127,18 @@ public final class IdentityScaleOutBench {
          * the tables were empty, and until autovacuum's analyze catches up they scan whole tables (README, identity-service
          * speed); without it the configuration measured first pays for that alone.
          */
-        private void warmUp(int runs, String label) throws Exception {
-            rates(runs, label);
+        @Override
+        public void warmUp(String label) throws Exception {
+            rates(warmUps, label);
             try (Statement analyze = database.createStatement()) {
                 analyze.execute("analyze");
             }
         }
 
         /** The rates of the runs after the warm-up, with the CPU per record they cost every process and each instance. */
-        List<Double> measured(int warmUps, int runs, String label, ManagedProcess... instances) throws Exception {
-            warmUp(warmUps, label + ", warm-up");
+        @Override
+        public List<Double> measured(String label, ManagedProcess... instances) throws Exception {
+            warmUp(label + ", warm-up");
             CpuUse before = CpuUse.now();
             Map<String, Duration> instancesBefore = ScaleOut.cpu(instances);
             List<Double> rates = rates(runs, label);

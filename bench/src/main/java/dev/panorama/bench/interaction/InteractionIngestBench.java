@@ -317,7 +317,7 @@ public final class InteractionIngestBench {
      * About 8 KB per stored interaction document with its index entries: 8 GB ran out near 950,000 (old generation
      * full), so 1 GB plus 10 KB each, 11 GB for 1,000,000.
      */
-    private static String heapFor(long stored) {
+    static String heapFor(long stored) {
         return (1 + (stored * 10_000 + 999_999_999) / 1_000_000_000) + "g";
     }
 
@@ -491,13 +491,17 @@ public final class InteractionIngestBench {
     }
 
     private static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort) {
-        return startService(stack, parts, database, port, identityPort, "interaction-bench.log");
+        return startService(stack, parts, database, port, identityPort, "interaction-bench.log", List.of());
     }
 
-    /** interaction-service over the given database, asking the stand-in identity on identityPort, logging to logName. */
+    /**
+     * interaction-service over the given database, asking the stand-in identity on identityPort, logging to logName;
+     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.ScaleOut#onCore}), or directly when it is empty.
+     */
     static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort,
-            String logName) {
-        List<String> command = ServiceJvm.command();
+            String logName, List<String> launcher) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(ServiceJvm.command());
         command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dquarkus.rest-client.identity.url=http://127.0.0.1:" + identityPort));
         // -Dbench.service-jvm-args, e.g. a flight recording of the service

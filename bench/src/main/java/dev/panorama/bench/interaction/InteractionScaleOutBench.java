@@ -3,16 +3,20 @@ package dev.panorama.bench.interaction;
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.Median;
 import dev.panorama.bench.ScaleOut;
 import dev.panorama.bench.report.BenchResults;
 import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
+import dev.panorama.devstack.mongo.MongoWireServer;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.Ports;
 import dev.panorama.events.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,17 +25,13 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
  * their InteractionLogged is on {@code panorama.interactions}) with two instances in one consumer group over the same
- * store, then with one after the other left the group, in the same run; prints the medians and the ratio 2 instances / 1.
- * Both instances start together and each configuration gets the same warm-up first, so the second instance's colder JIT
- * does not count against scaling out.
+ * store and with one, in rounds ({@link ScaleOut#compare}: equally warm instances, each limited to the CPU
+ * {@link ScaleOut#CPUS_PER_INSTANCE} says); prints the medians and the ratio 2 instances / 1.
  * {@code panorama.channel.inbound} has three partitions on the devstack broker, so two instances split them 2 + 1 and
- * the ceiling of the ratio is 1.5 even with a core per instance; on a machine with fewer free cores than instances the
- * ratio says what the cores allow.
+ * the ceiling of the ratio is 1.5.
  *
- * <p>Arguments: contacts per run (5000), runs per configuration (3), warm-up runs before each configuration (2). On a
- * loaded machine the JIT needs more than two runs of 5,000: the instance that stays for the 1-instance runs has by then
- * served every run before, the second instance only its share of the warm-up, so the printed CPU per contact of each
- * instance shows whether the comparison was warm.
+ * <p>Arguments: contacts per run (5000), measured runs per configuration and round (3), warm-up runs before each
+ * configuration (3), rounds (2). The printed CPU per contact of each instance shows whether the comparison was warm.
  */
 public final class InteractionScaleOutBench {
 
@@ -45,61 +45,70 @@ public final class InteractionScaleOutBench {
         String[] args = BenchArguments.of(given, "[\\s,]+");
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        // every run stores its contacts in the MongoDB-wire server's heap: the first warm-ups (each instance alone, then
+        // both), then each round's two configurations
+        long stored = (long) contacts * (3L * warmUps + 2L * rounds * (warmUps + runs));
+        if (System.getProperty(MongoWireServer.HEAP_PROPERTY) == null && System.getenv(MongoWireServer.HEAP_VARIABLE) == null) {
+            System.setProperty(MongoWireServer.HEAP_PROPERTY, InteractionIngestBench.heapFor(stored));
+        }
         Set<Part> parts = EnumSet.of(Part.MONGO, Part.KAFKA, Part.KEYCLOAK);
         DevStack stack = DevStack.shared().ensure(parts);
         HttpServer identity = InteractionIngestBench.fakeIdentity();
         String database = "interaction_scale_" + Long.toHexString(System.nanoTime());
         String bootstrap = stack.kafka().bootstrapServers();
-        try (ManagedProcess first = start(stack, parts, database, identity, "interaction-scale-1.log");
+        try (ManagedProcess first = start(stack, parts, database, identity, 1, "interaction-scale-1.log");
+                ManagedProcess second = start(stack, parts, database, identity, 2, "interaction-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap)) {
-            double[] two;
-            try (ManagedProcess second = start(stack, parts, database, identity, "interaction-scale-2.log")) {
-                ScaleOut.awaitHolders(admin, GROUP, Topics.CHANNEL_INBOUND, 2);
-                warmUp(bootstrap, contacts, warmUps);
-                CpuUse before = CpuUse.now();
-                Map<String, Duration> instancesBefore = ScaleOut.cpu(first, second);
-                two = rates(bootstrap, contacts, runs, "two");
-                ScaleOut.printCpu("2 instances", "contact", before, instancesBefore, ScaleOut.cpu(first, second), contacts * runs);
-            }
-            ScaleOut.awaitHolders(admin, GROUP, Topics.CHANNEL_INBOUND, 1);
-            warmUp(bootstrap, contacts, warmUps);
-            CpuUse before = CpuUse.now();
-            Map<String, Duration> instanceBefore = ScaleOut.cpu(first);
-            double[] one = rates(bootstrap, contacts, runs, "one");
-            ScaleOut.printCpu("1 instance", "contact", before, instanceBefore, ScaleOut.cpu(first), contacts * runs);
-            double ratio = InteractionIngestBench.median(two) / InteractionIngestBench.median(one);
-            System.out.printf("scale-out (median of %d runs of %,d contacts): 2 instances %,.0f/s | 1 instance %,.0f/s | ratio"
-                    + " x%.2f (ceiling x1.5 with 3 partitions) | load average %s%n", runs, contacts, InteractionIngestBench.median(two),
-                    InteractionIngestBench.median(one), ratio, ScaleOut.loadAverage());
-            BenchResults.figure(BENCH, "ingest pipeline with 2 instances of interaction-service",
-                    InteractionIngestBench.median(two), "/s", "1 instance", InteractionIngestBench.median(one), Figure.Better.HIGHER,
-                    "higher than 1 instance");
+            ScaleOut.Rates rates = ScaleOut.compare(admin, GROUP, Topics.CHANNEL_INBOUND, first, second, rounds,
+                    new Contacts(bootstrap, contacts, warmUps, runs));
+            List<Double> two = rates.two();
+            List<Double> one = rates.one();
+            double withTwo = Median.of(two);
+            double withOne = Median.of(one);
+            System.out.printf("scale-out (median of %d runs of %,d contacts, %d rounds of 2 instances then 1): 2 instances %,.0f/s"
+                    + " (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3 partitions) | %s | load average %s%n",
+                    two.size(), contacts, rounds, withTwo, ScaleOut.rounded(two), withOne, ScaleOut.rounded(one), withTwo / withOne,
+                    ScaleOut.placement(), ScaleOut.loadAverage());
+            BenchResults.figure(BENCH, "ingest pipeline with 2 instances of interaction-service", withTwo, "/s", "1 instance", withOne,
+                    Figure.Better.HIGHER, "higher than 1 instance");
         } finally {
             identity.stop(0);
             DevStack.stopShared();
         }
     }
 
-    /** Both instances start cold together and serve the same warm-up, so neither configuration runs on a colder JIT. */
-    private static void warmUp(String bootstrap, int contacts, int runs) throws Exception {
-        for (int run = 0; run < runs; run++) {
-            InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-warm-up-" + UUID.randomUUID());
+    /** Runs of contacts, each produced at once and timed until every InteractionLogged is out. */
+    private record Contacts(String bootstrap, int contacts, int warmUps, int runs) implements ScaleOut.Load {
+
+        @Override
+        public void warmUp(String label) throws Exception {
+            for (int run = 0; run < warmUps; run++) {
+                InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-warm-up-" + UUID.randomUUID());
+            }
+        }
+
+        /** The rates of the runs after the warm-up runs, with the CPU per contact they cost every process and each instance. */
+        @Override
+        public List<Double> measured(String label, ManagedProcess... instances) throws Exception {
+            warmUp(label);
+            CpuUse before = CpuUse.now();
+            Map<String, Duration> instancesBefore = ScaleOut.cpu(instances);
+            List<Double> rates = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                rates.add(InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-" + UUID.randomUUID()));
+                System.out.printf("%s, run %d: %,.0f contacts/s%n", label, run, rates.getLast());
+            }
+            ScaleOut.printCpu(label, "contact", before, instancesBefore, ScaleOut.cpu(instances), contacts * runs);
+            return rates;
         }
     }
 
-    private static double[] rates(String bootstrap, int contacts, int runs, String label) throws Exception {
-        double[] rates = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            rates[run] = InteractionIngestBench.pipelineRate(bootstrap, contacts, "scale-" + label + "-" + run + "-" + UUID.randomUUID());
-            System.out.printf("%s instance(s), run %d: %,.0f contacts/s%n", label, run + 1, rates[run]);
-        }
-        return rates;
-    }
-
-    private static ManagedProcess start(DevStack stack, Set<Part> parts, String database, HttpServer identity, String log) {
+    private static ManagedProcess start(DevStack stack, Set<Part> parts, String database, HttpServer identity, int instance, String log) {
         int port = Ports.free();
-        ManagedProcess service = InteractionIngestBench.startService(stack, parts, database, port, identity.getAddress().getPort(), log);
+        ManagedProcess service = InteractionIngestBench.startService(stack, parts, database, port, identity.getAddress().getPort(), log,
+                ScaleOut.launcher(instance));
         Ports.await("interaction-service", Duration.ofMinutes(3), service,
                 () -> InteractionIngestBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;
