@@ -79,8 +79,8 @@ public final class IdentityScaleOutBench {
             double withOne = Median.of(one);
             System.out.printf("scale-out (median of %d runs of %,d source records each, Kafka to stored and resolved, %d rounds of 2"
                     + " instances then 1): 2 instances %,.0f/s (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3"
-                    + " partitions) | %s | load average %s%n", two.size(), records, rounds, withTwo, ScaleOut.rounded(two), withOne, ScaleOut.rounded(one),
-                    withTwo / withOne, ScaleOut.placement(), ScaleOut.loadAverage());
+                    + " partitions) | %s | load average %s%n", two.size(), records, rounds, withTwo, ScaleOut.rounded(two), withOne,
+                    ScaleOut.rounded(one), withTwo / withOne, ScaleOut.placement(), ScaleOut.loadAverage());
             BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", withTwo, "/s",
                     "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
         } finally {
