@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,15 +35,21 @@ public final class ScaleOut {
     private ScaleOut() {
     }
 
+    /** The CPU limits made for the instances, by instance number. */
+    private static final Map<Integer, CpuLimit> LIMITS = new ConcurrentHashMap<>();
+
     /** The launcher of the n-th instance (from 1): in a CPU limit of its own, or nothing when instances are not limited. */
     public static List<String> launcher(int instance) {
-        return CPUS_PER_INSTANCE > 0 ? CpuLimit.of("panorama-scale-out-" + instance, CPUS_PER_INSTANCE).launcher() : List.of();
+        return CPUS_PER_INSTANCE > 0 ? limit(instance).launcher() : List.of();
     }
 
     /** How much CPU each instance had, for the printed figures. */
     public static String placement() {
-        return CPUS_PER_INSTANCE > 0 ? "each instance limited to " + CpuLimit.of("panorama-scale-out-1", CPUS_PER_INSTANCE).describe()
-                : "every instance on every core";
+        return CPUS_PER_INSTANCE > 0 ? "each instance limited to " + limit(1).describe() : "every instance on every core";
+    }
+
+    private static CpuLimit limit(int instance) {
+        return LIMITS.computeIfAbsent(instance, number -> CpuLimit.of("panorama-scale-out-" + number, CPUS_PER_INSTANCE));
     }
 
     /** A benchmark's load: warm-up runs not counted, and measured runs served by the given instances. */

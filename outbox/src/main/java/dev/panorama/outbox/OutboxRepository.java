@@ -54,9 +54,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
      */
     public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
         return Panache.getSession()
-                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).select(RELAY_TURN, new Object[0]))
-                        .chain(() -> Uni.createFrom().completionStage(() -> connection(session).select(LOCK_UNPUBLISHED,
-                                new Object[] {(long) limit}))))
+                .chain(session -> select(session, RELAY_TURN).chain(() -> select(session, LOCK_UNPUBLISHED, (long) limit)))
                 .map(result -> {
                     List<OutboxEvent> events = new ArrayList<>(result.size());
                     result.forEachRemaining(row -> events.add(OutboxEvent.pending(UUID.fromString((String) row[0]),
@@ -93,6 +91,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
      */
     private static String compact(Object payload) {
         return Json.encode(payload);
+    }
+
+    private static Uni<ReactiveConnection.Result> select(Mutiny.Session session, String sql, Object... parameters) {
+        return Uni.createFrom().completionStage(() -> connection(session).select(sql, parameters));
     }
 
     private static ReactiveConnection connection(Mutiny.Session session) {
