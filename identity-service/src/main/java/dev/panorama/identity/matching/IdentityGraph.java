@@ -17,7 +17,10 @@ public interface IdentityGraph {
 
     void add(PersonRecord record, Collection<String> keys, String customerId);
 
-    /** Whether a data steward rejected these two customers as one person (they stay apart until people merge them). */
+    /**
+     * Whether a data steward kept these two customers apart (rejected them as one person, split them, or undid their
+     * merge): they stay apart until people merge them.
+     */
     default boolean keptApart(String customerA, String customerB) {
         return false;
     }

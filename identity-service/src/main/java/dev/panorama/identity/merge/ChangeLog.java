@@ -7,8 +7,12 @@ import dev.panorama.identity.merge.persistence.IdentityChangeEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 
-/** Writes each change once, with the customers it involved, and reads changes back. */
+/**
+ * Writes each change once, with the customers it involved (and, for a split or an undone merge, the customers it set
+ * apart), and reads changes back.
+ */
 @ApplicationScoped
 class ChangeLog {
 
@@ -35,7 +39,14 @@ class ChangeLog {
         entity.undoes = change.undoes();
         entity.beforeSides = write(change.before());
         entity.afterSides = write(change.after());
-        return changes.persist(entity, change.customerIds()).replaceWith(change);
+        return changes.persist(entity, change.customerIds())
+                .call(() -> change.kind().setsApart() ? changes.keepApart(change.id(), customersAfter(change))
+                        : Uni.createFrom().voidItem())
+                .replaceWith(change);
+    }
+
+    private static List<UUID> customersAfter(Change change) {
+        return change.after().stream().map(CustomerRecords::customerId).toList();
     }
 
     Change read(IdentityChangeEntity entity) {

@@ -39,7 +39,7 @@ record LinkedCustomers(Set<UUID> customers, Set<UUID> records, Set<Set<UUID>> ke
     boolean stillHold(CustomersNow now) {
         return customers.stream().allMatch(id -> CustomerEntity.Status.ACTIVE.name().equals(now.statuses().get(id)))
                 && records.equals(now.currentRecords())
-                && keptApart.equals(pairsAmong(customers, now.rejectedPairs()));
+                && keptApart.equals(pairsAmong(customers, now.keptApart()));
     }
 
     private static Set<Set<UUID>> pairsAmong(Set<UUID> customers, Collection<List<UUID>> pairs) {

@@ -143,17 +143,14 @@ class MergesAndSplitsApiTest {
     }
 
     @Test
-    void anAutomaticMergeIsRecordedWithTheRecordsThatMovedAndCanBeUndone() {
-        Person a = people.loner("crm", "AU", born, null);
-        String first = storeNew(a);
-        store(StewardshipPeople.copyIn(a, "billing")).statusCode(201);
-        String billing = customer(first).extract().path("records.find { it.sourceSystem == 'billing' }.recordId");
-        String apart = post("dana", "/api/v1/identity/splits", Map.of("customerId", first, "recordIds", List.of(billing),
-                "reason", "looked like two people")).statusCode(201).extract().path("newCustomerId");
+    void anAutomaticMergeIsRecordedWithTheRecordsThatMovedAndCanBeUndoneForGood() {
+        List<Person> pair = people.possiblePair();
+        String first = storeNew(pair.get(0));
+        String second = store(pair.get(1)).statusCode(201).body("decision", equalTo("POSSIBLE")).extract().path("customerId");
 
-        String survivor = store(StewardshipPeople.copyIn(a, "erp")).statusCode(201)
+        String survivor = store(StewardshipPeople.bridging(pair.get(0), pair.get(1))).statusCode(201)
                 .body("mergedCustomerIds", hasSize(1)).extract().path("customerId");
-        String merged = survivor.equals(first) ? apart : first;
+        String merged = survivor.equals(first) ? second : first;
 
         String mergeId = history("dana", survivor).statusCode(200)
                 .body("[0].kind", equalTo("MERGE"))
@@ -163,6 +160,35 @@ class MergesAndSplitsApiTest {
                 .extract().path("[0].id");
         post("dana", "/api/v1/identity/merges/" + mergeId + "/undo", Map.of()).statusCode(200);
         customer(merged).body("status", equalTo("ACTIVE")).body("records", hasSize(1));
+
+        store(StewardshipPeople.bridging(pair.get(0), pair.get(1))).statusCode(201)
+                .body("decision", equalTo("MATCHED")).body("mergedCustomerIds", hasSize(0));
+        customer(survivor).body("status", equalTo("ACTIVE"));
+        customer(merged).body("status", equalTo("ACTIVE"));
+    }
+
+    /**
+     * A steward's split says the two customers are different people: a later record that matches both links to one and
+     * merges nothing, though a steward may still merge them by hand.
+     */
+    @Test
+    void aRecordMatchingBothSidesOfASplitMergesNothing() {
+        Person a = people.loner("crm", "KS", born, null);
+        String original = storeNew(a);
+        store(StewardshipPeople.copyIn(a, "billing")).statusCode(201).body("customerId", equalTo(original));
+        String billing = customer(original).extract().path("records.find { it.sourceSystem == 'billing' }.recordId");
+        String apart = post("dana", "/api/v1/identity/splits", Map.of("customerId", original, "recordIds", List.of(billing),
+                "reason", "looked like two people")).statusCode(201).extract().path("newCustomerId");
+
+        String linked = store(StewardshipPeople.copyIn(a, "erp")).statusCode(201)
+                .body("decision", equalTo("MATCHED"))
+                .body("mergedCustomerIds", hasSize(0))
+                .extract().path("customerId");
+
+        assertThat(linked).isIn(original, apart);
+        customer(original).body("status", equalTo("ACTIVE"));
+        customer(apart).body("status", equalTo("ACTIVE"));
+        merge("dana", original, List.of(apart), Map.of()).statusCode(201);
     }
 
     @Test

@@ -146,15 +146,7 @@ class ReviewsApiTest {
      * the first's name and address, the shared date of birth. It links to one and matches the other.
      */
     private static Map<String, Object> bridge(Possible possible) {
-        Map<String, Object> first = possible.first.body();
-        Map<String, Object> second = possible.record.body();
-        Map<String, Object> body = new java.util.HashMap<>(first);
-        body.put("sourceSystem", "branch");
-        body.put("sourceId", "BR-" + UUID.randomUUID());
-        body.put("emails", List.of(possible.first.email(), possible.record.email()));
-        body.put("phones", List.of(possible.first.phone(), possible.record.phone()));
-        body.put("addresses", List.of(((List<?>) first.get("addresses")).getFirst(), ((List<?>) second.get("addresses")).getFirst()));
-        return body;
+        return StewardshipPeople.bridging(possible.first, possible.record);
     }
 
     private static int recordCount(String customerId) {

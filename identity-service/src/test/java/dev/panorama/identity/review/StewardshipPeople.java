@@ -89,6 +89,21 @@ public final class StewardshipPeople {
                 person.street(), person.locality(), person.postcode(), person.identifiers());
     }
 
+    /**
+     * A new record, from a system of its own, holding the first person's name and birth and the contacts and addresses
+     * of both: for a possible pair, it matches each of them well enough to link.
+     */
+    public static Map<String, Object> bridging(Person first, Person second) {
+        Map<String, Object> body = new HashMap<>(first.body());
+        body.put("sourceSystem", "branch");
+        body.put("sourceId", "BR-" + java.util.UUID.randomUUID());
+        body.put("emails", List.of(first.email(), second.email()));
+        body.put("phones", List.of(first.phone(), second.phone()));
+        body.put("addresses", List.of(((List<?>) first.body().get("addresses")).getFirst(),
+                ((List<?>) second.body().get("addresses")).getFirst()));
+        return body;
+    }
+
     public LocalDate birthDate() {
         return LocalDate.of(1930, 1, 1).plusDays(random.nextInt(25_000));
     }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +60,20 @@ public class ChangeStore {
                         .setParameter("id", record.sourceId())
                         .executeUpdate()))
                 .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Sets every two of these customers apart: the change (a steward's split, or undone merge) said they are different
+     * people, so a record matching two of them later links to one and merges nothing. A steward may still merge them.
+     */
+    public Uni<Void> keepApart(UUID changeId, List<UUID> customers) {
+        List<KeptApartEntity> pairs = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            for (UUID other : customers.subList(i + 1, customers.size())) {
+                pairs.add(KeptApartEntity.of(changeId, customers.get(i), other));
+            }
+        }
+        return Panache.getSession().chain(session -> session.persistAll(pairs.toArray()));
     }
 
     public Uni<Void> persist(IdentityChangeEntity change, Collection<UUID> customerIds) {

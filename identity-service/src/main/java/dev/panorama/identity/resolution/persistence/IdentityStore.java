@@ -32,6 +32,14 @@ public class IdentityStore {
     private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     /**
+     * The pairs of customers a data steward kept apart, as (customer_id, other_customer_id): a rejected possible match,
+     * and the customers a split or an undone merge left. No record merges such a pair automatically; only a rejection
+     * also stops a steward's merge ({@link #rejectedPairsAmong}).
+     */
+    private static final String KEPT_APART = "(select customer_id, candidate_customer_id as other_customer_id from review_item"
+            + " where status = 'REJECTED' union all select customer_id, other_customer_id from kept_apart)";
+
+    /**
      * Where the statement that locks the keys leaves, for the rest of the transaction, the keys the neighbourhood is read
      * by: those chosen, if the record is to be resolved afresh (no version stored, or none current), else none.
      */
@@ -133,8 +141,8 @@ public class IdentityStore {
     /**
      * The neighbourhood of a new record as committed when the statement begins, without row locks: for every record
      * sharing one of its blocking keys, every current record of that record's customer, as (record id, customer id,
-     * normalised values), and the pairs among those customers that a data steward rejected as one person (a rejection
-     * of any two customers merged into them since counts for them; each pair once per order), in one statement. Keys
+     * normalised values), and the pairs among those customers that a data steward kept apart ({@link #KEPT_APART}: a
+     * pair kept apart counts for the customers they were merged into since; each pair once per order), in one statement. Keys
      * shared by more than {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so
      * the cost stays flat as the store grows.
      *
@@ -157,8 +165,8 @@ public class IdentityStore {
                 + " r.id in (select record_id from candidates)"
                 + " from source_record r where r.current and r.customer_id in (select id from customers)"
                 + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text), cast(null as text), false"
-                + " from review_item i join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
-                + " where i.status = 'REJECTED' and x.root <> y.root)";
+                + " from " + KEPT_APART + " k join absorbed x on x.id = k.customer_id join absorbed y on y.id = k.other_customer_id"
+                + " where x.root <> y.root)";
     }
 
     /** The records near a new one, and the pairs of their customers a steward kept apart. */
@@ -185,8 +193,8 @@ public class IdentityStore {
     /**
      * Locks these customers until the transaction ends, in id order (so that resolutions and stewards working on
      * overlapping customers wait for each other instead of deadlocking), then reads them as committed once locked:
-     * each one's status, the ids of their current records, and the pairs among them that a data steward rejected as one
-     * person. Two statements pipelined in one round trip: the second, a statement of its own, takes its snapshot after
+     * each one's status, the ids of their current records, and the pairs among them that a data steward kept apart
+     * ({@link #KEPT_APART}). Two statements pipelined in one round trip: the second, a statement of its own, takes its snapshot after
      * the first has its locks, so it sees whatever a steward committed while the lock was awaited.
      */
     public Uni<CustomersNow> lockCustomersNow(Collection<UUID> customers) {
@@ -202,9 +210,8 @@ public class IdentityStore {
                 + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
                 + " select 'R', cast(r.id as text), cast(null as text) from source_record r join given g on r.customer_id = g.id"
                 + " where r.current"
-                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from review_item i"
-                + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
-                + " where i.status = 'REJECTED' and x.root <> y.root)";
+                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from " + KEPT_APART + " k"
+                + " join absorbed x on x.id = k.customer_id join absorbed y on y.id = k.other_customer_id where x.root <> y.root)";
         return Panache.getSession().chain(session -> {
             ReactiveConnection connection = connection(session);
             // sent without waiting for its answer: the second statement runs once the first holds its locks
@@ -215,7 +222,7 @@ public class IdentityStore {
     }
 
     /** Customers as committed once locked: their statuses, their current records, and the pairs among them a steward kept apart. */
-    public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, List<List<UUID>> rejectedPairs) {
+    public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, List<List<UUID>> keptApart) {
         static CustomersNow of(List<Object[]> statusRows, List<Object[]> rows) {
             java.util.Map<UUID, String> statuses = new java.util.HashMap<>();
             statusRows.forEach(row -> statuses.put(UUID.fromString((String) row[0]), (String) row[1]));
