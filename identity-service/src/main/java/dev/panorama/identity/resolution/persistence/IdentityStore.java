@@ -32,12 +32,29 @@ public class IdentityStore {
     private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     /**
-     * The pairs of customers a data steward kept apart, as (customer_id, other_customer_id): a rejected possible match,
-     * and the customers a split or an undone merge left. No record merges such a pair automatically; only a rejection
-     * also stops a steward's merge ({@link #rejectedPairsAmong}).
+     * The recursive step of {@code absorbed(root, id)}: the customers merged into those found so far, each looked up through
+     * the {@code customer_merged_into} index by the customer it was merged into. Written as a join (or a lateral
+     * subquery, which the planner pulls up into one), the neighbourhood's generic plan hashed every merged customer
+     * instead, 157 buffers per record at 100,000 stored and growing with the customers ever merged, whenever a branch of
+     * {@link #keptApartAmongAbsorbed} needed the whole of {@code absorbed}; {@code offset 0} keeps the subquery a
+     * subquery, run once per customer found.
      */
-    private static final String KEPT_APART = "(select customer_id, candidate_customer_id as other_customer_id from review_item"
-            + " where status = 'REJECTED' union all select customer_id, other_customer_id from kept_apart)";
+    private static final String MERGED_INTO_THEM = " union select a.root, c.id from absorbed a cross join lateral"
+            + " (select c.id from customer c where c.merged_into = a.id and c.status = 'MERGED' offset 0) c";
+
+    /**
+     * Rows ('P', root, other root, then {@code more}) for the pairs among the customers of the statement's
+     * {@code absorbed(root, id)} that a data steward kept apart: a rejected possible match (review_item), and the customers
+     * a split or an undone merge left (kept_apart). No record merges such a pair automatically; only a rejection also
+     * stops a steward's merge ({@link #rejectedPairsAmong}). A branch per table, each on its own index.
+     */
+    private static String keptApartAmongAbsorbed(String more) {
+        String pair = " union all (select distinct 'P', cast(x.root as text), cast(y.root as text)" + more;
+        return pair + " from review_item i join absorbed x on x.id = i.customer_id"
+                + " join absorbed y on y.id = i.candidate_customer_id where i.status = 'REJECTED' and x.root <> y.root)"
+                + pair + " from kept_apart k join absorbed x on x.id = k.customer_id"
+                + " join absorbed y on y.id = k.other_customer_id where x.root <> y.root)";
+    }
 
     /**
      * Where the statement that locks the keys leaves, for the rest of the transaction, the keys the neighbourhood is read
@@ -141,10 +158,10 @@ public class IdentityStore {
     /**
      * The neighbourhood of a new record as committed when the statement begins, without row locks: for every record
      * sharing one of its blocking keys, every current record of that record's customer, as (record id, customer id,
-     * normalised values), and the pairs among those customers that a data steward kept apart ({@link #KEPT_APART}: a
-     * pair kept apart counts for the customers they were merged into since; each pair once per order), in one statement. Keys
-     * shared by more than {@code maxPerKey} records say too little to be worth the comparisons and are skipped, so
-     * the cost stays flat as the store grows.
+     * normalised values), and the pairs among those customers that a data steward kept apart
+     * ({@link #keptApartAmongAbsorbed}: a pair kept apart counts for the customers they were merged into since; each pair
+     * once per order), in one statement. Keys shared by more than {@code maxPerKey} records say too little to be worth
+     * the comparisons and are skipped, so the cost stays flat as the store grows.
      *
      * <p>Resolutions sharing a block are serialised by the blocks' advisory locks, taken before this; a steward's
      * merge, split or rejection is not, and may commit after this read: the caller locks the customers its decision
@@ -160,13 +177,11 @@ public class IdentityStore {
                 + " customers as (select distinct r.customer_id as id from source_record r join candidates c on c.record_id = r.id"
                 + " where r.current),"
                 + " absorbed(root, id) as (select id, id from customers"
-                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + MERGED_INTO_THEM + ")"
                 + " select 'R', cast(r.id as text), cast(r.customer_id as text), cast(r.normalised as text),"
                 + " r.id in (select record_id from candidates)"
                 + " from source_record r where r.current and r.customer_id in (select id from customers)"
-                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text), cast(null as text), false"
-                + " from " + KEPT_APART + " k join absorbed x on x.id = k.customer_id join absorbed y on y.id = k.other_customer_id"
-                + " where x.root <> y.root)";
+                + keptApartAmongAbsorbed(", cast(null as text), false");
     }
 
     /** The records near a new one, and the pairs of their customers a steward kept apart. */
@@ -194,8 +209,9 @@ public class IdentityStore {
      * Locks these customers until the transaction ends, in id order (so that resolutions and stewards working on
      * overlapping customers wait for each other instead of deadlocking), then reads them as committed once locked:
      * each one's status, the ids of their current records, and the pairs among them that a data steward kept apart
-     * ({@link #KEPT_APART}). Two statements pipelined in one round trip: the second, a statement of its own, takes its snapshot after
-     * the first has its locks, so it sees whatever a steward committed while the lock was awaited.
+     * ({@link #keptApartAmongAbsorbed}). Two statements pipelined in one round trip: the second, a statement of its own,
+     * takes its snapshot after the first has its locks, so it sees whatever a steward committed while the lock was
+     * awaited.
      */
     public Uni<CustomersNow> lockCustomersNow(Collection<UUID> customers) {
         if (customers.isEmpty()) {
@@ -207,11 +223,10 @@ public class IdentityStore {
         SqlParameters p = new SqlParameters();
         String sql = "with recursive given(id) as (select v.id from unnest(" + p.uuidArray(customers) + ") v(id)),"
                 + " absorbed(root, id) as (select id, id from given"
-                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + MERGED_INTO_THEM + ")"
                 + " select 'R', cast(r.id as text), cast(null as text) from source_record r join given g on r.customer_id = g.id"
                 + " where r.current"
-                + " union all (select distinct 'P', cast(x.root as text), cast(y.root as text) from " + KEPT_APART + " k"
-                + " join absorbed x on x.id = k.customer_id join absorbed y on y.id = k.other_customer_id where x.root <> y.root)";
+                + keptApartAmongAbsorbed("");
         return Panache.getSession().chain(session -> {
             ReactiveConnection connection = connection(session);
             // sent without waiting for its answer: the second statement runs once the first holds its locks
@@ -308,7 +323,7 @@ public class IdentityStore {
         List<String> ids = customers.stream().map(UUID::toString).sorted().toList();
         String sql = "with recursive absorbed(root, id) as (select cast(s.id as uuid), cast(s.id as uuid) from "
                 + values(ids.size()) + " s(id)"
-                + " union select a.root, c.id from customer c join absorbed a on c.merged_into = a.id and c.status = 'MERGED')"
+                + MERGED_INTO_THEM + ")"
                 + " select distinct cast(x.root as text), cast(y.root as text) from review_item i"
                 + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
                 + " where i.status = 'REJECTED' and x.root <> y.root";
