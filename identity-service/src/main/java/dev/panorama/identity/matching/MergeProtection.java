@@ -8,9 +8,8 @@ import java.util.Objects;
  * Keeps two customers apart however well a new record matches both: when they hold different values
  * of an identifier that belongs to one customer only (beyond a typo), clearly different dates of birth,
  * or when a data steward kept them apart (rejected them as a possible match, split them, undid their merge).
- * Only people merge such customers. A record is
- * not linked automatically to a customer it conflicts with either: see {@link #allowsScoredLink} and
- * {@link #allowsIdentifierLink}.
+ * Only people merge such customers. A record is not linked automatically to a customer it conflicts with
+ * either: see {@link #allowsScoredLink} and {@link #allowsIdentifierLink}.
  */
 public final class MergeProtection {
 

@@ -32,8 +32,8 @@ public class IdentityStore {
     private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     /**
-     * The recursive step of {@code absorbed(root, id)}: the customers merged into those found so far, each looked up through
-     * the {@code customer_merged_into} index by the customer it was merged into. Written as a join (or a lateral
+     * The recursive step of {@code absorbed(root, id)}: the customers merged into those found so far, each looked up
+     * through the {@code customer_merged_into} index by the customer it was merged into. Written as a join (or a lateral
      * subquery, which the planner pulls up into one), the neighbourhood's generic plan hashed every merged customer
      * instead, 157 buffers per record at 100,000 stored and growing with the customers ever merged, whenever a branch of
      * {@link #keptApartAmongAbsorbed} needed the whole of {@code absorbed}; {@code offset 0} keeps the subquery a
