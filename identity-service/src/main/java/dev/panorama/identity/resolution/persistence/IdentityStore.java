@@ -42,6 +42,10 @@ public class IdentityStore {
     private static final String MERGED_INTO_THEM = " union select a.root, c.id from absorbed a cross join lateral"
             + " (select c.id from customer c where c.merged_into = a.id and c.status = 'MERGED' offset 0) c";
 
+    /** The rejected possible matches among the customers of {@code absorbed(root, id)}, as x and y. */
+    private static final String REJECTED_AMONG_ABSORBED = " from review_item i join absorbed x on x.id = i.customer_id"
+            + " join absorbed y on y.id = i.candidate_customer_id where i.status = 'REJECTED' and x.root <> y.root";
+
     /**
      * Rows ('P', root, other root, then {@code more}) for the pairs among the customers of the statement's
      * {@code absorbed(root, id)} that a data steward kept apart: a rejected possible match (review_item), and the customers
@@ -50,8 +54,7 @@ public class IdentityStore {
      */
     private static String keptApartAmongAbsorbed(String more) {
         String pair = " union all (select distinct 'P', cast(x.root as text), cast(y.root as text)" + more;
-        return pair + " from review_item i join absorbed x on x.id = i.customer_id"
-                + " join absorbed y on y.id = i.candidate_customer_id where i.status = 'REJECTED' and x.root <> y.root)"
+        return pair + REJECTED_AMONG_ABSORBED + ")"
                 + pair + " from kept_apart k join absorbed x on x.id = k.customer_id"
                 + " join absorbed y on y.id = k.other_customer_id where x.root <> y.root)";
     }
@@ -324,9 +327,7 @@ public class IdentityStore {
         String sql = "with recursive absorbed(root, id) as (select cast(s.id as uuid), cast(s.id as uuid) from "
                 + values(ids.size()) + " s(id)"
                 + MERGED_INTO_THEM + ")"
-                + " select distinct cast(x.root as text), cast(y.root as text) from review_item i"
-                + " join absorbed x on x.id = i.customer_id join absorbed y on y.id = i.candidate_customer_id"
-                + " where i.status = 'REJECTED' and x.root <> y.root";
+                + " select distinct cast(x.root as text), cast(y.root as text)" + REJECTED_AMONG_ABSORBED;
         return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), ids).getResultList())
                 .map(rows -> rows.stream().map(row -> List.of(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])))
                         .toList());
