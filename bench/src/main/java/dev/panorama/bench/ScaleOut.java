@@ -1,5 +1,7 @@
 package dev.panorama.bench;
 
+import dev.panorama.bench.report.BenchResults;
+import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.test.ConsumerInstances;
 import java.io.IOException;
@@ -32,11 +34,11 @@ public final class ScaleOut {
     public static final double CPUS_PER_INSTANCE = Double.parseDouble(
             System.getProperty("panorama.bench.scale-out.cpus-per-instance", "0.5"));
 
-    private ScaleOut() {
-    }
-
     /** The CPU limits made for the instances, by instance number. */
     private static final Map<Integer, CpuLimit> LIMITS = new ConcurrentHashMap<>();
+
+    private ScaleOut() {
+    }
 
     /** The launcher of the n-th instance (from 1): in a CPU limit of its own, or nothing when instances are not limited. */
     public static List<String> launcher(int instance) {
@@ -63,6 +65,22 @@ public final class ScaleOut {
 
     /** The rates each configuration reached: two instances in the group, and one. */
     public record Rates(List<Double> two, List<Double> one) {
+
+        /**
+         * Prints the medians, each configuration's runs, the ratio 2 instances / 1 and where the instances ran, and records
+         * the figure.
+         *
+         * @param runs what each run was, such as "2,000 source records each, Kafka to stored and resolved"
+         */
+        public void report(String bench, String figure, String runs, int rounds) {
+            double withTwo = Median.of(two);
+            double withOne = Median.of(one);
+            System.out.printf("scale-out (median of %d runs of %s, %d rounds of 2 instances then 1): 2 instances %,.0f/s (runs %s)"
+                    + " | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3 partitions) | %s | load average %s%n",
+                    two.size(), runs, rounds, withTwo, rounded(two), withOne, rounded(one), withTwo / withOne, placement(),
+                    loadAverage());
+            BenchResults.figure(bench, figure, withTwo, "/s", "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
+        }
     }
 
     /**
@@ -169,7 +187,7 @@ public final class ScaleOut {
     }
 
     /** Rates rounded to whole numbers, in the order they were measured. */
-    public static String rounded(List<Double> rates) {
+    private static String rounded(List<Double> rates) {
         return rates.stream().map(rate -> String.format("%,.0f", rate)).collect(Collectors.joining(" / "));
     }
 

@@ -2,10 +2,7 @@ package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
-import dev.panorama.bench.Median;
 import dev.panorama.bench.ScaleOut;
-import dev.panorama.bench.report.BenchResults;
-import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.process.ManagedProcess;
@@ -72,17 +69,9 @@ public final class IdentityScaleOutBench {
                 ManagedProcess second = start(stack, database, 2, "identity-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap);
                 Runs load = new Runs(bootstrap, stack.postgres().connect(database), records, warmUps, runs)) {
-            ScaleOut.Rates rates = ScaleOut.compare(admin, GROUP, Topics.SOURCE_RECORDS, first, second, rounds, load);
-            List<Double> two = rates.two();
-            List<Double> one = rates.one();
-            double withTwo = Median.of(two);
-            double withOne = Median.of(one);
-            System.out.printf("scale-out (median of %d runs of %,d source records each, Kafka to stored and resolved, %d rounds of 2"
-                    + " instances then 1): 2 instances %,.0f/s (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3"
-                    + " partitions) | %s | load average %s%n", two.size(), records, rounds, withTwo, ScaleOut.rounded(two), withOne,
-                    ScaleOut.rounded(one), withTwo / withOne, ScaleOut.placement(), ScaleOut.loadAverage());
-            BenchResults.figure(BENCH, "source records resolved from Kafka with 2 instances of identity-service", withTwo, "/s",
-                    "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
+            ScaleOut.compare(admin, GROUP, Topics.SOURCE_RECORDS, first, second, rounds, load).report(BENCH,
+                    "source records resolved from Kafka with 2 instances of identity-service",
+                    String.format("%,d source records each, Kafka to stored and resolved", records), rounds);
         } finally {
             DevStack.stopShared();
         }

@@ -3,10 +3,7 @@ package dev.panorama.bench.interaction;
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
-import dev.panorama.bench.Median;
 import dev.panorama.bench.ScaleOut;
-import dev.panorama.bench.report.BenchResults;
-import dev.panorama.bench.report.Figure;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
 import dev.panorama.devstack.mongo.MongoWireServer;
@@ -61,18 +58,9 @@ public final class InteractionScaleOutBench {
         try (ManagedProcess first = start(stack, parts, database, identity, 1, "interaction-scale-1.log");
                 ManagedProcess second = start(stack, parts, database, identity, 2, "interaction-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap)) {
-            ScaleOut.Rates rates = ScaleOut.compare(admin, GROUP, Topics.CHANNEL_INBOUND, first, second, rounds,
-                    new Contacts(bootstrap, contacts, warmUps, runs));
-            List<Double> two = rates.two();
-            List<Double> one = rates.one();
-            double withTwo = Median.of(two);
-            double withOne = Median.of(one);
-            System.out.printf("scale-out (median of %d runs of %,d contacts, %d rounds of 2 instances then 1): 2 instances %,.0f/s"
-                    + " (runs %s) | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3 partitions) | %s | load average %s%n",
-                    two.size(), contacts, rounds, withTwo, ScaleOut.rounded(two), withOne, ScaleOut.rounded(one), withTwo / withOne,
-                    ScaleOut.placement(), ScaleOut.loadAverage());
-            BenchResults.figure(BENCH, "ingest pipeline with 2 instances of interaction-service", withTwo, "/s", "1 instance", withOne,
-                    Figure.Better.HIGHER, "higher than 1 instance");
+            ScaleOut.compare(admin, GROUP, Topics.CHANNEL_INBOUND, first, second, rounds, new Contacts(bootstrap, contacts, warmUps, runs))
+                    .report(BENCH, "ingest pipeline with 2 instances of interaction-service", String.format("%,d contacts", contacts),
+                            rounds);
         } finally {
             identity.stop(0);
             DevStack.stopShared();
