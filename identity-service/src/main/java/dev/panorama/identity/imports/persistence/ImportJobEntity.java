@@ -5,14 +5,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One uploaded file and what its import has done. */
+/**
+ * One uploaded file and what its import has done. Its updates are named queries, parsed when the service boots: the
+ * look for abandoned jobs runs at start-up, and parsing the service's first HQL there held an event loop for seconds.
+ */
 @Entity
 @Table(name = "import_job")
+@NamedQuery(name = ImportJobEntity.HEARTBEAT, query = "update ImportJobEntity set heartbeatAt = :now where id = :id")
+@NamedQuery(name = ImportJobEntity.INTERRUPT_STALE, query = "update ImportJobEntity set status = :interrupted,"
+        + " finishedAt = :now, failure = 'the service stopped while the import was under way; posting the file again is safe'"
+        + " where status in (:unfinished) and heartbeatAt < :stale")
 public class ImportJobEntity {
+
+    static final String HEARTBEAT = "ImportJob.heartbeat";
+    static final String INTERRUPT_STALE = "ImportJob.interruptStale";
 
     public enum Status {
         RECEIVING, RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED, INTERRUPTED

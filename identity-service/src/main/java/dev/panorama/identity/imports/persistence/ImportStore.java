@@ -47,7 +47,7 @@ public class ImportStore {
 
     public Uni<Void> heartbeat(UUID jobId, Instant now) {
         return Panache.getSession().chain(session -> session
-                .createMutationQuery("update ImportJobEntity set heartbeatAt = :now where id = :id")
+                .createNamedQuery(ImportJobEntity.HEARTBEAT)
                 .setParameter("now", now).setParameter("id", jobId)
                 .executeUpdate())
                 .replaceWithVoid();
@@ -56,9 +56,7 @@ public class ImportStore {
     /** Jobs whose process stopped answering for them (no heartbeat since {@code staleBefore}) are marked interrupted. */
     public Uni<Integer> interruptStale(Instant staleBefore, Instant now) {
         return Panache.getSession().chain(session -> session
-                .createMutationQuery("update ImportJobEntity set status = :interrupted, finishedAt = :now,"
-                        + " failure = 'the service stopped while the import was under way; posting the file again is safe'"
-                        + " where status in (:unfinished) and heartbeatAt < :stale")
+                .createNamedQuery(ImportJobEntity.INTERRUPT_STALE)
                 .setParameter("interrupted", ImportJobEntity.Status.INTERRUPTED)
                 .setParameter("unfinished", List.of(ImportJobEntity.Status.RECEIVING, ImportJobEntity.Status.RUNNING))
                 .setParameter("now", now).setParameter("stale", staleBefore)
