@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,16 +29,16 @@ final class SimulatedAgents implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RoutingApi api;
-    private final Set<UUID> tasks;
+    private final Predicate<UUID> ours;
     private final Random random;
     private final KafkaConsumer<String, String> consumer;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread listener;
 
-    private SimulatedAgents(RoutingApi api, String bootstrapServers, Set<UUID> tasks, Random random) {
+    private SimulatedAgents(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random) {
         this.api = api;
-        this.tasks = tasks;
+        this.ours = ours;
         this.random = random;
         Properties properties = new Properties();
         properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -51,8 +51,8 @@ final class SimulatedAgents implements AutoCloseable {
     }
 
     /** Starts listening; returns once the consumer has its partitions, so no offer made afterwards is missed. */
-    static SimulatedAgents start(RoutingApi api, String bootstrapServers, Set<UUID> tasks, Random random) {
-        SimulatedAgents agents = new SimulatedAgents(api, bootstrapServers, tasks, random);
+    static SimulatedAgents start(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random) {
+        SimulatedAgents agents = new SimulatedAgents(api, bootstrapServers, ours, random);
         agents.consumer.subscribe(List.of(Topics.ROUTING_EVENTS));
         while (agents.consumer.assignment().isEmpty()) {
             agents.consumer.poll(Duration.ofMillis(200));
@@ -79,7 +79,7 @@ final class SimulatedAgents implements AutoCloseable {
             }
             JsonNode offer = JSON.readTree(record.value());
             UUID task = UUID.fromString(offer.get("taskId").asText());
-            if (tasks.contains(task)) {
+            if (ours.test(task)) {
                 long delay = 20 + random.nextInt(181);
                 timers.schedule(() -> accept(offer.get("offerId").asText(), task), delay, TimeUnit.MILLISECONDS);
             }

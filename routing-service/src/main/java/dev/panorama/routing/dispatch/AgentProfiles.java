@@ -1,10 +1,13 @@
 package dev.panorama.routing.dispatch;
 
 import dev.panorama.events.channel.Channel;
+import dev.panorama.events.routing.AgentPresence;
+import dev.panorama.routing.matching.Agent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +30,17 @@ public class AgentProfiles {
             + " (select string_agg(c.channel || '=' || c.capacity, ',') from agent_capacity c where c.agent_id = a.id) as capacity"
             + " from agent a where a.id = any($1)";
 
-    /** What rarely changes about an agent, as of one version. */
-    public record Profile(long version, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+    /**
+     * What rarely changes about an agent, as of one version.
+     *
+     * @param unloaded the agent as available with nothing in hand: to see which tasks admit it, built once per version
+     */
+    public record Profile(long version, Map<String, Integer> skills, Map<Channel, Integer> capacity, Agent unloaded) {
+
+        static Profile of(String id, long version, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
+            Agent unloaded = new Agent(id, AgentPresence.AVAILABLE, skills, capacity, Map.of(), Instant.EPOCH);
+            return new Profile(version, unloaded.skills(), unloaded.capacity(), unloaded);
+        }
     }
 
     private final Map<String, Profile> kept = new ConcurrentHashMap<>();
@@ -55,7 +67,7 @@ public class AgentProfiles {
                 kept.clear();
             }
             rows.forEach(row -> {
-                Profile profile = new Profile(row.getLong("routing_version"), skills(row.getString("skills")),
+                Profile profile = Profile.of(row.getString("id"), row.getLong("routing_version"), skills(row.getString("skills")),
                         perChannel(row.getString("capacity")));
                 kept.put(row.getString("id"), profile);
                 found.put(row.getString("id"), profile);

@@ -59,8 +59,9 @@ import java.util.stream.Collectors;
  * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
  * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
  * and more tasks wait;
- * <li>for tasks that became routable: those tasks are locked, the agents with room on their channels are read and
- * planned on, and only the agents chosen are locked and planned on again;
+ * <li>for tasks that became routable: those tasks are locked, the agents their queues admit (by skills and capacity
+ * kept in memory) with room on their channels are read and planned on, and only the agents chosen are locked and
+ * planned on again;
  * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
  * wait gets a round as above.
  * </ul>
@@ -85,15 +86,12 @@ public class Dispatcher {
      * batch at least), as one agent qualifies for a few of the tasks only and every further page costs round trips.
      */
     private static final int OWN_HEAD_PER_SLOT = 16;
-    /** Available agents with room on one of the channels, with their load (read without locks: only to plan on). */
+    /** An agent's load, {@code CHAT=1,EMAIL=2}: the tasks offered to or held by it per channel. */
     private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
             + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
             + " as load";
-    private static final String WITH_ROOM = "select a.id, a.idle_since, a.routing_version," + LOAD
-            + " from agent a where a.presence = 'AVAILABLE'"
-            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.channel = any($1) and c.capacity >"
-            + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
-            + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP')))";
+    /** Every available agent with the version of its skills and capacity: whom a round for tasks may admit (no load counted). */
+    private static final String AVAILABLE = "select id, routing_version from agent where presence = 'AVAILABLE'";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
     private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
             + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
@@ -149,12 +147,32 @@ public class Dispatcher {
                             List<Routable> waiting = found.getItem1();
                             QueueMemory.Current queues = found.getItem2();
                             return waiting.isEmpty() ? Uni.createFrom().item(0)
-                                    : connection.preparedQuery(WITH_ROOM).execute(Tuple.of(channelsOf(waiting)))
-                                            .chain(rows -> unlockedAgents(connection, rows))
+                                    : candidates(connection, waiting, queues)
                                             .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
                                                     : lockChosen(connection, waiting, candidates, queues));
                         }))
                 .invoke(this::publishIf);
+    }
+
+    /**
+     * The agents a round for the waiting tasks may choose, with their load (read without locks): the available agents
+     * the tasks' queues admit. Who is admitted is decided on the skills and capacity kept in memory, so that the load,
+     * counted per agent, is read only for them, not for every available agent with room (that read, a scan of every
+     * agent's capacity rows, took most of PostgreSQL's time for tasks arriving one by one to 2,000 agents).
+     */
+    private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues) {
+        return connection.preparedQuery(AVAILABLE).execute()
+                .chain(rows -> profiles.of(connection, versions(listOf(rows))))
+                .map(known -> DispatchPlanner.admittedForAny(waiting.stream().map(Routable::task).toList(), queues.policies(),
+                        known.values().stream().map(AgentProfiles.Profile::unloaded).toList()))
+                .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
+                        : givenAgents(connection, admitted.stream().sorted().toList()));
+    }
+
+    private static List<Row> listOf(RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>(rows.size());
+        rows.forEach(list::add);
+        return list;
     }
 
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
@@ -394,10 +412,6 @@ public class Dispatcher {
         if (offered > 0) {
             events.publishSoon();
         }
-    }
-
-    private static String[] channelsOf(List<Routable> waiting) {
-        return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
     /**

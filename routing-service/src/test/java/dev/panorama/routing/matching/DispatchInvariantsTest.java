@@ -67,6 +67,17 @@ class DispatchInvariantsTest {
         }
     }
 
+    /** A round for tasks reads only the agents admitted for one of them: planning on those alone changes nothing. */
+    @Property(tries = 300)
+    void planningOnlyOnTheAgentsAdmittedForSomeTaskGivesTheSameRound(@ForAll("agents") List<Agent> agents,
+            @ForAll("tasks") List<Task> tasks, @ForAll("queues") Map<String, QueuePolicy> queues) {
+        Set<String> admitted = DispatchPlanner.admittedForAny(tasks, queues, agents);
+        List<Agent> readOnly = agents.stream().filter(agent -> admitted.contains(agent.id())).toList();
+
+        assertThat(PLANNER.plan(tasks, queues, readOnly, NOW, DispatchPlanner.noCursors()))
+                .isEqualTo(PLANNER.plan(tasks, queues, agents, NOW, DispatchPlanner.noCursors()));
+    }
+
     /**
      * Tasks are served in order: a task left without an offer had no agent free for it at its turn, and a task
      * served later never took an agent an earlier, unserved task could have had.

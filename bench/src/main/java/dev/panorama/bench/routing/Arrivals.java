@@ -1,0 +1,65 @@
+package dev.panorama.bench.routing;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a run's tasks arrive: all queued before the agents come online (a backlog due at once), or one after another at
+ * a steady rate while they are online, each sent at its own time whether or not the earlier ones were answered.
+ */
+record Arrivals(int perSecond) {
+
+    static Arrivals queuedBefore() {
+        return new Arrivals(0);
+    }
+
+    static Arrivals paced(int perSecond) {
+        return new Arrivals(perSecond);
+    }
+
+    boolean paced() {
+        return perSecond > 0;
+    }
+
+    /** Creates the simulation's tasks in the queue; returns once all are, each one's id put in {@code created}. */
+    void create(RoutingApi api, RoutingSimulation simulation, String queue, Map<UUID, RoutingSimulation.TaskSpec> created) {
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < simulation.tasks.size(); i++) {
+            if (paced()) {
+                waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
+            }
+            RoutingSimulation.TaskSpec task = simulation.tasks.get(i);
+            answers.add(api.sendForBody("POST", "/api/v1/routing/tasks", RoutingSimulation.taskJson(task, queue))
+                    .thenApply(answer -> remember(answer, task, created)));
+        }
+        answers.forEach(answer -> {
+            int status = answer.join();
+            if (status != 201) {
+                throw new IllegalStateException("HTTP " + status + " creating a task in " + queue);
+            }
+        });
+    }
+
+    private static int remember(HttpResponse<String> answer, RoutingSimulation.TaskSpec task,
+            Map<UUID, RoutingSimulation.TaskSpec> created) {
+        if (answer.statusCode() == 201) {
+            int at = answer.body().indexOf("\"id\":\"") + 6;
+            created.put(UUID.fromString(answer.body().substring(at, at + 36)), task);
+        }
+        return answer.statusCode();
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}
