@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,10 @@ import java.util.function.Predicate;
  * how soon a task that arrives is offered when routing is not flooded by a backlog all due at once.
  *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42), arrivals per second of the paced
- * runs (default 100); run alone through Maven they may come as {@code -Dbench.arguments="200 1000 42 100"}. Extra JVM arguments for the service (a JFR recording, a log
- * level) may come as {@code -Dbench.service-jvm-args="..."} (system property {@code panorama.bench.service-jvm-args}); with
- * {@code -Dbench.jvm-arg=-Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements} each strategy
+ * runs (default 100); run alone through Maven they may come as {@code -Dbench.arguments="200 1000 42 100"}. Extra
+ * JVM arguments for the service (a JFR recording, a log level) may come as {@code -Dbench.service-jvm-args="..."}
+ * (system property {@code panorama.bench.service-jvm-args}); with
+ * {@code -Dbench.jvm-arg=-Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements} each run
  * also prints PostgreSQL's statements per assignment (see {@link PgStatements}).
  */
 public final class RoutingBench {

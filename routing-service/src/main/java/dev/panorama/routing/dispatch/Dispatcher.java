@@ -59,8 +59,8 @@ import java.util.stream.Collectors;
  * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
  * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
  * and more tasks wait;
- * <li>for tasks that became routable: those tasks are locked, the agents their queues admit (by skills and capacity
- * kept in memory) with room on their channels are read and planned on, and only the agents chosen are locked and
+ * <li>for tasks that became routable: those tasks are locked, the available agents their queues admit (by skills and
+ * capacity kept in memory) are read with their load and planned on, and only the agents chosen are locked and
  * planned on again;
  * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
  * wait gets a round as above.
@@ -488,8 +488,7 @@ public class Dispatcher {
     /** Locks those of the given agents who are available, in id order, skipping those others hold; their load is counted under the lock. */
     private Uni<List<Agent>> lockGivenAgents(SqlConnection connection, List<String> ids) {
         return connection.preparedQuery(LOCK_GIVEN).execute(Tuple.of(ids.toArray(String[]::new))).chain(rows -> {
-            List<Row> locked = new ArrayList<>();
-            rows.forEach(locked::add);
+            List<Row> locked = listOf(rows);
             if (locked.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }
@@ -509,8 +508,7 @@ public class Dispatcher {
 
     /** The agents read without locks, with the load they had then: only to plan on. */
     private Uni<List<Agent>> unlockedAgents(SqlConnection connection, RowSet<Row> rows) {
-        List<Row> found = new ArrayList<>();
-        rows.forEach(found::add);
+        List<Row> found = listOf(rows);
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -16,9 +16,10 @@ public record Agent(String id, AgentPresence presence, Map<String, Integer> skil
         Map<Channel, Integer> load, Instant idleSince) {
 
     public Agent {
+        // no copy of maps that are immutable already (a kept profile's, a round's agents planned on again)
         skills = Map.copyOf(skills);
-        capacity = capacity.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(capacity));
-        load = load.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(load));
+        capacity = Map.copyOf(capacity);
+        load = Map.copyOf(load);
     }
 
     /** Only an available agent receives offers; busy, away, offline and wrap-up agents never do. */
