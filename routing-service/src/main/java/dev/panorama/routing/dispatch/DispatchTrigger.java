@@ -5,6 +5,9 @@ import dev.panorama.routing.config.RoutingConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +47,8 @@ public class DispatchTrigger {
     private final Dispatcher dispatcher;
     private final Vertx vertx;
     private final int lanes;
+    private final Duration interval;
+    private final Clock clock;
     /** Agents and tasks asked for, each kind with what its rounds in flight hold (swept agents count as agents). */
     private final Set<String> agentsInFlight = new HashSet<>();
     private final PendingWork<String> agents = new PendingWork<>(agentsInFlight);
@@ -51,6 +57,7 @@ public class DispatchTrigger {
     private final PendingWork<String> swept = new PendingWork<>(agentsInFlight);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean fullPass = new AtomicBoolean();
+    private final AtomicBoolean safetyNet = new AtomicBoolean();
     private final RoundTimes stats = new RoundTimes();
 
     /** How long the rounds of each kind took, logged (debug) every few seconds: where dispatch time goes. */
@@ -84,10 +91,12 @@ public class DispatchTrigger {
     private record Round(int kind, Uni<?> work, Runnable release) {
     }
 
-    public DispatchTrigger(Dispatcher dispatcher, Vertx vertx, RoutingConfig config) {
+    public DispatchTrigger(Dispatcher dispatcher, Vertx vertx, RoutingConfig config, Clock clock) {
         this.dispatcher = dispatcher;
         this.vertx = vertx;
         this.lanes = config.dispatchLanes();
+        this.interval = config.dispatchInterval();
+        this.clock = clock;
     }
 
     /** The agent may take more now (a slot freed, it became available, or it answered an offer). */
@@ -114,10 +123,19 @@ public class DispatchTrigger {
 
     /**
      * A full pass: every available agent with room on a channel where tasks wait gets a round, after a change that
-     * may concern many tasks (an agent left and gave its offers back) and on the sweeper's tick (the safety net).
+     * may concern many tasks (an agent left and gave its offers back).
      */
     public void soon() {
         fullPass.set(true);
+        kick();
+    }
+
+    /**
+     * The sweeper's tick: a full pass for the tasks that have waited untouched for a whole interval, those whose own
+     * round never came or found nobody (see {@link Dispatcher#agentsWithRoomForTasksWaitingSince}).
+     */
+    public void safetyNet() {
+        safetyNet.set(true);
         kick();
     }
 
@@ -145,7 +163,7 @@ public class DispatchTrigger {
         if (round == null) {
             running.decrementAndGet();
             // asked for meanwhile, while every lane seemed busy; what a round in flight holds, its lane takes after it
-            if (agents.takeable() || tasks.takeable() || swept.takeable() || fullPass.get()) {
+            if (agents.takeable() || tasks.takeable() || swept.takeable() || fullPass.get() || safetyNet.get()) {
                 kick();
             }
             return;
@@ -181,9 +199,19 @@ public class DispatchTrigger {
             round = round(SWEPT, swept, dispatcher::forAgents);
         }
         if (round == null && fullPass.getAndSet(false)) {
-            round = new Round(FULL, Uni.createFrom().deferred(() -> dispatcher.agentsWithRoom().invoke(swept::add)), () -> { });
+            safetyNet.set(false);
+            round = fullPass(dispatcher::agentsWithRoom);
+        }
+        if (round == null && safetyNet.getAndSet(false)) {
+            Instant untouchedSince = clock.instant().minus(interval);
+            round = fullPass(() -> dispatcher.agentsWithRoomForTasksWaitingSince(untouchedSince));
         }
         return round;
+    }
+
+    /** Finds the agents to sweep; their rounds follow as swept work. */
+    private Round fullPass(Supplier<Uni<List<String>>> agentsToSweep) {
+        return new Round(FULL, Uni.createFrom().deferred(() -> agentsToSweep.get().invoke(swept::add)), () -> { });
     }
 
     /** A round for the oldest of these no other round holds; null when there are none. */

@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -62,8 +63,8 @@ import java.util.stream.Collectors;
  * <li>for tasks that became routable: those tasks are locked, the available agents their queues admit (by skills and
  * capacity kept in memory) are read with their load and planned on, and only the agents chosen are locked and
  * planned on again;
- * <li>the full pass, the safety net (the sweeper's tick): every available agent with room on a channel where tasks
- * wait gets a round as above.
+ * <li>the full pass: every available agent with room on a channel where tasks wait gets a round as above; on the
+ * sweeper's tick (the safety net) only where a task has waited untouched for a whole interval.
  * </ul>
  * Between changes no waiting task can be taken by an agent with room (else a round would have offered it), so a
  * freed agent gets the first waiting task in serving order it may take, as a round over every agent would give it
@@ -90,6 +91,13 @@ public class Dispatcher {
     private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
             + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
             + " as load";
+    /** Available agents with room on a channel where a task waits (the waiting task's conditions follow). */
+    private static final String WITH_ROOM_SELECT = "select a.id from agent a where a.presence = 'AVAILABLE'"
+            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.capacity >"
+            + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
+            + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))";
+    private static final String WITH_ROOM_WHERE_TASKS_WAIT = " and exists (select 1 from routing_task w where w.state = 'QUEUED'"
+            + " and w.channel = c.channel";
     /** Every available agent with the version of its skills and capacity: whom a round for tasks may admit (no load counted). */
     private static final String AVAILABLE = "select id, routing_version from agent where presence = 'AVAILABLE'";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
@@ -204,12 +212,23 @@ public class Dispatcher {
 
     /** The available agents with room on a channel where tasks wait, read without locks (whom to give rounds). */
     public Uni<List<String>> agentsWithRoom() {
-        return transactions.read(connection -> connection.preparedQuery("select a.id from agent a where a.presence = 'AVAILABLE'"
-                        + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.capacity >"
-                        + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
-                        + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))"
-                        + " and exists (select 1 from routing_task w where w.state = 'QUEUED' and w.channel = c.channel))"
-                        + " order by a.id").execute()
+        return agentsWithRoom(WITH_ROOM_WHERE_TASKS_WAIT, Tuple.tuple());
+    }
+
+    /**
+     * The available agents with room on a channel where a task has waited untouched (not created, offered back,
+     * escalated or moved) since before {@code untouchedSince}: the safety net's agents. A task changed since then had
+     * its own round, which looked at every agent it admits; only a task whose round never came (a replica stopped
+     * between its commit and the round) or found nobody is left for the net, so tasks arriving one by one to many
+     * agents with room no longer give every agent a round each tick.
+     */
+    public Uni<List<String>> agentsWithRoomForTasksWaitingSince(Instant untouchedSince) {
+        return agentsWithRoom(WITH_ROOM_WHERE_TASKS_WAIT + " and w.updated_at < $1", Tuple.of(untouchedSince.atOffset(ZoneOffset.UTC)));
+    }
+
+    private Uni<List<String>> agentsWithRoom(String waiting, Tuple parameters) {
+        return transactions.read(connection -> connection.preparedQuery(WITH_ROOM_SELECT + waiting + ")) order by a.id")
+                .execute(parameters)
                 .map(rows -> {
                     List<String> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getString("id")));

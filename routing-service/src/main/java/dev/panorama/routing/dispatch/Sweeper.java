@@ -82,7 +82,7 @@ public class Sweeper {
                 .onFailure().recoverWithNull()
                 .invoke(() -> {
                     events.publishSoon();
-                    dispatch.soon();
+                    dispatch.safetyNet();
                 });
     }
 

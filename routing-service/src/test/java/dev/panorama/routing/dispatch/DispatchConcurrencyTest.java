@@ -133,6 +133,24 @@ class DispatchConcurrencyTest {
         assertThat(count("select count(*) from routing_task where queue_id = $1 and state = 'ASSIGNED'", queue)).isEqualTo(1);
     }
 
+    /**
+     * The sweeper's safety net: a task whose round found nobody, and an agent who then came without any request
+     * asking dispatch for a round (as when a replica stops between a commit and its round), still meet.
+     */
+    @Test
+    void theSafetyNetOffersATaskNoRoundWasAskedForOnceItWaitedAnInterval() {
+        setUp(0, 1, 1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from routing_task"
+                + " where queue_id = $1 and state = 'QUEUED'", queue) == 1);
+
+        insertAgent(0, 1, "AVAILABLE", OffsetDateTime.now());
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from task_offer o"
+                + " join routing_task t on t.id = o.task_id where t.queue_id = $1 and o.status = 'OPEN'", queue) == 1);
+        assertThat(one("select o.agent_id from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = $1",
+                queue).getString(0)).isEqualTo(agentId(0));
+    }
+
     private Uni<Void> rejectSomeOpenOffers(long seed, AtomicInteger rejected) {
         return pool.preparedQuery("select o.id, o.agent_id from task_offer o join routing_task t on t.id = o.task_id"
                         + " where t.queue_id = $1 and o.status = 'OPEN' limit 5").execute(Tuple.of(queue))
@@ -167,13 +185,7 @@ class DispatchConcurrencyTest {
         sql("insert into routing_queue (id, name, strategy, sla_target_seconds, offer_timeout_seconds, wrap_up_seconds,"
                 + " created_at, updated_at) values ($1, 'Concurrency', 'BEST_SCORE', 30, 300, 30, now(), now())", queue);
         for (int i = 0; i < agents; i++) {
-            String id = agentId(i);
-            pool.preparedQuery("insert into agent (id, presence, presence_since, idle_since, created_at, updated_at)"
-                    + " values ($1, $3, $2, $2, $2, $2)").execute(Tuple.of(id, now, presence)).await().atMost(WAIT);
-            pool.preparedQuery("insert into agent_skill values ($1, $2, $3)").execute(Tuple.of(id, skill, (short) (1 + i % 5)))
-                    .await().atMost(WAIT);
-            pool.preparedQuery("insert into agent_capacity values ($1, 'CHAT', $2)").execute(Tuple.of(id, capacity))
-                    .await().atMost(WAIT);
+            insertAgent(i, capacity, presence, now);
         }
         List<Uni<Void>> created = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -181,6 +193,17 @@ class DispatchConcurrencyTest {
                     List.of(new SkillRequirement(skill, 1)), List.of(), List.of(), null, null, null, "API", "test")).replaceWithVoid());
         }
         Uni.join().all(created).andFailFast().await().atMost(WAIT);
+    }
+
+    /** An agent written straight into the database: no request, so nothing asks dispatch for a round for it. */
+    private void insertAgent(int i, int capacity, String presence, OffsetDateTime now) {
+        String id = agentId(i);
+        pool.preparedQuery("insert into agent (id, presence, presence_since, idle_since, created_at, updated_at)"
+                + " values ($1, $3, $2, $2, $2, $2)").execute(Tuple.of(id, now, presence)).await().atMost(WAIT);
+        pool.preparedQuery("insert into agent_skill values ($1, $2, $3)").execute(Tuple.of(id, skill, (short) (1 + i % 5)))
+                .await().atMost(WAIT);
+        pool.preparedQuery("insert into agent_capacity values ($1, 'CHAT', $2)").execute(Tuple.of(id, capacity))
+                .await().atMost(WAIT);
     }
 
     String agentId(int i) {
