@@ -117,11 +117,7 @@ public class AgentStore {
     public Uni<List<AgentView>> page(SqlConnection connection, String cursor, int limit) {
         return connection.preparedQuery("select " + COLUMNS + " from agent where $1::text is null or id > $1 order by id limit $2")
                 .execute(Tuple.of(cursor, limit))
-                .chain(rows -> {
-                    List<Row> found = new ArrayList<>();
-                    rows.forEach(found::add);
-                    return views(connection, found);
-                });
+                .chain(rows -> views(connection, Rows.list(rows)));
     }
 
     private Uni<List<AgentView>> views(SqlConnection connection, List<Row> agents) {

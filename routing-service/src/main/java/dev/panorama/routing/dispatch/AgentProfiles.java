@@ -31,15 +31,22 @@ public class AgentProfiles {
             + " from agent a where a.id = any($1)";
 
     /**
-     * What rarely changes about an agent, as of one version.
+     * What rarely changes about an agent (skills, capacity), as of one version.
      *
      * @param unloaded the agent as available with nothing in hand: to see which tasks admit it, built once per version
      */
-    public record Profile(long version, Map<String, Integer> skills, Map<Channel, Integer> capacity, Agent unloaded) {
+    public record Profile(long version, Agent unloaded) {
 
         static Profile of(String id, long version, Map<String, Integer> skills, Map<Channel, Integer> capacity) {
-            Agent unloaded = new Agent(id, AgentPresence.AVAILABLE, skills, capacity, Map.of(), Instant.EPOCH);
-            return new Profile(version, unloaded.skills(), unloaded.capacity(), unloaded);
+            return new Profile(version, new Agent(id, AgentPresence.AVAILABLE, skills, capacity, Map.of(), Instant.EPOCH));
+        }
+
+        public Map<String, Integer> skills() {
+            return unloaded.skills();
+        }
+
+        public Map<Channel, Integer> capacity() {
+            return unloaded.capacity();
         }
     }
 

@@ -25,7 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -170,17 +169,11 @@ public class Dispatcher {
      */
     private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues) {
         return connection.preparedQuery(AVAILABLE).execute()
-                .chain(rows -> profiles.of(connection, versions(listOf(rows))))
+                .chain(rows -> profiles.of(connection, versions(Rows.list(rows))))
                 .map(known -> DispatchPlanner.admittedForAny(waiting.stream().map(Routable::task).toList(), queues.policies(),
                         known.values().stream().map(AgentProfiles.Profile::unloaded).toList()))
                 .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
                         : givenAgents(connection, admitted.stream().sorted().toList()));
-    }
-
-    private static List<Row> listOf(RowSet<Row> rows) {
-        List<Row> list = new ArrayList<>(rows.size());
-        rows.forEach(list::add);
-        return list;
     }
 
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
@@ -223,7 +216,7 @@ public class Dispatcher {
      * agents with room no longer give every agent a round each tick.
      */
     public Uni<List<String>> agentsWithRoomForTasksWaitingSince(Instant untouchedSince) {
-        return agentsWithRoom(WITH_ROOM_WHERE_TASKS_WAIT + " and w.updated_at < $1", Tuple.of(untouchedSince.atOffset(ZoneOffset.UTC)));
+        return agentsWithRoom(WITH_ROOM_WHERE_TASKS_WAIT + " and w.updated_at < $1", Tuple.of(Rows.at(untouchedSince)));
     }
 
     private Uni<List<String>> agentsWithRoom(String waiting, Tuple parameters) {
@@ -507,7 +500,7 @@ public class Dispatcher {
     /** Locks those of the given agents who are available, in id order, skipping those others hold; their load is counted under the lock. */
     private Uni<List<Agent>> lockGivenAgents(SqlConnection connection, List<String> ids) {
         return connection.preparedQuery(LOCK_GIVEN).execute(Tuple.of(ids.toArray(String[]::new))).chain(rows -> {
-            List<Row> locked = listOf(rows);
+            List<Row> locked = Rows.list(rows);
             if (locked.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }
@@ -527,7 +520,7 @@ public class Dispatcher {
 
     /** The agents read without locks, with the load they had then: only to plan on. */
     private Uni<List<Agent>> unlockedAgents(SqlConnection connection, RowSet<Row> rows) {
-        List<Row> found = listOf(rows);
+        List<Row> found = Rows.list(rows);
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
