@@ -1,6 +1,7 @@
 package dev.panorama.routing.agents;
 
 import dev.panorama.events.channel.Channel;
+import dev.panorama.routing.dispatch.DispatchTrigger;
 import dev.panorama.routing.skills.SkillCatalogue;
 import dev.panorama.routing.store.Page;
 import dev.panorama.routing.store.Transactions;
@@ -22,14 +23,16 @@ public class AgentAdministration {
     private final AgentStore agents;
     private final SkillCatalogue skills;
     private final PresenceChanges presence;
+    private final DispatchTrigger dispatch;
     private final Clock clock;
 
     public AgentAdministration(Transactions transactions, AgentStore agents, SkillCatalogue skills,
-            PresenceChanges presence, Clock clock) {
+            PresenceChanges presence, DispatchTrigger dispatch, Clock clock) {
         this.transactions = transactions;
         this.agents = agents;
         this.skills = skills;
         this.presence = presence;
+        this.dispatch = dispatch;
         this.clock = clock;
     }
 
@@ -51,6 +54,7 @@ public class AgentAdministration {
         return get(caller.name());
     }
 
+    /** Saves the agent; an available agent's new skills or capacity may admit it to waiting tasks, so it gets a round. */
     public Uni<Saved> put(String agentId, AgentsResource.AgentRequest request) {
         List<AgentView.SkillLevel> levels = request.skills() == null ? List.of()
                 : request.skills().stream().map(level -> new AgentView.SkillLevel(level.skill(), level.proficiency())).toList();
@@ -64,6 +68,7 @@ public class AgentAdministration {
                 .call(created -> agents.update(connection, agentId, request.displayName(), clock.instant()))
                 .call(created -> agents.replaceSkills(connection, agentId, levels))
                 .call(created -> agents.replaceCapacity(connection, agentId, capacity))
-                .chain(created -> agents.view(connection, agentId).map(view -> new Saved(view.orElseThrow(), created))));
+                .chain(created -> agents.view(connection, agentId).map(view -> new Saved(view.orElseThrow(), created))))
+                .invoke(saved -> dispatch.agent(agentId));
     }
 }

@@ -83,6 +83,11 @@ public class AgentProfiles {
         });
     }
 
+    /** The profile kept of the agent, of whichever version was read last; null if none is. */
+    public Profile kept(String agentId) {
+        return kept.get(agentId);
+    }
+
     /** {@code billing=3,lang:de=5} as skill to proficiency; null or empty: none. */
     static Map<String, Integer> skills(String pairs) {
         Map<String, Integer> skills = new HashMap<>();

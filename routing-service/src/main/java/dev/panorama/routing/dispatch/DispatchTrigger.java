@@ -45,6 +45,7 @@ public class DispatchTrigger {
     private static final int SWEPT = 3;
 
     private final Dispatcher dispatcher;
+    private final AgentDirectory directory;
     private final Vertx vertx;
     private final int lanes;
     private final Duration interval;
@@ -91,8 +92,9 @@ public class DispatchTrigger {
     private record Round(int kind, Uni<?> work, Runnable release) {
     }
 
-    public DispatchTrigger(Dispatcher dispatcher, Vertx vertx, RoutingConfig config, Clock clock) {
+    public DispatchTrigger(Dispatcher dispatcher, AgentDirectory directory, Vertx vertx, RoutingConfig config, Clock clock) {
         this.dispatcher = dispatcher;
+        this.directory = directory;
         this.vertx = vertx;
         this.lanes = config.dispatchLanes();
         this.interval = config.dispatchInterval();
@@ -106,7 +108,9 @@ public class DispatchTrigger {
         }
     }
 
+    /** Known to the directory before any round runs, so that a round for a task sees an agent whose round comes after. */
     public void agents(Collection<String> agentIds) {
+        agentIds.forEach(directory::heardOf);
         agents.add(agentIds);
         kick();
     }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -59,9 +60,9 @@ import java.util.stream.Collectors;
  * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
  * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
  * and more tasks wait;
- * <li>for tasks that became routable: those tasks are locked, the available agents their queues admit (by skills and
- * capacity kept in memory) are read with their load and planned on, and only the agents chosen are locked and
- * planned on again;
+ * <li>for tasks that became routable: those tasks are locked, the agents that may be available and whom their queues
+ * admit (both kept in memory: {@link AgentDirectory}) are read with their presence and load and planned on, and only
+ * the agents chosen are locked and planned on again;
  * <li>the full pass: every available agent with room on a channel where tasks wait gets a round as above; on the
  * sweeper's tick (the safety net) only where a task has waited untouched for a whole interval.
  * </ul>
@@ -97,8 +98,6 @@ public class Dispatcher {
             + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))";
     private static final String WITH_ROOM_WHERE_TASKS_WAIT = " and exists (select 1 from routing_task w where w.state = 'QUEUED'"
             + " and w.channel = c.channel";
-    /** Every available agent with the version of its skills and capacity: whom a round for tasks may admit (no load counted). */
-    private static final String AVAILABLE = "select id, routing_version from agent where presence = 'AVAILABLE'";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
     private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
             + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
@@ -110,6 +109,7 @@ public class Dispatcher {
     private final QueueStore queues;
     private final QueueMemory queueMemory;
     private final AgentProfiles profiles;
+    private final AgentDirectory directory;
     private final RoutingEvents events;
     private final RoutingConfig config;
     private final DispatchPlanner planner;
@@ -119,14 +119,15 @@ public class Dispatcher {
     /** Agents a round chose but found held by another transaction, to ask for again once that round ended. */
     private final Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
 
-    public Dispatcher(Transactions transactions, TaskStore tasks, QueueStore queues,
-            QueueMemory queueMemory, AgentProfiles profiles, RoutingEvents events, RoutingConfig config, TaskClaims claims,
+    public Dispatcher(Transactions transactions, TaskStore tasks, QueueStore queues, QueueMemory queueMemory,
+            AgentProfiles profiles, AgentDirectory directory, RoutingEvents events, RoutingConfig config, TaskClaims claims,
             OfferWrites offerWrites, Clock clock) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.queues = queues;
         this.queueMemory = queueMemory;
         this.profiles = profiles;
+        this.directory = directory;
         this.events = events;
         this.config = config;
         this.planner = config.planner();
@@ -163,17 +164,14 @@ public class Dispatcher {
 
     /**
      * The agents a round for the waiting tasks may choose, with their load (read without locks): the available agents
-     * the tasks' queues admit. Who is admitted is decided on the skills and capacity kept in memory, so that the load,
-     * counted per agent, is read only for them, not for every available agent with room (that read, a scan of every
-     * agent's capacity rows, took most of PostgreSQL's time for tasks arriving one by one to 2,000 agents).
+     * the tasks' queues admit. Who may be available, and their skills and capacity, are kept in memory
+     * ({@link AgentDirectory}), so that presence and load are read only for the agents admitted, not for every
+     * available agent (reading those took most of PostgreSQL's time for tasks arriving one by one to 2,000 agents).
      */
     private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues) {
-        return connection.preparedQuery(AVAILABLE).execute()
-                .chain(rows -> profiles.of(connection, versions(Rows.list(rows))))
-                .map(known -> DispatchPlanner.admittedForAny(waiting.stream().map(Routable::task).toList(), queues.policies(),
-                        known.values().stream().map(AgentProfiles.Profile::unloaded).toList()))
+        return directory.admittedForAny(connection, waiting.stream().map(Routable::task).toList(), queues.policies())
                 .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
-                        : givenAgents(connection, admitted.stream().sorted().toList()));
+                        : givenAgents(connection, admitted));
     }
 
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
@@ -373,7 +371,7 @@ public class Dispatcher {
      */
     private Uni<DispatchPlanner.Round> lockChosenAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
-        Set<String> chosen = new java.util.TreeSet<>();
+        Set<String> chosen = new TreeSet<>();
         List<UUID> chosenTasks = new ArrayList<>();
         claimedPlan(connection, head, agents, queues).forEach(plan -> {
             chosen.add(plan.agentId());

@@ -65,7 +65,7 @@ public class AgentEventStream {
             case "offer", "offer-closed" -> transactions.read(connection -> offers.find(connection, UUID.fromString(notice.id())))
                     .map(found -> found.orElse(null));
             case "task" -> tasks.find(UUID.fromString(notice.id())).map(Object.class::cast);
-            case "presence" -> agents.get(notice.agent()).map(Object.class::cast);
+            case AgentNotice.PRESENCE -> agents.get(notice.agent()).map(Object.class::cast);
             default -> Uni.createFrom().nullItem();
         };
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 public record AgentNotice(String agent, String kind, String id) {
 
     public static final String CHANNEL = "routing_agent";
+    /** The kind of notice for a change of the agent's presence (or of the end of its wrap-up). */
+    public static final String PRESENCE = "presence";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The notice in a payload, or empty if the payload is not one (nothing else writes on the channel). */

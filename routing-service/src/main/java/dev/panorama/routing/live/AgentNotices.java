@@ -56,6 +56,11 @@ public class AgentNotices {
         return notices.filter(notice -> notice.agent().equals(agentId)).onOverflow().buffer(STREAM_BUFFER);
     }
 
+    /** Every notice from now on (hot), for a reader that keeps up (it must not block). */
+    public Multi<AgentNotice> all() {
+        return notices;
+    }
+
     private void heard(String payload) {
         AgentNotice.parse(payload).ifPresentOrElse(notices::onNext, () -> LOG.warn("ignored a notice that is not an agent notice"));
     }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,30 +57,6 @@ public record DispatchPlanner(Matcher matcher, RoutingOrder order) {
             });
         }
         return new Round(offers, List.copyOf(current.values()));
-    }
-
-    /**
-     * Of these agents (skills and capacity; presence and load not looked at), the ids of those the rule of a task's
-     * queue admits for at least one of the tasks at its current step: the only agents a round for these tasks can
-     * choose, so the only ones whose load it needs to read. A rotation admits everyone with a slot on the channel;
-     * skill-based scoring whoever meets the task's requirements there. Tasks of an unknown queue admit nobody.
-     */
-    public static Set<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues, Collection<Agent> agents) {
-        Set<String> admitted = new HashSet<>();
-        for (Task task : tasks) {
-            QueuePolicy queue = queues.get(task.queueId());
-            if (queue == null) {
-                continue;
-            }
-            Requirements requirements = queue.strategy() == Strategy.ROUND_ROBIN ? null : Requirements.of(task, queue);
-            for (Agent agent : agents) {
-                if (agent.capacityOn(task.channel()) > 0 && !admitted.contains(agent.id())
-                        && (requirements == null || requirements.metBy(agent))) {
-                    admitted.add(agent.id());
-                }
-            }
-        }
-        return admitted;
     }
 
     /** The channels on which at least one of the agents may still take a task. */

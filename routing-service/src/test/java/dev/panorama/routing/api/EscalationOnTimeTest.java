@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +22,8 @@ import org.junit.jupiter.api.Test;
  * nobody qualifies for is still offered once its queue's relaxing step is due.
  */
 @QuarkusTest
-@TestProfile(EscalationOnTimeTest.HourlyTicks.class)
+@TestProfile(HourlyTicks.class)
 class EscalationOnTimeTest {
-
-    public static class HourlyTicks implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("panorama.routing.dispatch-interval", "1h");
-        }
-    }
 
     @Test
     void aStepIsAppliedWhenDueWithoutWaitingForTheSweepersTick() {

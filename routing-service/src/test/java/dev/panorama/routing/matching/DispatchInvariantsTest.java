@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,11 +72,26 @@ class DispatchInvariantsTest {
     @Property(tries = 300)
     void planningOnlyOnTheAgentsAdmittedForSomeTaskGivesTheSameRound(@ForAll("agents") List<Agent> agents,
             @ForAll("tasks") List<Task> tasks, @ForAll("queues") Map<String, QueuePolicy> queues) {
-        Set<String> admitted = DispatchPlanner.admittedForAny(tasks, queues, agents);
+        Set<String> admitted = AgentRoster.of(agents).admittedForAny(tasks, queues);
         List<Agent> readOnly = agents.stream().filter(agent -> admitted.contains(agent.id())).toList();
 
         assertThat(PLANNER.plan(tasks, queues, readOnly, NOW, DispatchPlanner.noCursors()))
                 .isEqualTo(PLANNER.plan(tasks, queues, agents, NOW, DispatchPlanner.noCursors()));
+    }
+
+    /** The roster's index finds exactly the agents a look at every agent finds: a slot on the channel and, unless rotated, the step met. */
+    @Property(tries = 300)
+    void theRosterAdmitsWhomALookAtEveryAgentAdmits(@ForAll("agents") List<Agent> agents,
+            @ForAll("tasks") List<Task> tasks, @ForAll("queues") Map<String, QueuePolicy> queues) {
+        Set<String> everyAgentLookedAt = new HashSet<>();
+        for (Task task : tasks) {
+            QueuePolicy queue = queues.get(task.queueId());
+            agents.stream().filter(agent -> queue != null && agent.capacityOn(task.channel()) > 0
+                            && (queue.strategy() == Strategy.ROUND_ROBIN || Requirements.of(task, queue).metBy(agent)))
+                    .forEach(agent -> everyAgentLookedAt.add(agent.id()));
+        }
+
+        assertThat(AgentRoster.of(agents).admittedForAny(tasks, queues)).isEqualTo(everyAgentLookedAt);
     }
 
     /**

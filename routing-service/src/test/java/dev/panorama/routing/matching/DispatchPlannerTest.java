@@ -22,23 +22,6 @@ class DispatchPlannerTest {
     }
 
     @Test
-    void aRoundForTasksNeedsOnlyTheAgentsTheirQueuesAdmit() {
-        Agent billingExpert = new Agent("a", AgentPresence.AVAILABLE, Map.of("billing", 4), Map.of(Channel.EMAIL, 3), Map.of(), NOW);
-        Agent billingNovice = new Agent("b", AgentPresence.AVAILABLE, Map.of("billing", 1), Map.of(Channel.EMAIL, 3), Map.of(), NOW);
-        Agent phoneOnly = new Agent("c", AgentPresence.AVAILABLE, Map.of("billing", 5), Map.of(Channel.PHONE, 1), Map.of(), NOW);
-        List<Agent> agents = List.of(billingExpert, billingNovice, phoneOnly);
-        Map<String, QueuePolicy> queues = Map.of("support", QueuePolicy.simple("support", Strategy.BEST_SCORE),
-                "rotation", QueuePolicy.simple("rotation", Strategy.ROUND_ROBIN));
-
-        assertThat(DispatchPlanner.admittedForAny(List.of(task(Channel.EMAIL, "support", 10, List.of(needs("billing", 3)))),
-                queues, agents)).containsExactly("a");
-        assertThat(DispatchPlanner.admittedForAny(List.of(task(Channel.EMAIL, "rotation", 10, List.of(needs("billing", 3)))),
-                queues, agents)).as("a rotation looks at no skill").containsExactlyInAnyOrder("a", "b");
-        assertThat(DispatchPlanner.admittedForAny(List.of(task(Channel.EMAIL, "gone", 10, List.of())), queues, agents))
-                .as("a queue that no longer exists").isEmpty();
-    }
-
-    @Test
     void onlyChannelsWhereAnAvailableAgentHasRoomCount() {
         Agent fullOnChat = agent("a", AgentPresence.AVAILABLE, Map.of(Channel.CHAT, 2, Channel.EMAIL, 3),
                 Map.of(Channel.CHAT, 2, Channel.EMAIL, 1));

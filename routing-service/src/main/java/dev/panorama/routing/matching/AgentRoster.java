@@ -1,0 +1,115 @@
+package dev.panorama.routing.matching;
+
+import dev.panorama.events.channel.Channel;
+import dev.panorama.events.routing.SkillRequirement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Agents by what admits them to a task (skills and capacity; presence and load not looked at), as sets of agents per
+ * channel with a slot and per skill held at each proficiency: whom a task's queue admits is a few intersections of
+ * those, not a look at every agent. Built once per read of who is available, asked once per round for new tasks.
+ */
+public final class AgentRoster {
+
+    private final List<Agent> agents;
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final Map<Channel, BitSet> withSlotOn = new EnumMap<>(Channel.class);
+    /** Per skill, at index {@code p - 1}: the agents holding it at proficiency {@code p} or more. */
+    private final Map<String, List<BitSet>> holdingAtLeast = new HashMap<>();
+
+    private AgentRoster(Collection<Agent> agents) {
+        this.agents = List.copyOf(agents);
+        for (int i = 0; i < this.agents.size(); i++) {
+            Agent agent = this.agents.get(i);
+            indexOf.put(agent.id(), i);
+            int index = i;
+            agent.capacity().forEach((channel, slots) -> {
+                if (slots > 0) {
+                    withSlotOn.computeIfAbsent(channel, none -> new BitSet()).set(index);
+                }
+            });
+            agent.skills().forEach((skill, proficiency) -> {
+                List<BitSet> levels = holdingAtLeast.computeIfAbsent(skill, none -> new ArrayList<>());
+                for (int level = 1; level <= proficiency; level++) {
+                    if (levels.size() < level) {
+                        levels.add(new BitSet());
+                    }
+                    levels.get(level - 1).set(index);
+                }
+            });
+        }
+    }
+
+    public static AgentRoster of(Collection<Agent> agents) {
+        return new AgentRoster(agents);
+    }
+
+    public boolean contains(String agentId) {
+        return indexOf.containsKey(agentId);
+    }
+
+    /**
+     * The ids of the agents the rule of a task's queue admits for at least one of the tasks at its current step: the
+     * only agents a round for these tasks can choose, so the only ones whose load it needs to read. A rotation admits
+     * everyone with a slot on the channel; skill-based scoring whoever meets the task's requirements there. Tasks of an
+     * unknown queue admit nobody.
+     */
+    public Set<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues) {
+        BitSet admitted = new BitSet();
+        for (Task task : tasks) {
+            QueuePolicy queue = queues.get(task.queueId());
+            if (queue != null) {
+                admitted.or(admitting(task, queue));
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        admitted.stream().forEach(index -> ids.add(agents.get(index).id()));
+        return ids;
+    }
+
+    private BitSet admitting(Task task, QueuePolicy queue) {
+        BitSet admitted = copy(withSlotOn.get(task.channel()));
+        if (queue.strategy() == Strategy.ROUND_ROBIN) {
+            return admitted;
+        }
+        Requirements requirements = Requirements.of(task, queue);
+        for (SkillRequirement need : requirements.allOf()) {
+            admitted.and(holding(need));
+        }
+        if (!requirements.anyOf().isEmpty()) {
+            BitSet anyOne = new BitSet();
+            requirements.anyOf().forEach(need -> anyOne.or(holding(need)));
+            admitted.and(anyOne);
+        }
+        if (!requirements.preferredOnly().isEmpty()) {
+            BitSet preferred = new BitSet();
+            requirements.preferredOnly().forEach(id -> {
+                Integer index = indexOf.get(id);
+                if (index != null) {
+                    preferred.set(index);
+                }
+            });
+            admitted.and(preferred);
+        }
+        return admitted;
+    }
+
+    /** The agents meeting one requirement (proficiency 1 at least, as {@link Requirements} counts it). */
+    private BitSet holding(SkillRequirement need) {
+        List<BitSet> levels = holdingAtLeast.getOrDefault(need.skill(), List.of());
+        int level = Math.max(1, need.minProficiency());
+        return level <= levels.size() ? levels.get(level - 1) : new BitSet();
+    }
+
+    private static BitSet copy(BitSet set) {
+        return set == null ? new BitSet() : (BitSet) set.clone();
+    }
+}
