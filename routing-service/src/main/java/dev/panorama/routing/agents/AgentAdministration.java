@@ -69,6 +69,6 @@ public class AgentAdministration {
                 .call(created -> agents.replaceSkills(connection, agentId, levels))
                 .call(created -> agents.replaceCapacity(connection, agentId, capacity))
                 .chain(created -> agents.view(connection, agentId).map(view -> new Saved(view.orElseThrow(), created))))
-                .invoke(saved -> dispatch.agent(agentId));
+                .invoke(saved -> dispatch.agentProfileChanged(agentId));
     }
 }

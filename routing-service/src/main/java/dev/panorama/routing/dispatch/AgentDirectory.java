@@ -74,9 +74,18 @@ public class AgentDirectory {
     }
 
     /**
+     * The agent's skills or capacity changed here: until its profile is read again it is admitted to every round for
+     * tasks, rather than judged by what it held before (another replica's change is seen at the next read).
+     */
+    public void profileChanged(String agentId) {
+        profiles.forget(agentId);
+        heardOf(agentId);
+    }
+
+    /**
      * The ids, in order, of the agents that may be available and whom the queues of these tasks admit at their current
-     * step (by the skills and capacity known here, perhaps of an older version until the next read), and of every agent
-     * heard of whose skills are not known here yet. Before the first read of the database completes, reads it on the
+     * step (by the skills and capacity known here: the newest this replica read, perhaps older than another replica's change
+     * until the next read), and of every agent heard of whose skills are not known here. Before the first read of the database completes, reads it on the
      * connection given.
      */
     public Uni<List<String>> admittedForAny(SqlConnection connection, Collection<Task> tasks, Map<String, QueuePolicy> queues) {
@@ -85,13 +94,10 @@ public class AgentDirectory {
             List<Agent> heardProfiled = new ArrayList<>();
             Set<String> admitted = new TreeSet<>();
             for (String id : heard.keySet()) {
-                if (available.contains(id)) {
-                    continue;
-                }
                 AgentProfiles.Profile profile = profiles.kept(id);
                 if (profile == null) {
                     admitted.add(id);
-                } else {
+                } else if (!available.holds(profile.unloaded())) {
                     heardProfiled.add(profile.unloaded());
                 }
             }

@@ -88,6 +88,11 @@ public class AgentProfiles {
         return kept.get(agentId);
     }
 
+    /** Drops what is kept of the agent: its profile is read again the next time a round needs it. */
+    public void forget(String agentId) {
+        kept.remove(agentId);
+    }
+
     /** {@code billing=3,lang:de=5} as skill to proficiency; null or empty: none. */
     static Map<String, Integer> skills(String pairs) {
         Map<String, Integer> skills = new HashMap<>();

@@ -108,6 +108,12 @@ public class DispatchTrigger {
         }
     }
 
+    /** The agent's skills or capacity changed: it may now qualify for waiting tasks, and for new ones on what it holds now. */
+    public void agentProfileChanged(String agentId) {
+        directory.profileChanged(agentId);
+        agent(agentId);
+    }
+
     /** Known to the directory before any round runs, so that a round for a task sees an agent whose round comes after. */
     public void agents(Collection<String> agentIds) {
         agentIds.forEach(directory::heardOf);

@@ -56,6 +56,12 @@ public final class AgentRoster {
         return indexOf.containsKey(agentId);
     }
 
+    /** Whether the roster holds this very agent (the same instance: the same profile as read, not an id only). */
+    public boolean holds(Agent agent) {
+        Integer index = indexOf.get(agent.id());
+        return index != null && agents.get(index) == agent;
+    }
+
     /**
      * The ids of the agents the rule of a task's queue admits for at least one of the tasks at its current step: the
      * only agents a round for these tasks can choose, so the only ones whose load it needs to read. A rotation admits

@@ -79,6 +79,24 @@ class AgentDirectoryTest {
         cleanUp(agentId, taskId);
     }
 
+    @Test
+    void anAvailableAgentGivenANewSkillIsAdmittedToTheNextNewTaskNeedingIt() {
+        setUp();
+        String held = "directory-held-" + run;
+        skill(held);
+        String agentId = "retrained-" + run;
+        agent(agentId, Map.of(held, 3)).statusCode(201);
+        presence("sam", agentId, "AVAILABLE").statusCode(200);
+        directory.refresh().await().atMost(WAIT);
+
+        agent(agentId, Map.of(held, 3, skill, 3)).statusCode(200);
+        String taskId = newTask();
+
+        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("state", equalTo("OFFERED")).body("agentId", equalTo(agentId)));
+        cleanUp(agentId, taskId);
+    }
+
     private void setUp() {
         skill(skill);
         queue(queueId, Map.of("name", "Directory", "strategy", "BEST_SCORE")).statusCode(201);

@@ -66,4 +66,13 @@ class AgentRosterTest {
                 .containsExactlyInAnyOrder("a", "b", "d");
         assertThat(ROSTER.admittedForAny(List.of(task(Channel.EMAIL, "gone", 10, List.of())), QUEUES)).isEmpty();
     }
+
+    @Test
+    void itHoldsTheProfilesItWasBuiltFromNotOthersOfTheSameAgent() {
+        Agent retrained = agent("a", Map.of("billing", 4, "de", 2, "loans", 3), Map.of(Channel.EMAIL, 3));
+
+        assertThat(ROSTER.holds(BILLING_EXPERT)).isTrue();
+        assertThat(ROSTER.holds(retrained)).isFalse();
+        assertThat(ROSTER.holds(agent("z", Map.of(), Map.of()))).isFalse();
+    }
 }
