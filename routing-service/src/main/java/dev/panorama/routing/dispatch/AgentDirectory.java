@@ -84,9 +84,9 @@ public class AgentDirectory {
 
     /**
      * The ids, in order, of the agents that may be available and whom the queues of these tasks admit at their current
-     * step (by the skills and capacity known here: the newest this replica read, perhaps older than another replica's change
-     * until the next read), and of every agent heard of whose skills are not known here. Before the first read of the database completes, reads it on the
-     * connection given.
+     * step (by the skills and capacity known here: the newest this replica read, older than another replica's change
+     * until the next read), and of every agent heard of whose skills are not known here. Before the first read of the
+     * database completes, reads it on the connection given.
      */
     public Uni<List<String>> admittedForAny(SqlConnection connection, Collection<Task> tasks, Map<String, QueuePolicy> queues) {
         return (read ? Uni.createFrom().voidItem() : readOn(connection)).map(ignored -> {
