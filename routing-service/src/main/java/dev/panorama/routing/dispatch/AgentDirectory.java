@@ -11,17 +11,15 @@ import dev.panorama.routing.store.Transactions;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -125,13 +123,11 @@ public class AgentDirectory {
 
     private Uni<Void> readOn(SqlConnection connection) {
         long started = generation.incrementAndGet();
-        return connection.preparedQuery(AVAILABLE).execute().chain(rows -> {
-            List<Row> available = Rows.list(rows);
-            Map<String, Long> versions = new HashMap<>();
-            available.forEach(row -> versions.put(row.getString("id"), row.getLong("routing_version")));
-            return profiles.of(connection, versions).invoke(known -> readAt(started, AgentRoster.of(
-                    known.values().stream().map(AgentProfiles.Profile::unloaded).toList())));
-        }).replaceWithVoid();
+        return connection.preparedQuery(AVAILABLE).execute()
+                .chain(rows -> profiles.of(connection, AgentProfiles.versions(Rows.list(rows))))
+                .invoke(known -> readAt(started,
+                        AgentRoster.of(known.values().stream().map(AgentProfiles.Profile::unloaded).toList())))
+                .replaceWithVoid();
     }
 
     /** Takes a completed read unless a later one was taken already (two reads overlap when the first rounds start). */

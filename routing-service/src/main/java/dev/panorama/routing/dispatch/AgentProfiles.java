@@ -4,6 +4,7 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.routing.AgentPresence;
 import dev.panorama.routing.matching.Agent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +82,13 @@ public class AgentProfiles {
             });
             return found;
         });
+    }
+
+    /** Each agent's {@code routing_version}, from rows with the agent's {@code id} and it: what {@link #of} is asked for. */
+    static Map<String, Long> versions(List<Row> agents) {
+        Map<String, Long> versions = new HashMap<>();
+        agents.forEach(row -> versions.put(row.getString("id"), row.getLong("routing_version")));
+        return versions;
     }
 
     /** The profile kept of the agent, of whichever version was read last; null if none is. */

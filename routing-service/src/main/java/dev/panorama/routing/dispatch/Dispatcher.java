@@ -503,7 +503,7 @@ public class Dispatcher {
                 return Uni.createFrom().item(List.of());
             }
             String[] lockedIds = locked.stream().map(row -> row.getString("id")).toArray(String[]::new);
-            return Uni.combine().all().unis(profiles.of(connection, versions(locked)),
+            return Uni.combine().all().unis(profiles.of(connection, AgentProfiles.versions(locked)),
                             AgentStore.perChannel(connection, AgentStore.LOAD, lockedIds))
                     .asTuple()
                     .map(state -> agents(locked, state.getItem1(), id -> state.getItem2().getOrDefault(id, Map.of())));
@@ -524,13 +524,7 @@ public class Dispatcher {
         }
         Map<String, Map<Channel, Integer>> load = new HashMap<>();
         found.forEach(row -> load.put(row.getString("id"), AgentProfiles.perChannel(row.getString("load"))));
-        return profiles.of(connection, versions(found)).map(known -> agents(found, known, load::get));
-    }
-
-    private static Map<String, Long> versions(List<Row> agents) {
-        Map<String, Long> versions = new HashMap<>();
-        agents.forEach(row -> versions.put(row.getString("id"), row.getLong("routing_version")));
-        return versions;
+        return profiles.of(connection, AgentProfiles.versions(found)).map(known -> agents(found, known, load::get));
     }
 
     private static List<Agent> agents(List<Row> rows, Map<String, AgentProfiles.Profile> known,

@@ -58,8 +58,7 @@ class AgentDirectoryTest {
         await().atMost(WAIT).until(() -> directory.mayBeAvailable(agentId));
 
         String taskId = newTask();
-        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
-                .body("state", equalTo("OFFERED")).body("agentId", equalTo(agentId)));
+        awaitOfferedTo(agentId, taskId);
         cleanUp(agentId, taskId);
     }
 
@@ -74,8 +73,7 @@ class AgentDirectoryTest {
 
         agent(agentId, Map.of(skill, 3)).statusCode(200);
 
-        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
-                .body("state", equalTo("OFFERED")).body("agentId", equalTo(agentId)));
+        awaitOfferedTo(agentId, taskId);
         cleanUp(agentId, taskId);
     }
 
@@ -92,9 +90,13 @@ class AgentDirectoryTest {
         agent(agentId, Map.of(held, 3, skill, 3)).statusCode(200);
         String taskId = newTask();
 
+        awaitOfferedTo(agentId, taskId);
+        cleanUp(agentId, taskId);
+    }
+
+    private static void awaitOfferedTo(String agentId, String taskId) {
         await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
                 .body("state", equalTo("OFFERED")).body("agentId", equalTo(agentId)));
-        cleanUp(agentId, taskId);
     }
 
     private void setUp() {
