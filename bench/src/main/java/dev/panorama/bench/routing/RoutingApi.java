@@ -15,7 +15,9 @@ import java.util.function.Function;
 /** The routing REST API as the realm's admin, with a bound on requests in flight. */
 final class RoutingApi {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as the gateway speaks to the services (the JDK client would otherwise carry everything on one HTTP/2 connection). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final Semaphore inFlight;

@@ -43,6 +43,9 @@ import java.util.function.Predicate;
  * <p>Then the same tasks again, arriving at a steady rate while the agents are online (a second queue per strategy):
  * how soon a task that arrives is offered when routing is not flooded by a backlog all due at once.
  *
+ * <p>Before any of it, both strategies run once, unmeasured, on the first 2,000 tasks (a warm-up), and the REST calls
+ * go over HTTP/1.1 connections, as the gateway's do.
+ *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42), arrivals per second of the paced
  * runs (default 100); run alone through Maven they may come as {@code -Dbench.arguments="200 1000 42 100"}. Extra
  * JVM arguments for the service (a JFR recording, a log level) may come as {@code -Dbench.service-jvm-args="..."}
@@ -63,6 +66,10 @@ public final class RoutingBench {
     static final QueuePolicy ROUND_ROBIN = policy("bench-rr", Strategy.ROUND_ROBIN);
     private static final QueuePolicy BEST_PACED = policy("bench-best-paced", Strategy.BEST_SCORE);
     private static final QueuePolicy ROUND_ROBIN_PACED = policy("bench-rr-paced", Strategy.ROUND_ROBIN);
+    private static final QueuePolicy WARM_UP_BEST = policy("bench-warm-up-best", Strategy.BEST_SCORE);
+    private static final QueuePolicy WARM_UP_ROUND_ROBIN = policy("bench-warm-up-rr", Strategy.ROUND_ROBIN);
+    /** Tasks of the unmeasured warm-up per strategy, at most. */
+    private static final int WARM_UP_TASKS = 2_000;
 
     private RoutingBench() {
     }
@@ -84,6 +91,7 @@ public final class RoutingBench {
             setUp(api, simulation);
             System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
             PgStatements statements = new PgStatements(stack, database);
+            warmUp(api, db, stack, statements, new RoutingSimulation(agents, Math.min(tasks, WARM_UP_TASKS), seed), seed);
             StrategyRun best = run(api, db, stack, statements, simulation, BEST, Arrivals.queuedBefore(), seed);
             StrategyRun roundRobin = run(api, db, stack, statements, simulation, ROUND_ROBIN, Arrivals.queuedBefore(), seed);
             report(best, roundRobin);
@@ -100,7 +108,7 @@ public final class RoutingBench {
         api.all(RoutingSimulation.SKILLS, skill -> api.send("PUT", "/api/v1/routing/skills/" + skill, "{\"description\":\"bench\"}"), 200, 201);
         String steps = "[" + String.join(",", STEPS.stream().map(step -> "{\"afterSeconds\":" + step.after().toSeconds()
                 + ",\"action\":\"" + step.action() + "\",\"amount\":" + step.amount() + "}").toList()) + "]";
-        for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN, BEST_PACED, ROUND_ROBIN_PACED)) {
+        for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN, BEST_PACED, ROUND_ROBIN_PACED, WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
             api.all(List.of(queue.id()), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
                     + "\",\"strategy\":\"" + queue.strategy() + "\",\"escalationSteps\":" + steps
                     + ",\"slaTargetSeconds\":30,\"offerTimeoutSeconds\":120,\"wrapUpSeconds\":0}"), 200, 201);
@@ -114,9 +122,27 @@ public final class RoutingBench {
         return new QueuePolicy(id, strategy, STEPS, Duration.ofSeconds(30), Optional.empty());
     }
 
-    /** One strategy: the tasks arrive (all before the agents come online, or paced), the agents work until every task is done. */
+    /**
+     * Both strategies once on the first tasks of the workload, in queues of their own, unmeasured: so that the first
+     * measured run is not the one in which the service and the benchmark compile their code (on two cores the JIT
+     * compilers took a third of the first run's CPU).
+     */
+    private static void warmUp(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
+            RoutingSimulation simulation, long seed) throws Exception {
+        System.out.printf("warm-up, not measured: %,d tasks under each strategy%n", simulation.tasks.size());
+        for (QueuePolicy queue : List.of(WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
+            run(api, db, stack, statements, simulation, queue, Arrivals.queuedBefore(), seed, false);
+        }
+    }
+
     private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
             RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed) throws Exception {
+        return run(api, db, stack, statements, simulation, policy, arrivals, seed, true);
+    }
+
+    /** One strategy: the tasks arrive (all before the agents come online, or paced), the agents work until every task is done. */
+    private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
+            RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed, boolean report) throws Exception {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
         if (!arrivals.paced()) {
@@ -139,13 +165,18 @@ public final class RoutingBench {
             awaitDone(db, queue, simulation.tasks.size());
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
-            statements.print(specs.size());
-            StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online);
-            System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", queue, used.perItem(specs.size()), load,
-                    Pipeline.of(db, queue));
+            StrategyRun result = null;
+            if (report) {
+                statements.print(specs.size());
+                result = StrategyRun.measure(db, policy, simulation, specs, online);
+                System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", queue, used.perItem(specs.size()), load,
+                        Pipeline.of(db, queue));
+            }
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"OFFLINE\"}"), 200);
-            System.out.println(result);
+            if (report) {
+                System.out.println(result);
+            }
             return result;
         }
     }

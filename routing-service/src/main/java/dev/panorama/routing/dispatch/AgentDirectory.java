@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,20 +90,24 @@ public class AgentDirectory {
         return (read ? Uni.createFrom().voidItem() : readOn(connection)).map(ignored -> {
             AgentRoster available = roster;
             List<Agent> heardProfiled = new ArrayList<>();
-            Set<String> admitted = new TreeSet<>();
+            SortedSet<String> heardAdmitted = new TreeSet<>();
             for (String id : heard.keySet()) {
                 AgentProfiles.Profile profile = profiles.kept(id);
                 if (profile == null) {
-                    admitted.add(id);
+                    heardAdmitted.add(id);
                 } else if (!available.holds(profile.unloaded())) {
                     heardProfiled.add(profile.unloaded());
                 }
             }
-            admitted.addAll(available.admittedForAny(tasks, queues));
             if (!heardProfiled.isEmpty()) {
-                admitted.addAll(AgentRoster.of(heardProfiled).admittedForAny(tasks, queues));
+                heardAdmitted.addAll(AgentRoster.of(heardProfiled).admittedForAny(tasks, queues));
             }
-            return List.copyOf(admitted);
+            List<String> admitted = available.admittedForAny(tasks, queues);
+            if (heardAdmitted.isEmpty()) {
+                return admitted;
+            }
+            heardAdmitted.addAll(admitted);
+            return List.copyOf(heardAdmitted);
         });
     }
 

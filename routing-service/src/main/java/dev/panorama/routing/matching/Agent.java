@@ -46,12 +46,16 @@ public record Agent(String id, AgentPresence presence, Map<String, Integer> skil
 
     /** Share of the agent's whole capacity (every channel) that is free, 0..1. */
     public double spareShare() {
-        int total = capacity.values().stream().mapToInt(Integer::intValue).sum();
-        if (total == 0) {
-            return 0;
+        int total = sum(capacity);
+        return total == 0 ? 0 : Math.max(0, total - sum(load)) / (double) total;
+    }
+
+    private static int sum(Map<Channel, Integer> perChannel) {
+        int sum = 0;
+        for (int count : perChannel.values()) {
+            sum += count;
         }
-        int used = load.values().stream().mapToInt(Integer::intValue).sum();
-        return Math.max(0, total - used) / (double) total;
+        return sum;
     }
 
     /** The same agent holding one more task on the channel. */

@@ -5,12 +5,11 @@ import dev.panorama.events.routing.SkillRequirement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Agents by what admits them to a task (skills and capacity; presence and load not looked at), as sets of agents per
@@ -26,7 +25,8 @@ public final class AgentRoster {
     private final Map<String, List<BitSet>> holdingAtLeast = new HashMap<>();
 
     private AgentRoster(Collection<Agent> agents) {
-        this.agents = List.copyOf(agents);
+        // in id order, so that the agents a set holds come out in id order, as rounds read and lock them
+        this.agents = agents.stream().sorted(Comparator.comparing(Agent::id)).toList();
         for (int i = 0; i < this.agents.size(); i++) {
             Agent agent = this.agents.get(i);
             indexOf.put(agent.id(), i);
@@ -66,9 +66,9 @@ public final class AgentRoster {
      * The ids of the agents the rule of a task's queue admits for at least one of the tasks at its current step: the
      * only agents a round for these tasks can choose, so the only ones whose load it needs to read. A rotation admits
      * everyone with a slot on the channel; skill-based scoring whoever meets the task's requirements there. Tasks of an
-     * unknown queue admit nobody.
+     * unknown queue admit nobody. In id order.
      */
-    public Set<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues) {
+    public List<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues) {
         BitSet admitted = new BitSet();
         for (Task task : tasks) {
             QueuePolicy queue = queues.get(task.queueId());
@@ -76,7 +76,7 @@ public final class AgentRoster {
                 admitted.or(admitting(task, queue));
             }
         }
-        Set<String> ids = new HashSet<>();
+        List<String> ids = new ArrayList<>(admitted.cardinality());
         admitted.stream().forEach(index -> ids.add(agents.get(index).id()));
         return ids;
     }

@@ -2,7 +2,6 @@ package dev.panorama.routing.matching;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Chooses the agent for one task among the given agents, by the task's queue's strategy. */
@@ -43,13 +42,21 @@ public record Matcher(BestScore score) {
         return Optional.ofNullable(best);
     }
 
+    /** The first agent after {@code after} in id order who may take the task, else the first from the start (one pass, no sort). */
     private static Optional<Agent> nextInRotation(Task task, Collection<Agent> agents, String after) {
-        Comparator<Agent> byId = Comparator.comparing(Agent::id);
-        var eligible = agents.stream().filter(agent -> mayTake(agent, task)).sorted(byId).toList();
-        if (eligible.isEmpty()) {
-            return Optional.empty();
+        Agent first = null;
+        Agent next = null;
+        for (Agent agent : agents) {
+            if (!mayTake(agent, task)) {
+                continue;
+            }
+            if (first == null || agent.id().compareTo(first.id()) < 0) {
+                first = agent;
+            }
+            if ((after == null || agent.id().compareTo(after) > 0) && (next == null || agent.id().compareTo(next.id()) < 0)) {
+                next = agent;
+            }
         }
-        return eligible.stream().filter(agent -> after == null || agent.id().compareTo(after) > 0).findFirst()
-                .or(() -> Optional.of(eligible.getFirst()));
+        return Optional.ofNullable(next != null ? next : first);
     }
 }
