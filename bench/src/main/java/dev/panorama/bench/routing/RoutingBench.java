@@ -142,7 +142,7 @@ public final class RoutingBench {
 
     /** One strategy: the tasks arrive (all before the agents come online, or paced), the agents work until every task is done. */
     private static StrategyRun run(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
-            RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed, boolean report) throws Exception {
+            RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed, boolean measured) throws Exception {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
         if (!arrivals.paced()) {
@@ -165,20 +165,22 @@ public final class RoutingBench {
             awaitDone(db, queue, simulation.tasks.size());
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
-            StrategyRun result = null;
-            if (report) {
-                statements.print(specs.size());
-                result = StrategyRun.measure(db, policy, simulation, specs, online);
-                System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", queue, used.perItem(specs.size()), load,
-                        Pipeline.of(db, queue));
-            }
+            StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load) : null;
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"OFFLINE\"}"), 200);
-            if (report) {
-                System.out.println(result);
-            }
             return result;
         }
+    }
+
+    /** Prints a measured run's statements, CPU and figures, read while its agents are still online. */
+    private static StrategyRun printMeasured(Connection db, PgStatements statements, RoutingSimulation simulation, QueuePolicy policy,
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, CpuUse used, String load) throws Exception {
+        statements.print(specs.size());
+        StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online);
+        System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", policy.id(), used.perItem(specs.size()), load,
+                Pipeline.of(db, policy.id()));
+        System.out.println(result);
+        return result;
     }
 
     private static void awaitDone(Connection db, String queue, int tasks) throws Exception {
