@@ -32,10 +32,27 @@ public final class CpuLimit {
         try {
             Files.createDirectories(group);
             Files.writeString(group.resolve("cpu.cfs_period_us"), Integer.toString(PERIOD_MICROS));
-            Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(Math.round(cpus * PERIOD_MICROS)));
-            return new CpuLimit(Optional.of(group), cpus);
+            CpuLimit limit = new CpuLimit(Optional.of(group), cpus);
+            limit.impose();
+            return limit;
         } catch (IOException | UnsupportedOperationException | SecurityException refused) {
             return new CpuLimit(Optional.empty(), cpus);
+        }
+    }
+
+    /** Lets the group's processes use every core until the limit is {@linkplain #impose imposed} again. */
+    public void lift() throws IOException {
+        quota(-1);
+    }
+
+    /** The limit again, after it was {@linkplain #lift lifted}. */
+    public void impose() throws IOException {
+        quota(Math.round(cpus * PERIOD_MICROS));
+    }
+
+    private void quota(long micros) throws IOException {
+        if (group.isPresent()) {
+            Files.writeString(group.get().resolve("cpu.cfs_quota_us"), Long.toString(micros));
         }
     }
 

@@ -14,44 +14,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What the scale-out benchmarks share: where each instance runs, waiting for a consumer group to settle, and CPU per item
- * of each instance.
+ * What the scale-out benchmarks share: two configurations compared in rounds, waiting for a consumer group to settle, and
+ * CPU per item of each instance.
  */
 public final class ScaleOut {
 
     /**
-     * The CPU each instance gets, as a pod's CPU limit: half a core by default (as {@code k8s/overlays/dev} gives each pod),
-     * so that on a machine of two cores, one instance or two, the infrastructure and the load generator keep a core: what
-     * is measured is whether a second instance's CPU adds throughput. {@code -Dpanorama.bench.scale-out.cpus-per-instance=0}
-     * lets every instance use every core (on two cores one instance already uses both).
+     * Partitions of the topic the instances share: devstack's broker makes 3 by default, which two instances split 2 + 1
+     * (the one holding two then bounds the pair at x1.5); 12 split evenly between two instances of one consumer each or of
+     * two (interaction-service's), as a deployment that plans to scale out gives its topics.
      */
-    public static final double CPUS_PER_INSTANCE = Double.parseDouble(
-            System.getProperty("panorama.bench.scale-out.cpus-per-instance", "0.5"));
-
-    /** The CPU limits made for the instances, by instance number. */
-    private static final Map<Integer, CpuLimit> LIMITS = new ConcurrentHashMap<>();
+    public static final int PARTITIONS = 12;
 
     private ScaleOut() {
     }
 
-    /** The launcher of the n-th instance (from 1): in a CPU limit of its own, or nothing when instances are not limited. */
-    public static List<String> launcher(int instance) {
-        return CPUS_PER_INSTANCE > 0 ? limit(instance).launcher() : List.of();
-    }
-
-    /** How much CPU each instance had, for the printed figures. */
-    public static String placement() {
-        return CPUS_PER_INSTANCE > 0 ? "each instance limited to " + limit(1).describe() : "every instance on every core";
-    }
-
-    private static CpuLimit limit(int instance) {
-        return LIMITS.computeIfAbsent(instance, number -> CpuLimit.of("panorama-scale-out-" + number, CPUS_PER_INSTANCE));
+    /** The topic with {@link #PARTITIONS} partitions, made before any instance subscribes (which would make it with 3). */
+    public static void createTopic(String bootstrap, String topic) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
     }
 
     /** A benchmark's load: warm-up runs not counted, and measured runs served by the given instances. */
@@ -64,7 +52,7 @@ public final class ScaleOut {
     }
 
     /** The rates each configuration reached: two instances in the group, and one. */
-    public record Rates(List<Double> two, List<Double> one) {
+    public record Rates(List<Double> two, List<Double> one, String placement) {
 
         /**
          * Prints the medians, each configuration's runs, the ratio 2 instances / 1 and where the instances ran, and records
@@ -76,8 +64,8 @@ public final class ScaleOut {
             double withTwo = Median.of(two);
             double withOne = Median.of(one);
             System.out.printf("scale-out (median of %d runs of %s, %d rounds of 2 instances then 1): 2 instances %,.0f/s (runs %s)"
-                    + " | 1 instance %,.0f/s (runs %s) | ratio x%.2f (ceiling x1.5 with 3 partitions) | %s | load average %s%n",
-                    two.size(), runs, rounds, withTwo, rounded(two), withOne, rounded(one), withTwo / withOne, placement(),
+                    + " | 1 instance %,.0f/s (runs %s) | ratio x%.2f | %s | load average %s%n",
+                    two.size(), runs, rounds, withTwo, rounded(two), withOne, rounded(one), withTwo / withOne, placement,
                     loadAverage());
             BenchResults.figure(bench, figure, withTwo, "/s", "1 instance", withOne, Figure.Better.HIGHER, "higher than 1 instance");
         }
@@ -86,15 +74,17 @@ public final class ScaleOut {
     /**
      * Two instances against one, in rounds: each round measures both instances, then one while the other is
      * {@linkplain #pause paused}, the instances taking turns. Before the rounds each instance serves the warm-up alone, then
-     * both together: each has then served as much of the load, and neither configuration runs on a colder JIT (a second
-     * instance started for the comparison and measured at once ran at half its later speed).
+     * both together, their CPU limits lifted: each has then served as much of the load, and neither configuration runs on a
+     * colder JIT (a second instance started for the comparison and measured at once ran at half its later speed).
      */
     public static Rates compare(Admin admin, String group, String topic, ManagedProcess first, ManagedProcess second, int rounds,
-            Load load) throws Exception {
+            InstanceLimits limits, Load load) throws Exception {
         awaitHolders(admin, group, topic, 2);
-        alone(admin, group, topic, second, () -> load.warmUp("first instance alone, first warm-up"));
-        alone(admin, group, topic, first, () -> load.warmUp("second instance alone, first warm-up"));
-        load.warmUp("both instances, first warm-up");
+        limits.lifted(() -> {
+            alone(admin, group, topic, second, () -> load.warmUp("first instance alone, first warm-up (no CPU limit)"));
+            alone(admin, group, topic, first, () -> load.warmUp("second instance alone, first warm-up (no CPU limit)"));
+            load.warmUp("both instances, first warm-up (no CPU limit)");
+        });
         List<Double> two = new ArrayList<>();
         List<Double> one = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -103,10 +93,11 @@ public final class ScaleOut {
             String label = "round " + round + ", 1 instance";
             alone(admin, group, topic, round % 2 == 1 ? second : first, () -> one.addAll(load.measured(label, serving)));
         }
-        return new Rates(two, one);
+        return new Rates(two, one, limits.placement());
     }
 
-    private interface Work {
+    /** Work of a benchmark that may throw. */
+    public interface Work {
         void run() throws Exception;
     }
 

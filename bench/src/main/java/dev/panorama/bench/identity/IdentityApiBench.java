@@ -130,7 +130,7 @@ public final class IdentityApiBench {
 
     /**
      * identity-service on devstack's PostgreSQL, Kafka and Keycloak, with its own database; this tree's build or another's;
-     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.ScaleOut#launcher}), or directly when it is empty.
+     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.InstanceLimits#launcher}), or directly when it is empty.
      */
     static ManagedProcess startService(DevStack stack, int port, String database, String log, List<String> launcher) {
         List<String> command = new ArrayList<>(launcher);

@@ -2,6 +2,7 @@ package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.InstanceLimits;
 import dev.panorama.bench.ScaleOut;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
@@ -35,12 +36,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Scale-out of identity-service: source records produced to {@code panorama.source-records} until every one is stored
  * and resolved, with two instances in one consumer group over the same database and with one, in rounds
- * ({@link ScaleOut#compare}: equally warm instances, each limited to the CPU {@link ScaleOut#CPUS_PER_INSTANCE} says);
- * prints the medians and the ratio 2 instances / 1.
+ * ({@link ScaleOut#compare}: equally warm instances, each limited to a quarter of a core: see {@link #LIMITS}); prints the
+ * medians and the ratio 2 instances / 1.
  *
  * <p>An instance resolves the records it consumes one at a time (each record's resolution is a few PostgreSQL round
- * trips, waited for before the next record). The topic has three partitions on the devstack broker, so two instances
- * split them 2 + 1: the ceiling of the ratio is 1.5.
+ * trips, waited for before the next record). The topic is made with {@link ScaleOut#PARTITIONS} partitions, which two
+ * instances split evenly.
  *
  * <p>Arguments: records per run (2000), measured runs per configuration and round (3), warm-up runs before each
  * configuration (3), rounds (2). Each run's records come from a source system of their own and are of people not seen
@@ -51,6 +52,12 @@ public final class IdentityScaleOutBench {
 
     private static final String BENCH = "identity-scale-out";
     private static final String GROUP = "identity-service";
+    /**
+     * A quarter of a core per instance: one instance is then bound by its own CPU (about 1 ms per record), and two
+     * instances, PostgreSQL (about 1.2 ms per record) and Kafka still fit in two cores. At half a core, one instance
+     * used 0.42-0.48 of it and two instances with PostgreSQL filled the machine: x1.03.
+     */
+    private static final InstanceLimits LIMITS = InstanceLimits.of(0.25);
     private static final Set<Part> PARTS = EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK);
 
     private IdentityScaleOutBench() {
@@ -65,11 +72,12 @@ public final class IdentityScaleOutBench {
         DevStack stack = DevStack.shared().ensure(PARTS);
         String database = "identity_scale_" + Long.toHexString(System.nanoTime());
         String bootstrap = stack.kafka().bootstrapServers();
+        ScaleOut.createTopic(bootstrap, Topics.SOURCE_RECORDS);
         try (ManagedProcess first = start(stack, database, 1, "identity-scale-1.log");
                 ManagedProcess second = start(stack, database, 2, "identity-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap);
                 Runs load = new Runs(bootstrap, stack.postgres().connect(database), records, warmUps, runs)) {
-            ScaleOut.compare(admin, GROUP, Topics.SOURCE_RECORDS, first, second, rounds, load).report(BENCH,
+            ScaleOut.compare(admin, GROUP, Topics.SOURCE_RECORDS, first, second, rounds, LIMITS, load).report(BENCH,
                     "source records resolved from Kafka with 2 instances of identity-service",
                     String.format("%,d source records each, Kafka to stored and resolved", records), rounds);
         } finally {
@@ -79,7 +87,7 @@ public final class IdentityScaleOutBench {
 
     private static ManagedProcess start(DevStack stack, String database, int instance, String log) {
         int port = Ports.free();
-        ManagedProcess service = IdentityApiBench.startService(stack, port, database, log, ScaleOut.launcher(instance));
+        ManagedProcess service = IdentityApiBench.startService(stack, port, database, log, LIMITS.launcher(instance));
         Ports.await("identity-service", Duration.ofMinutes(5), service,
                 () -> IdentityApiBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;

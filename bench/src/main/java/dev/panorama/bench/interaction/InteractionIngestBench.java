@@ -496,7 +496,7 @@ public final class InteractionIngestBench {
 
     /**
      * interaction-service over the given database, asking the stand-in identity on identityPort, logging to logName;
-     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.ScaleOut#launcher}), or directly when it is empty.
+     * launched through {@code launcher} (e.g. {@link dev.panorama.bench.InstanceLimits#launcher}), or directly when it is empty.
      */
     static ManagedProcess startService(DevStack stack, Set<Part> parts, String database, int port, int identityPort,
             String logName, List<String> launcher) {

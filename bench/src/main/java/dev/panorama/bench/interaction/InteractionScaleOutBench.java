@@ -3,6 +3,7 @@ package dev.panorama.bench.interaction;
 import com.sun.net.httpserver.HttpServer;
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.InstanceLimits;
 import dev.panorama.bench.ScaleOut;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.devstack.Part;
@@ -22,10 +23,9 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * Scale-out of interaction-service: the ingest pipeline (contacts produced to {@code panorama.channel.inbound} until
  * their InteractionLogged is on {@code panorama.interactions}) with two instances in one consumer group over the same
- * store and with one, in rounds ({@link ScaleOut#compare}: equally warm instances, each limited to the CPU
- * {@link ScaleOut#CPUS_PER_INSTANCE} says); prints the medians and the ratio 2 instances / 1.
- * {@code panorama.channel.inbound} has three partitions on the devstack broker, so two instances split them 2 + 1 and
- * the ceiling of the ratio is 1.5.
+ * store and with one, in rounds ({@link ScaleOut#compare}: equally warm instances, each limited to a tenth of a core: see
+ * {@link #LIMITS}); prints the medians and the ratio 2 instances / 1.
+ * {@code panorama.channel.inbound} is made with {@link ScaleOut#PARTITIONS} partitions, which two instances split evenly.
  *
  * <p>Arguments: contacts per run (5000), measured runs per configuration and round (3), warm-up runs before each
  * configuration (3), rounds (2). The printed CPU per contact of each instance shows whether the comparison was warm.
@@ -34,6 +34,12 @@ public final class InteractionScaleOutBench {
 
     private static final String BENCH = "interaction-scale-out";
     private static final String GROUP = "interaction-service";
+    /**
+     * A tenth of a core per instance: one instance is then bound by its own CPU (about 80 µs per contact), below what
+     * devstack's MongoDB-wire server takes (one server, 120-210 µs of CPU per contact, 4,000-5,600 contacts/s at most on
+     * this machine). At a quarter of a core, one instance already reached that server's pace: x0.88.
+     */
+    private static final InstanceLimits LIMITS = InstanceLimits.of(0.1);
 
     private InteractionScaleOutBench() {
     }
@@ -55,10 +61,12 @@ public final class InteractionScaleOutBench {
         HttpServer identity = InteractionIngestBench.fakeIdentity();
         String database = "interaction_scale_" + Long.toHexString(System.nanoTime());
         String bootstrap = stack.kafka().bootstrapServers();
+        ScaleOut.createTopic(bootstrap, Topics.CHANNEL_INBOUND);
         try (ManagedProcess first = start(stack, parts, database, identity, 1, "interaction-scale-1.log");
                 ManagedProcess second = start(stack, parts, database, identity, 2, "interaction-scale-2.log");
                 Admin admin = ScaleOut.admin(bootstrap)) {
-            ScaleOut.compare(admin, GROUP, Topics.CHANNEL_INBOUND, first, second, rounds, new Contacts(bootstrap, contacts, warmUps, runs))
+            Contacts load = new Contacts(bootstrap, contacts, warmUps, runs);
+            ScaleOut.compare(admin, GROUP, Topics.CHANNEL_INBOUND, first, second, rounds, LIMITS, load)
                     .report(BENCH, "ingest pipeline with 2 instances of interaction-service", String.format("%,d contacts", contacts),
                             rounds);
         } finally {
@@ -96,7 +104,7 @@ public final class InteractionScaleOutBench {
     private static ManagedProcess start(DevStack stack, Set<Part> parts, String database, HttpServer identity, int instance, String log) {
         int port = Ports.free();
         ManagedProcess service = InteractionIngestBench.startService(stack, parts, database, port, identity.getAddress().getPort(), log,
-                ScaleOut.launcher(instance));
+                LIMITS.launcher(instance));
         Ports.await("interaction-service", Duration.ofMinutes(3), service,
                 () -> InteractionIngestBench.status("http://127.0.0.1:" + port + "/q/health/ready", null) == 200);
         return service;
