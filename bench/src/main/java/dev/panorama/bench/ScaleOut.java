@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * What the scale-out benchmarks share: two configurations compared in rounds, waiting for a consumer group to settle, and
@@ -35,10 +37,24 @@ public final class ScaleOut {
     private ScaleOut() {
     }
 
-    /** The topic with {@link #PARTITIONS} partitions, made before any instance subscribes (which would make it with 3). */
+    /**
+     * The topic with {@link #PARTITIONS} partitions, made before any instance subscribes (which would make it with 3). On
+     * a broker that already has it (servers of your own), it is measured as it is: its partition count is printed.
+     */
     public static void createTopic(String bootstrap, String topic) throws Exception {
         try (Admin admin = admin(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        } catch (ExecutionException failed) {
+            if (!(failed.getCause() instanceof TopicExistsException)) {
+                throw failed;
+            }
+            System.out.printf("%s exists already, with %d partitions: measured as it is%n", topic, partitions(bootstrap, topic));
+        }
+    }
+
+    private static int partitions(String bootstrap, String topic) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }
 
