@@ -59,6 +59,19 @@ class AccessRuleTableTest {
     }
 
     @Test
+    void everyJsonBodyIsReadStrictly() {
+        assertThat(GENERATED).filteredOn(row -> row.endpoint().body() == Endpoints.Body.LENIENT)
+                .extracting(row -> row.service() + " " + row.endpoint().declaredBy())
+                .as("resources reading a JSON body that would drop a misspelt field: add @CustomDeserialization(StrictJson.class)")
+                .isEmpty();
+        assertThat(GENERATED).filteredOn(row -> row.endpoint().body() == Endpoints.Body.STRICT)
+                .extracting(row -> row.method() + " " + row.path())
+                .contains("POST /api/v1/identity/records", "POST /api/v1/interactions", "POST /api/v1/routing/tasks",
+                        "PUT /api/v1/routing/agents/me/presence")
+                .doesNotContain("POST /api/v1/routing/offers/{offerId}/acceptance", "POST /api/v1/identity/imports");
+    }
+
+    @Test
     void everyMethodPathPairIsOneRule() {
         assertThat(GENERATED).extracting(row -> row.method() + " " + row.path()).doesNotHaveDuplicates();
     }

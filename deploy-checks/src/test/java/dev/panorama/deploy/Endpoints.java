@@ -35,8 +35,16 @@ final class Endpoints {
     /** Nobody ({@code @DenyAll}). */
     static final String NOBODY = "-";
 
-    /** One endpoint: HTTP method, path template (parameters as {@code {name}}), roles allowed, and where it is declared. */
-    record Endpoint(String method, String path, List<String> roles, String declaredBy) {
+    /**
+     * One endpoint: HTTP method, path template (parameters as {@code {name}}), roles allowed, where it is declared, and
+     * how it reads a JSON body of the application's own type.
+     */
+    record Endpoint(String method, String path, List<String> roles, String declaredBy, Body body) {
+    }
+
+    /** Whether the endpoint reads a JSON body, and if so whether it refuses fields its type lacks. */
+    enum Body {
+        NONE, STRICT, LENIENT
     }
 
     /** An endpoint the table cannot describe, e.g. one that states no roles. */
@@ -54,6 +62,10 @@ final class Endpoints {
     private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
     private static final DotName DENY_ALL = DotName.createSimple("jakarta.annotation.security.DenyAll");
     private static final DotName AUTHENTICATED = DotName.createSimple("io.quarkus.security.Authenticated");
+    private static final DotName CUSTOM_DESERIALIZATION = DotName.createSimple("io.quarkus.resteasy.reactive.jackson.CustomDeserialization");
+    private static final String STRICT_JSON = "dev.panorama.kit.problem.StrictJson";
+    private static final String APPLICATION_PACKAGE = "dev.panorama.";
+    private static final String RESTEASY = "org.jboss.resteasy.reactive.";
     private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(:[^}]*)?}");
 
     private final Index index;
@@ -95,7 +107,7 @@ final class Endpoints {
             String path = join(base, value(method.declaredAnnotation(PATH)));
             List<String> roles = roles(method).or(() -> roles(resource)).orElseThrow(() -> new Undeclared(
                     declaredBy + " (" + httpMethod.get() + " " + path + ") states no roles: add @RolesAllowed (or @Authenticated)"));
-            endpoints.add(new Endpoint(httpMethod.get(), path, roles, declaredBy));
+            endpoints.add(new Endpoint(httpMethod.get(), path, roles, declaredBy, body(resource, method)));
         }
         return endpoints;
     }
@@ -158,6 +170,26 @@ final class Endpoints {
             return Optional.of(List.of(NOBODY));
         }
         return Optional.empty();
+    }
+
+    private static Body body(ClassInfo resource, MethodInfo method) {
+        if (!takesApplicationBody(method)) {
+            return Body.NONE;
+        }
+        return readsStrictly(method) || readsStrictly(resource) ? Body.STRICT : Body.LENIENT;
+    }
+
+    /** A parameter of the application's own type that no JAX-RS or RESTEasy annotation binds is the request's body. */
+    private static boolean takesApplicationBody(MethodInfo method) {
+        return method.parameters().stream()
+                .filter(parameter -> parameter.type().name().toString().startsWith(APPLICATION_PACKAGE))
+                .anyMatch(parameter -> parameter.declaredAnnotations().stream().map(annotation -> annotation.name().toString())
+                        .noneMatch(name -> name.startsWith(JAXRS) || name.startsWith(RESTEASY)));
+    }
+
+    private static boolean readsStrictly(AnnotationTarget target) {
+        AnnotationInstance custom = declared(target, CUSTOM_DESERIALIZATION);
+        return custom != null && custom.value().asClass().name().toString().equals(STRICT_JSON);
     }
 
     private static AnnotationInstance declared(AnnotationTarget target, DotName name) {

@@ -3,21 +3,23 @@ package dev.panorama.identity.imports;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.panorama.identity.records.SourceRecordRequest;
+import dev.panorama.kit.problem.Problem.FieldError;
+import dev.panorama.kit.problem.ProblemMappers;
+import dev.panorama.kit.problem.StrictJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * NDJSON: one source record per line, in the shape {@code POST /api/v1/identity/records} takes. Blank
- * lines are skipped; a line that is not such an object becomes an unreadable row naming the line, and
- * the reason never quotes the line (it is personal data).
+ * lines are skipped; a line that is not such an object (or has a field that shape lacks) becomes an unreadable
+ * row naming the line, and the reason never quotes the line (it is personal data).
  */
 public final class NdjsonRows implements RowSource {
 
@@ -36,7 +38,7 @@ public final class NdjsonRows implements RowSource {
     }
 
     static ObjectReader reader(ObjectMapper json) {
-        return json.readerFor(SourceRecordRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return StrictJson.reader(json, SourceRecordRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Override
@@ -69,8 +71,12 @@ public final class NdjsonRows implements RowSource {
         if (isMalformed(e)) {
             return ImportRow.Unreadable.of(number, null, "not well-formed JSON");
         }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            FieldError error = ProblemMappers.unknownFieldError(unknown);
+            return ImportRow.Unreadable.of(number, error.field(), error.message());
+        }
         if (e instanceof MismatchedInputException mismatch) {
-            String field = path(mismatch);
+            String field = ProblemMappers.jsonPath(mismatch);
             return field.isEmpty() ? ImportRow.Unreadable.of(number, null, "not a JSON object of the source record's shape")
                     : ImportRow.Unreadable.of(number, field, "wrong JSON type");
         }
@@ -85,12 +91,6 @@ public final class NdjsonRows implements RowSource {
             }
         }
         return false;
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.panorama.events.common.PersonName;
 import dev.panorama.events.source.SourceRecord;
 import dev.panorama.identity.resolution.RecordResolution;
 import dev.panorama.identity.resolution.ResolutionService;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.outbox.OutboxRelay;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1/identity/resolve")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
 public class ResolveResource {
 
     /** A contact's sender as a channel saw them. */

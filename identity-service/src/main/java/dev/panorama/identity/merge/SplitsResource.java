@@ -1,6 +1,8 @@
 package dev.panorama.identity.merge;
 
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.outbox.OutboxRelay;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"data-steward", "admin"})
+@CustomDeserialization(StrictJson.class)
 public class SplitsResource {
 
     private final SplitService splits;

@@ -2,7 +2,9 @@ package dev.panorama.identity.records;
 
 import dev.panorama.identity.resolution.RecordResolution;
 import dev.panorama.identity.resolution.ResolutionService;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.outbox.OutboxRelay;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/identity/records")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
 public class RecordsResource {
 
     private final ResolutionService resolution;

@@ -2,7 +2,9 @@ package dev.panorama.identity.review;
 
 import dev.panorama.identity.merge.StewardIdentity;
 import dev.panorama.kit.problem.InvalidInputException;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.outbox.OutboxRelay;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/identity/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"data-steward", "admin"})
+@CustomDeserialization(StrictJson.class)
 public class ReviewsResource {
 
     static final int MAX_LIMIT = 200;

@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.kit.problem.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/identity/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caller verification")
+@CustomDeserialization(StrictJson.class)
 public class CustomerVerificationResource {
 
     private final FactorService factors;

@@ -1,5 +1,7 @@
 package dev.panorama.identity.verification;
 
+import dev.panorama.kit.problem.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caller verification")
+@CustomDeserialization(StrictJson.class)
 public class VerificationsResource {
 
     private final VerificationService verification;

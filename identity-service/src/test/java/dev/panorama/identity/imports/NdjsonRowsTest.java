@@ -48,6 +48,21 @@ class NdjsonRowsTest {
     }
 
     @Test
+    void aLineWithAFieldTheRecordLacksIsRefusedNamingItAndTheNextOneRead() throws IOException {
+        List<ImportRow> rows = readAll("{\"sourceSystem\":\"crm\",\"sourceId\":\"1\",\"givenName\":\"Zebedee\"}\n"
+                + "{\"sourceSystem\":\"crm\",\"sourceId\":\"2\",\"addresses\":[{\"lines\":[\"1 Elm St\"]},{\"town\":\"Zebedee\"}]}\n"
+                + "{\"sourceSystem\":\"crm\",\"sourceId\":\"3\"}\n");
+        assertThat(rows).extracting(ImportRow::number).containsExactly(1L, 2L, 3L);
+        assertThat(((ImportRow.Unreadable) rows.get(0)).errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("givenName");
+            assertThat(error.message()).startsWith("unknown field; known fields: addresses, dateOfBirth, emails");
+        });
+        assertThat(((ImportRow.Unreadable) rows.get(1)).errors()).extracting(Problem.FieldError::field)
+                .containsExactly("addresses[1].town");
+        assertThat(rows.get(2)).isInstanceOf(ImportRow.Readable.class);
+    }
+
+    @Test
     void aLineTooLongToBeARecordIsRefusedAndTheNextOneRead() throws IOException {
         String huge = "{\"sourceId\":\"" + "x".repeat(NdjsonRows.MAX_LINE_CHARS) + "\"}";
         assertThat(readAll(huge + "\n{\"sourceSystem\":\"crm\",\"sourceId\":\"2\"}\n")).containsExactly(

@@ -2,6 +2,7 @@ package dev.panorama.identity.records;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +30,7 @@ class RecordsApiTest {
     void aRecordIsStoredOnceAndItsDuplicateFromAnotherSystemJoinsTheSameCustomer() {
         String customerId = store("crm", "C-" + run, record("crm", "C-" + run, "Margaret", family, "1956-04-09", "mq" + run + "@example.com"))
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/identity/customers/"))
+                .header("Location", containsString("/api/v1/identity/customers/"))
                 .body("decision", equalTo("NEW"))
                 .body("stored", equalTo(true))
                 .extract().path("customerId");
@@ -132,6 +133,27 @@ class RecordsApiTest {
                 .body("{\"sourceSystem\": \"crm\", \"sourceId\": [")
                 .when().post("/api/v1/identity/records")
                 .then().log().ifValidationFails().statusCode(400).body("status", equalTo(400));
+    }
+
+    @Test
+    void aMisspeltFieldIsRefusedNamingItAndNothingIsStored() {
+        String id = "U-" + run;
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body("{\"sourceSystem\": \"crm\", \"sourceId\": \"" + id + "\", \"givenName\": \"Ann\", \"birthDate\": \"1980-02-03\"}")
+                .when().post("/api/v1/identity/records")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("givenName"))
+                .body("errors.message", hasItem(containsString("known fields: addresses, dateOfBirth")));
+        Map<String, Object> nested = record("crm", id, "Ann", family, "1980-02-03", null);
+        nested.put("name", Map.of("given", "Ann", "surname", family));
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body(nested)
+                .when().post("/api/v1/identity/records")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("name.surname"));
+
+        store("crm", id, record("crm", id, "Ann", family, "1980-02-03", null))
+                .statusCode(201).body("decision", equalTo("NEW"));
     }
 
     static ValidatableResponse store(String system, String id, Map<String, Object> body) {

@@ -151,6 +151,9 @@ class IngestApiTest {
 
         post("{\"sourceSystem\": ").statusCode(400).body("detail", containsString("JSON"));
 
+        post(Contacts.json(Contacts.inbound(Channel.SMS, Contacts.uniqueAddress(), Instant.now())).replace("\"channel\":", "\"medium\":\"SMS\",\"channel\":"))
+                .statusCode(400).body("errors.field", hasItem("medium"));
+
         given().auth().oauth2(adapter()).contentType("application/json")
                 .body(Map.of("items", List.of(Contacts.inbound(Channel.CHAT, Contacts.uniqueAddress(), Instant.now()),
                         withoutSourceMessageId(Contacts.inbound(Channel.CHAT, Contacts.uniqueAddress(), Instant.now())))))

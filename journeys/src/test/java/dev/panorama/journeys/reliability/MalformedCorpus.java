@@ -54,6 +54,7 @@ final class MalformedCorpus {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final String JSON = "application/json";
     private static final String TRUNCATED = "{\"customerId\": \"";
+    private static final List<String> HUGE_STRING_FIELDS = List.of("description", "displayName", "reason", "name", "subject", "text");
 
     private final Random random;
 
@@ -96,12 +97,18 @@ final class MalformedCorpus {
                     new String[] {"a JSON string", JSON, "\"just text\""},
                     new String[] {"a JSON number", JSON, "42"},
                     new String[] {"JSON null", JSON, "null"},
-                    new String[] {"fields of the wrong types", JSON, wrongTypes()},
-                    new String[] {"huge strings", JSON, hugeStrings()},
+                    new String[] {"misspelt fields only", JSON, "{\"givenName\": \"Ann\", \"birthDate\": \"1980-02-03\", \"skill\": \"x\"}"},
                     new String[] {"text/plain", "text/plain", "description=plain text"},
                     new String[] {"XML", "application/xml", "<customer><id>1</id></customer>"},
                     new String[] {"no content type and no JSON", null, "description=no content type"})) {
                 requests.add(new Request(endpoint, body[0], endpoint.method(), path, body[1], body[2]));
+            }
+            // one field per body: a field the endpoint does not take is refused before any other is read
+            for (String field : wrongTypes()) {
+                requests.add(new Request(endpoint, "a field of a wrong type: " + field, endpoint.method(), path, JSON, "{" + field + "}"));
+            }
+            for (String field : HUGE_STRING_FIELDS) {
+                requests.add(new Request(endpoint, "a huge string in " + field, endpoint.method(), path, JSON, hugeString(field)));
             }
         }
         if (endpoint.method().equals("GET")) {
@@ -120,23 +127,18 @@ final class MalformedCorpus {
         return requests;
     }
 
-    /** Strings far beyond any field's limit in the fields the write endpoints read, the whole under the gateway's 1 MB. */
-    private static String hugeStrings() {
-        String huge = "\"" + "a".repeat(150_000) + "\"";
-        return "{\"description\": " + huge + ", \"displayName\": " + huge + ", \"reason\": " + huge + ", \"name\": " + huge
-                + ", \"subject\": " + huge + ", \"text\": " + huge + "}";
+    /** A string far beyond any field's limit, in one of the fields the write endpoints read. */
+    private static String hugeString(String field) {
+        return "{\"" + field + "\": \"" + "a".repeat(150_000) + "\"}";
     }
 
-    /**
-     * Fields the write endpoints read, each of a type it cannot have (an object where a string belongs, a string where a
-     * list belongs...): with every field optional and unknown fields ignored, a body of unknown fields alone would be
-     * valid input.
-     */
-    private String wrongTypes() {
-        return "{\"description\": {\"nested\": true}, \"displayName\": [\"x\", \"y\"], \"customerId\": {\"nested\": [1, 2]}, \"survivorId\": 12, \"mergedIds\": \"all of them\", \"recordIds\": 7,"
-                + " \"reason\": [\"x\"], \"name\": false, \"priority\": \"high\", \"channel\": \"TELEPATHY\", \"state\": \"NOPE\","
-                + " \"status\": {}, \"skills\": \"every\", \"capacity\": -" + random.nextInt(100) + ", \"limit\": \"many\","
-                + " \"occurredAt\": \"yesterday\", \"emails\": \"not-a-list\", \"records\": {\"a\": 1}}";
+    /** Fields the write endpoints read, each of a type it cannot have (an object where a string belongs, a string where a list belongs...). */
+    private List<String> wrongTypes() {
+        return List.of("\"description\": {\"nested\": true}", "\"displayName\": [\"x\", \"y\"]", "\"customerId\": {\"nested\": [1, 2]}",
+                "\"survivorId\": 12", "\"mergedIds\": \"all of them\"", "\"recordIds\": 7", "\"reason\": [\"x\"]", "\"name\": false",
+                "\"priority\": \"high\"", "\"channel\": \"TELEPATHY\"", "\"state\": \"NOPE\"", "\"status\": {}", "\"skills\": \"every\"",
+                "\"capacity\": -" + random.nextInt(100), "\"limit\": \"many\"", "\"occurredAt\": \"yesterday\"",
+                "\"emails\": \"not-a-list\"", "\"records\": {\"a\": 1}");
     }
 
     private static String fill(String path, String value) {

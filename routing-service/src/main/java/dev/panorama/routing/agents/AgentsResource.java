@@ -2,7 +2,9 @@ package dev.panorama.routing.agents;
 
 import dev.panorama.events.channel.Channel;
 import dev.panorama.events.routing.AgentPresence;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.routing.store.Page;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Supervisors manage agents: skills with proficiency, capacity per channel, presence. */
 @Path("/api/v1/routing/agents")
+@CustomDeserialization(StrictJson.class)
 public class AgentsResource {
 
     private final AgentAdministration administration;

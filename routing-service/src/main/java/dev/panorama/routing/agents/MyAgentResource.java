@@ -1,9 +1,11 @@
 package dev.panorama.routing.agents;
 
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.routing.offers.OfferAnswers;
 import dev.panorama.routing.offers.OfferView;
 import dev.panorama.routing.tasks.TaskLifecycle;
 import dev.panorama.routing.tasks.TaskView;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/v1/routing/agents/me")
 @RolesAllowed({"agent", "admin"})
+@CustomDeserialization(StrictJson.class)
 public class MyAgentResource {
 
     private final Presence presence;

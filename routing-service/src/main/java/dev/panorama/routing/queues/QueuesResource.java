@@ -1,10 +1,12 @@
 package dev.panorama.routing.queues;
 
 import dev.panorama.kit.problem.InvalidInputException;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.matching.EscalationAction;
 import dev.panorama.routing.matching.Strategy;
 import dev.panorama.routing.store.Transactions;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Supervisors manage queues: strategy, timed escalation steps, service level, overflow. */
 @Path("/api/v1/routing/queues")
+@CustomDeserialization(StrictJson.class)
 public class QueuesResource {
 
     static final String ID = "^[a-z0-9][a-z0-9._-]{0,62}$";

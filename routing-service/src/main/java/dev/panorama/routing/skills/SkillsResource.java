@@ -1,6 +1,8 @@
 package dev.panorama.routing.skills;
 
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.routing.store.Transactions;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The skills catalogue: languages, products, channels... Agents and tasks can only name these. */
 @Path("/api/v1/routing/skills")
+@CustomDeserialization(StrictJson.class)
 public class SkillsResource {
 
     /** Lower-case letters, digits and {@code : . _ -}, e.g. {@code lang:de}, {@code billing}. */

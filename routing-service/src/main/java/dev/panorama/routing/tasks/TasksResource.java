@@ -3,12 +3,14 @@ package dev.panorama.routing.tasks;
 import dev.panorama.events.channel.Channel;
 import dev.panorama.events.routing.SkillRequirement;
 import dev.panorama.kit.problem.InvalidInputException;
+import dev.panorama.kit.problem.StrictJson;
 import dev.panorama.routing.agents.Caller;
 import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.offers.OfferAnswers;
 import dev.panorama.routing.offers.OfferView;
 import dev.panorama.routing.store.Ids;
 import dev.panorama.routing.store.Page;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Tasks: created by hand (callbacks, manual work), read, and moved along their lifecycle. */
 @Path("/api/v1/routing/tasks")
+@CustomDeserialization(StrictJson.class)
 public class TasksResource {
 
     private final TaskLifecycle lifecycle;

@@ -48,6 +48,10 @@ class RoutingRulesApiTest {
         as("sam").body(Map.of("skills", List.of(Map.of("skill", "x", "proficiency", 6)))).put("/api/v1/routing/agents/someone")
                 .then().statusCode(400).body("errors.field", hasItem(org.hamcrest.Matchers.containsString("proficiency")));
         presence("alice", null, "WRAP_UP").statusCode(400).body("errors.field", hasItem("presence"));
+        task("sam", Map.of("channel", "EMAIL", "priority", 40, "skill", "billing")).statusCode(400)
+                .body("errors.field", hasItem("skill")).body("errors.message", hasItem(startsWith("unknown field")));
+        as("sam").body(Map.of("skills", List.of(Map.of("skill", "x", "level", 3)))).put("/api/v1/routing/agents/someone")
+                .then().statusCode(400).body("errors.field", hasItem("skills[0].level"));
         as("sam").body(Map.of("queueId", "general", "agentId", "alice")).post("/api/v1/routing/tasks/" + UUID.randomUUID() + "/transfer")
                 .then().statusCode(400);
         queue("Bad Id", Map.of("name", "x", "strategy", "BEST_SCORE")).statusCode(400);

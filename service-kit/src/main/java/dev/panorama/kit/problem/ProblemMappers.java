@@ -2,6 +2,7 @@ package dev.panorama.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.panorama.kit.security.ProblemDetailsChallenge;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -60,6 +62,20 @@ public class ProblemMappers {
                 : "The body does not have the expected JSON shape at '" + field + "'.";
         Problem problem = Problem.of("malformed-body", "Malformed request body", 400, detail);
         return respond(field.isEmpty() ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong JSON type"))));
+    }
+
+    /** A field the endpoint does not take (see {@link StrictJson}), most often a misspelt one. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(Problem.of("validation", "Invalid request", 400, "The body has a field this endpoint does not take.")
+                .withErrors(List.of(unknownFieldError(e))));
+    }
+
+    /** The field's path and the fields its object does take, for the problem's errors and an import's row report. */
+    public static Problem.FieldError unknownFieldError(UnrecognizedPropertyException e) {
+        String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                .collect(Collectors.joining(", "));
+        return new Problem.FieldError(jsonPath(e), known.isEmpty() ? "unknown field" : "unknown field; known fields: " + known);
     }
 
     /** An anonymous caller met an endpoint outside the HTTP permission layer (which answers the same). */
@@ -125,10 +141,11 @@ public class ProblemMappers {
         return String.join(".", nodes.stream().map(Path.Node::toString).toList());
     }
 
-    private static String jsonPath(MismatchedInputException e) {
-        return String.join(".", e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .toList());
+    /** The field's path as the validation errors write it: {@code items[0].name}. */
+    public static String jsonPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
     private static String slug(String title) {

@@ -8,6 +8,8 @@ import dev.panorama.interaction.ingest.IngestOutcome;
 import dev.panorama.interaction.ingest.IngestService;
 import dev.panorama.kit.problem.InvalidInputException;
 import dev.panorama.kit.problem.Problem.FieldError;
+import dev.panorama.kit.problem.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/interactions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
 public class InteractionIngestResource {
 
     private final IngestService ingest;

@@ -4,6 +4,8 @@ import dev.panorama.interaction.correction.Correction;
 import dev.panorama.interaction.correction.CorrectionService;
 import dev.panorama.interaction.timeline.InteractionView;
 import dev.panorama.interaction.timeline.TimelineQueries;
+import dev.panorama.kit.problem.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/interactions/{interactionId}")
 @Produces(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
 public class InteractionResource {
 
     private final TimelineQueries queries;
