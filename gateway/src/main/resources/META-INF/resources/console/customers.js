@@ -18,22 +18,42 @@ export function searchView(main, openCustomer) {
 
 async function search(type, value, results, openCustomer) {
   show(results, h('p', { class: 'muted' }, 'Searching…'));
-  const found = await get(`/api/v1/identity/lookup?type=${encodeURIComponent(type)}&value=${encodeURIComponent(value.trim())}`);
+  const found = type === 'name' ? await byName(value.trim()) : await byContact(type, value.trim());
   if (!found.ok) {
-    const reason = type === 'name' && found.status === 400 ? 'search by name is not offered by identity-service yet' : found.reason;
-    show(results, unavailable('Search', reason));
+    show(results, unavailable('Search', found.reason));
     return;
   }
-  const ids = found.data.customerIds.slice(0, 20);
-  if (ids.length === 0) {
+  if (found.customers.length === 0) {
     show(results, h('p', { class: 'muted' }, 'No customer found.'));
     return;
   }
+  show(results, h('ul', { class: 'results' }, found.customers.map(({ id, name, contact }) =>
+    h('li', {}, h('a', { href: `#/customers/${id}`, class: 'customer-link', onclick: () => openCustomer(id) }, name),
+      h('span', { class: 'muted' }, ` ${contact}`)))));
+}
+
+// names: profile-service's search (every word starts a part of the name, accents aside), one page of 20
+async function byName(value) {
+  const found = await get(`/api/v1/profiles?q=${encodeURIComponent(value)}&limit=20`);
+  if (!found.ok) return found;
+  return { ok: true, customers: found.data.items.map((profile) => ({
+    id: profile.customerId,
+    name: profile.name || 'Unnamed customer',
+    contact: [profile.emails?.[0], profile.phones?.[0]].filter(Boolean).join(' '),
+  })) };
+}
+
+// an exact email or phone: identity-service's lookup, then each customer's golden record
+async function byContact(type, value) {
+  const found = await get(`/api/v1/identity/lookup?type=${encodeURIComponent(type)}&value=${encodeURIComponent(value)}`);
+  if (!found.ok) return found;
+  const ids = found.data.customerIds.slice(0, 20);
   const customers = await Promise.all(ids.map((id) => get(`/api/v1/identity/customers/${id}`).then((answer) => ({ id, answer }))));
-  show(results, h('ul', { class: 'results' }, customers.map(({ id, answer }) =>
-    h('li', {}, h('a', { href: `#/customers/${id}`, class: 'customer-link', onclick: () => openCustomer(id) },
-      answer.ok ? nameOf(answer.data.golden) : id),
-    answer.ok ? h('span', { class: 'muted' }, ` ${answer.data.golden?.emails?.primary ?? ''} ${answer.data.golden?.phones?.primary ?? ''}`) : null))));
+  return { ok: true, customers: customers.map(({ id, answer }) => ({
+    id,
+    name: answer.ok ? nameOf(answer.data.golden) : id,
+    contact: answer.ok ? `${answer.data.golden?.emails?.primary ?? ''} ${answer.data.golden?.phones?.primary ?? ''}` : '',
+  })) };
 }
 
 function nameOf(golden) {

@@ -87,7 +87,7 @@ class ConsoleEndToEndTest {
         }
         Gateway.healthyUpstreams();
         FakeUpstreams.get("identity-service").answer(this::identity);
-        FakeUpstreams.get("profile-service").answer(request -> json(request, profile()));
+        FakeUpstreams.get("profile-service").answer(this::profiles);
         FakeUpstreams.get("interaction-service").answer(request -> json(request, timeline()));
         FakeUpstreams.get("routing-service").answer(this::routing);
     }
@@ -103,9 +103,19 @@ class ConsoleEndToEndTest {
         page.click("#kc-login");
         assertThat(page.locator("#who")).hasText("alice");
 
+        page.selectOption("#search-type", "name");
+        page.fill("#search-value", FAMILY_NAME + ", " + GIVEN_NAME);
+        page.click("form.search button");
+        assertThat(page.locator(".customer-link")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
+        assertThat(page.locator("#search-results")).containsText(EMAIL);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-search-by-name.png")));
+        assertThat(FakeUpstreams.get("profile-service").received()).extracting(FakeUpstream.Received::uri)
+                .contains("/api/v1/profiles?q=" + FAMILY_NAME + "%2C%20" + GIVEN_NAME + "&limit=20");
+
         page.selectOption("#search-type", "email");
         page.fill("#search-value", EMAIL);
         page.click("form.search button");
+        page.waitForCondition(() -> !FakeUpstreams.get("identity-service").received().isEmpty());
         assertThat(page.locator(".customer-link")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-search.png")));
         page.click(".customer-link");
@@ -196,6 +206,13 @@ class ConsoleEndToEndTest {
         });
     }
 
+    /** A search answers a page of profiles; any other read, the customer's profile. */
+    private void profiles(HttpServerRequest request) {
+        FakeUpstreams.get("profile-service").record(request, "");
+        json(request, request.path().equals("/api/v1/profiles")
+                ? new JsonObject().put("items", new JsonArray().add(profile())).putNull("nextCursor") : profile());
+    }
+
     private void identity(HttpServerRequest request) {
         FakeUpstream identity = FakeUpstreams.get("identity-service");
         identity.record(request, "");
@@ -237,7 +254,8 @@ class ConsoleEndToEndTest {
 
     /** profile-service's ProfileView. */
     private static JsonObject profile() {
-        return new JsonObject().put("customerId", CUSTOMER.toString()).put("tier", "GOLD").put("segments", new JsonArray().add("frequent-flyer"))
+        return new JsonObject().put("customerId", CUSTOMER.toString()).put("name", GIVEN_NAME + " " + FAMILY_NAME)
+                .put("emails", new JsonArray().add(EMAIL)).put("phones", new JsonArray().add(PHONE)).put("tier", "GOLD").put("segments", new JsonArray().add("frequent-flyer"))
                 .put("relationshipValue", 18250.40)
                 .put("openCases", new JsonArray().add(new JsonObject().put("sourceSystem", "service-desk").put("caseId", "C-5521").put("kind", "COMPLAINT")
                         .put("subject", "Card declined twice").put("severity", "high").put("openedAt", "2026-03-01T08:15:00Z")))

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
- * Profile documents as BSON: the folding's records as JSON, plus the lower-cased search keys (names, emails,
- * phone digits, identifiers) that lookups and the console search query.
+ * Profile documents as BSON: the folding's records as JSON, plus the lower-cased search keys (name parts with and
+ * without accents, emails, phone digits, identifiers) that lookups and the console search query.
  */
 public final class ProfileCodec {
 
@@ -65,8 +65,7 @@ public final class ProfileCodec {
         for (SourceContact contact : state.contacts()) {
             if (contact.name() != null) {
                 Stream.of(contact.name().given(), contact.name().middle(), contact.name().family(), contact.name().full())
-                        .filter(Objects::nonNull).flatMap(part -> Stream.of(part.toLowerCase(Locale.ROOT).split("\\s+")))
-                        .filter(token -> !token.isBlank()).forEach(names::add);
+                        .filter(Objects::nonNull).flatMap(NameTokens::keys).forEach(names::add);
             }
             contact.emails().forEach(email -> {
                 emails.add(email.trim().toLowerCase(Locale.ROOT));

@@ -234,18 +234,42 @@ public class ProfileStore {
         return list(Filters.and(Filters.eq("search.identifiers", identifierKey), live()), limit);
     }
 
-    /** Profiles with a name part, an email or phone digits starting with the prefix, after a cursor (an id). */
-    public Uni<List<ProfileDocument>> search(String prefix, String after, int limit) {
-        String lower = prefix.trim().toLowerCase(java.util.Locale.ROOT);
-        Pattern starts = Pattern.compile("^" + Pattern.quote(lower));
-        String phoneDigits = ProfileCodec.digits(lower);
-        List<Bson> matches = new java.util.ArrayList<>(List.of(Filters.regex("search.names", starts),
-                Filters.regex("search.emails", starts)));
-        if (!phoneDigits.isEmpty()) {
-            matches.add(Filters.regex("search.phones", Pattern.compile("^" + Pattern.quote(phoneDigits))));
+    /**
+     * Profiles with a name part, an email or phone digits starting with the query, after a cursor (an id). A query of
+     * several words with letters in it ("hanna kov", "Kovács, Hanna") is a name: each word starts a part of it. Name
+     * parts compare without accents.
+     */
+    public Uni<List<ProfileDocument>> search(String query, String after, int limit) {
+        List<String> words = NameTokens.words(query);
+        if (words.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        Bson filter = Filters.and(Filters.or(matches), live());
+        Bson matches = words.size() > 1 && query.chars().anyMatch(Character::isLetter)
+                ? Filters.and(words.stream().map(ProfileStore::namePartStarting).toList())
+                : anyKeyStarting(String.join(" ", words));
+        Bson filter = Filters.and(matches, live());
         return list(after == null ? filter : Filters.and(filter, Filters.gt("_id", after)), limit);
+    }
+
+    private static Bson anyKeyStarting(String lower) {
+        List<Bson> matches = new java.util.ArrayList<>(List.of(namePartStarting(lower),
+                Filters.regex("search.emails", starting(lower))));
+        String phoneDigits = ProfileCodec.digits(lower);
+        if (!phoneDigits.isEmpty()) {
+            matches.add(Filters.regex("search.phones", starting(phoneDigits)));
+        }
+        return Filters.or(matches);
+    }
+
+    /** Profiles stored before the unaccented keys hold only the accented part: an accented word looks for both. */
+    private static Bson namePartStarting(String word) {
+        String folded = NameTokens.folded(word);
+        return folded.equals(word) ? Filters.regex("search.names", starting(word))
+                : Filters.or(Filters.regex("search.names", starting(folded)), Filters.regex("search.names", starting(word)));
+    }
+
+    private static Pattern starting(String prefix) {
+        return Pattern.compile("^" + Pattern.quote(prefix));
     }
 
     public Uni<Void> deleteAll() {

@@ -52,7 +52,7 @@ class ProfileApiTest {
         }
         customer = UUID.randomUUID();
         String run = customer.toString().substring(0, 8);
-        family = "Quist" + run.replaceAll("[0-9]", "x");
+        family = "Quíst" + run.replaceAll("[0-9]", "x");
         email = "grace." + run + "@example.org";
         String crm = "C-" + run;
         String bank = "B-" + run;
@@ -180,6 +180,20 @@ class ProfileApiTest {
                 .body("items.customerId", hasItem(customer.toString()));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=zz{x}", UUID.randomUUID().toString().substring(0, 6)).then()
                 .statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aNameIsFoundByItsWordsInAnyOrderWithOrWithoutAccents() {
+        String agent = KeycloakTokens.forUser("alice");
+        String unaccented = family.replace("í", "i");
+        for (String query : List.of(unaccented.substring(0, 9), "grace " + unaccented.substring(0, 7), unaccented + ", Grace",
+                "GRÂCE " + family)) {
+            given().auth().oauth2(agent).get("/api/v1/profiles?q={query}", query).then().statusCode(200)
+                    .body("items.customerId", hasItem(customer.toString()));
+        }
+        given().auth().oauth2(agent).get("/api/v1/profiles?q={query}", "grace " + unaccented + "zz").then().statusCode(200)
+                .body("items.customerId", not(hasItem(customer.toString())));
+        given().auth().oauth2(agent).get("/api/v1/profiles?q=, ,").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
