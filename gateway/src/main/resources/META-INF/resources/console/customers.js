@@ -29,14 +29,15 @@ async function search(type, value, results, openCustomer) {
   }
   show(results, h('ul', { class: 'results' }, found.customers.map(({ id, name, contact }) =>
     h('li', {}, h('a', { href: `#/customers/${id}`, class: 'customer-link', onclick: () => openCustomer(id) }, name),
-      h('span', { class: 'muted' }, ` ${contact}`)))));
+      h('span', { class: 'muted' }, ` ${contact}`)))),
+    found.more ? h('p', { class: 'muted', id: 'search-more' }, 'More customers match: add a word to narrow the search.') : null);
 }
 
 // names: profile-service's search (every word starts a part of the name, accents aside), one page of 20
 async function byName(value) {
   const found = await get(`/api/v1/profiles?q=${encodeURIComponent(value)}&limit=20`);
   if (!found.ok) return found;
-  return { ok: true, customers: found.data.items.map((profile) => ({
+  return { ok: true, more: Boolean(found.data.nextCursor), customers: found.data.items.map((profile) => ({
     id: profile.customerId,
     name: profile.name || 'Unnamed customer',
     contact: [profile.emails?.[0], profile.phones?.[0]].filter(Boolean).join(' '),

@@ -108,6 +108,7 @@ class ConsoleEndToEndTest {
         page.click("form.search button");
         assertThat(page.locator(".customer-link")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         assertThat(page.locator("#search-results")).containsText(EMAIL);
+        assertThat(page.locator("#search-more")).containsText("More customers match");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-search-by-name.png")));
         assertThat(FakeUpstreams.get("profile-service").received()).extracting(FakeUpstream.Received::uri)
                 .contains("/api/v1/profiles?q=" + FAMILY_NAME + "%2C%20" + GIVEN_NAME + "&limit=20");
@@ -206,11 +207,11 @@ class ConsoleEndToEndTest {
         });
     }
 
-    /** A search answers a page of profiles; any other read, the customer's profile. */
+    /** A search answers a page of profiles (more to come); any other read, the customer's profile. */
     private void profiles(HttpServerRequest request) {
         FakeUpstreams.get("profile-service").record(request, "");
         json(request, request.path().equals("/api/v1/profiles")
-                ? new JsonObject().put("items", new JsonArray().add(profile())).putNull("nextCursor") : profile());
+                ? new JsonObject().put("items", new JsonArray().add(profile())).put("nextCursor", CUSTOMER.toString()) : profile());
     }
 
     private void identity(HttpServerRequest request) {
