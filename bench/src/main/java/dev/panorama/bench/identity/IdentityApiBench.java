@@ -46,12 +46,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code quarkus-app} directory (an A/B pair: a copy of the old build, then the new). With PostgreSQL started with
  * {@code -Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements}, each measured window also
  * prints the statements that cost PostgreSQL most, per record. {@code -Dpanorama.bench.identity.hold-seconds=N} keeps
- * the stack up for N seconds after the run, for EXPLAIN on the filled store.
+ * the stack up for N seconds after the run, for EXPLAIN on the filled store. Each window starts on freshly analysed
+ * tables ({@link PgStatements#analyse}); {@code -Dpanorama.bench.identity.analyse=false} leaves that to autovacuum, as a
+ * fresh database under its first load has it.
  */
 public final class IdentityApiBench {
 
     private static final String BENCH = "identity-api";
     private static final int WINDOW = 2_000;
+    /** Whether each window starts on analysed tables (as on a running server); false leaves it to autovacuum's timing. */
+    private static final boolean ANALYSE = !"false".equals(System.getProperty("panorama.bench.identity.analyse"));
     /** The service's threads by kind, as the kernel names them (the first 15 characters of a Java thread's name). */
     private static final Map<String, List<String>> SERVICE_THREADS = Map.of(
             "event loops", List.of("vert.x-eventloo"),
@@ -81,6 +85,9 @@ public final class IdentityApiBench {
             for (int size : sizes) {
                 load.fill(size - WINDOW - stored);
                 stored = size - WINDOW;
+                if (ANALYSE) {
+                    statements.analyse();
+                }
                 Stats baseline = load.baseline(WINDOW);
                 statements.reset();
                 CpuUse before = CpuUse.now();
@@ -100,6 +107,7 @@ public final class IdentityApiBench {
                 System.out.printf("at %,7d stored: service CPU per record by thread kind %s%n", stored,
                         perRecord(threadsBefore, threadsAfter, WINDOW));
                 statements.print(WINDOW);
+                statements.printPlannerStatistics(List.of("source_record", "blocking_key", "customer"));
                 recordsPerSecond.add(new double[] {stored, records.perSecond()});
                 baselinePerSecond.add(new double[] {stored, baseline.perSecond()});
                 record(stored, records, baseline);
