@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
-/** From the REST shape to the event shape, reading the date of birth in any of the accepted forms. */
+/**
+ * From the REST shape to the event shape, reading the date of birth in any of the accepted forms; a record with nothing
+ * to match on is refused.
+ */
 public final class SourceRecordMapper {
 
     private SourceRecordMapper() {
@@ -19,13 +22,17 @@ public final class SourceRecordMapper {
 
     public static SourceRecord toSourceRecord(SourceRecordRequest request, Instant receivedAt) {
         SourceRecordRequest.Name name = request.name();
-        return new SourceRecord(request.sourceSystem().trim(), request.sourceId().trim(), receivedAt,
+        SourceRecord record = new SourceRecord(request.sourceSystem().trim(), request.sourceId().trim(), receivedAt,
                 name == null ? null : new PersonName(name.title(), name.given(), name.middle(), name.family(), name.full()),
                 birthDate(request.dateOfBirth()),
                 orEmpty(request.emails()), orEmpty(request.phones()),
                 map(request.addresses(), a -> new PostalAddress(orEmpty(a.lines()), a.locality(), a.region(), a.postcode(),
                         a.country(), a.kind())),
                 map(request.identifiers(), i -> new Identifier(i.type(), i.value(), i.issuer())));
+        if (RecordContent.nothingToMatchOn(record)) {
+            throw InvalidInputException.field(null, RecordContent.NOTHING_TO_MATCH_ON);
+        }
+        return record;
     }
 
     private static LocalDate birthDate(String text) {

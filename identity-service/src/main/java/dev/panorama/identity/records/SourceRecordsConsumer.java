@@ -11,7 +11,9 @@ import dev.panorama.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,10 +77,20 @@ public class SourceRecordsConsumer {
             if (blank(record.sourceSystem()) || blank(record.sourceId())) {
                 throw new IllegalArgumentException("a source record needs sourceSystem and sourceId");
             }
+            if (RecordContent.nothingToMatchOn(record)) {
+                throw new IllegalArgumentException(RecordContent.NOTHING_TO_MATCH_ON + " (fields sent: " + fieldNames(payload) + ")");
+            }
             return record;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a SourceRecord: " + e.getOriginalMessage());
         }
+    }
+
+    /** Events may carry fields this version does not know, so misspelt ones are only named when nothing else was read. */
+    private static String fieldNames(String payload) throws JsonProcessingException {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(payload).fieldNames().forEachRemaining(name -> names.add(name.length() > 40 ? name.substring(0, 40) + "..." : name));
+        return String.join(", ", names.subList(0, Math.min(names.size(), 12))) + (names.size() > 12 ? ", ..." : "");
     }
 
     private static boolean blank(String value) {

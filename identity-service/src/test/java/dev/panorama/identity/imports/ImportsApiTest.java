@@ -101,7 +101,8 @@ class ImportsApiTest {
                 + "C3-" + run + ",Ida," + family + ",31/02/1980,ida." + run + "@example.com,,,,\n"
                 + "C4-" + run + ",Ruby," + family + "," + slashed(3) + ",ruby." + run + "@example.com,\"1 " + family
                 + " Pl\",Cleveland," + postcode() + ",\n"
-                + "C5-" + run + ",Uma," + family + "," + iso(5) + ",uma." + run + "@example.com,,,,passport\n";
+                + "C5-" + run + ",Uma," + family + "," + iso(5) + ",uma." + run + "@example.com,,,,passport\n"
+                + "C6-" + run + ",,,,,,,,\n";
 
         String jobId = post("text/csv", csv, "?sourceSystem=ledger").statusCode(202)
                 .body("status", org.hamcrest.Matchers.oneOf("RUNNING", "COMPLETED_WITH_ERRORS"))
@@ -109,9 +110,9 @@ class ImportsApiTest {
                 .extract().path("id");
         JsonPath job = finished(jobId);
         assertThat(job.getString("status")).isEqualTo("COMPLETED_WITH_ERRORS");
-        assertThat(job.getLong("rowsRead")).isEqualTo(5);
+        assertThat(job.getLong("rowsRead")).isEqualTo(6);
         assertThat(job.getLong("rowsStored")).isEqualTo(2);
-        assertThat(job.getLong("rowsRejected")).isEqualTo(3);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(4);
         assertThat(job.getMap("decisions")).containsEntry("NEW", 1).containsEntry("MATCHED", 1);
 
         given().auth().oauth2(user("sam"))
@@ -127,8 +128,9 @@ class ImportsApiTest {
                 .queryParam("limit", 2).queryParam("cursor", cursor)
                 .when().get(IMPORTS + "/" + jobId + "/errors")
                 .then().statusCode(200)
-                .body("items.row", contains(6))
-                .body("items.field", contains("identifiers[0]"))
+                .body("items.row", contains(6, 7))
+                .body("items.field", contains("identifiers[0]", null))
+                .body("items[1].message", org.hamcrest.Matchers.containsString("nothing to recognise its customer by"))
                 .body("nextCursor", nullValue());
 
         String ruby = onlyCustomerWithEmail("ruby.work." + run + "@example.com");

@@ -156,6 +156,20 @@ class RecordsApiTest {
                 .statusCode(201).body("decision", equalTo("NEW"));
     }
 
+    @Test
+    void aRecordWithNothingToRecogniseItsCustomerByIsRefusedAndNothingIsStored() {
+        String id = "E-" + run;
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body(Map.of("sourceSystem", "crm", "sourceId", id, "name", Map.of("title", "Ms", "given", " "),
+                        "addresses", java.util.List.of(Map.of("kind", "home"))))
+                .when().post("/api/v1/identity/records")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.message", hasItem(containsString("nothing to recognise its customer by")));
+
+        store("crm", id, record("crm", id, "Bea", "Vale" + family, "1975-06-07", null))
+                .statusCode(201).body("decision", equalTo("NEW")).body("version", equalTo(1));
+    }
+
     static ValidatableResponse store(String system, String id, Map<String, Object> body) {
         assertThat(body).containsEntry("sourceSystem", system).containsEntry("sourceId", id);
         return given().auth().oauth2(KeycloakTokens.forClient("backoffice-system"))

@@ -86,6 +86,22 @@ class SourceRecordsTopicTest {
         assertThat(reason).contains("not a SourceRecord");
     }
 
+    @Test
+    void aRecordWhoseFieldsAreAllMisspeltGoesToTheDeadLetterTopicNamingThemAndNothingIsStored() {
+        String sourceId = "M-" + UUID.randomUUID();
+        String misspelt = "{\"sourceSystem\": \"loans\", \"sourceId\": \"" + sourceId
+                + "\", \"givenName\": \"Freya\", \"birthDate\": \"1979-11-30\"}";
+        produce(Topics.SOURCE_RECORDS, misspelt, true);
+
+        ConsumerRecord<String, String> dead = awaitOne(Topics.deadLetter(Topics.SOURCE_RECORDS), event -> misspelt.equals(event.value()));
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("nothing to recognise its customer by").contains("givenName, birthDate");
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body(Map.of("sourceSystem", "loans", "sourceId", sourceId, "name", Map.of("given", "Freya", "family", "Misspelt" + Math.abs(sourceId.hashCode()))))
+                .when().post("/api/v1/identity/records")
+                .then().statusCode(201).body("version", equalTo(1)).body("decision", equalTo("NEW"));
+    }
+
     private static io.restassured.response.ValidatableResponse post(String sourceId, String email) {
         return given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
                 .body(Map.of("sourceSystem", "web-shop", "sourceId", sourceId,
