@@ -61,7 +61,14 @@ public final class IdentityApiBench {
             "event loops", List.of("vert.x-eventloo"),
             "JIT compiler", List.of("C1 CompilerThre", "C2 CompilerThre"),
             "GC", List.of("GC Thread", "G1 ", "VM Thread"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 over kept connections, as the gateway and the other services' REST clients call identity. The JDK client's
+     * default (HTTP/2, upgraded on the first request) carries every client's calls over one connection, which one of
+     * the service's event loops serves; {@code -Dpanorama.bench.identity.http2=true} measures that way.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(Boolean.getBoolean("panorama.bench.identity.http2") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .build();
 
     private IdentityApiBench() {
     }
@@ -77,7 +84,7 @@ public final class IdentityApiBench {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(5), service, () -> status(base + "/q/health/ready", null) == 200);
             ClientToken token = new ClientToken("backoffice-system");
-            Load load = new Load(base, token, concurrency);
+            Load load = new Load(base, token, concurrency, Arrays.stream(sizes).max().orElse(0));
             load.baseline(500);
             int stored = 0;
             List<double[]> recordsPerSecond = new ArrayList<>();
@@ -89,6 +96,7 @@ public final class IdentityApiBench {
                     statements.analyse();
                 }
                 Stats baseline = load.baseline(WINDOW);
+                load.decisions();
                 statements.reset();
                 CpuUse before = CpuUse.now();
                 Map<String, Long> postgresBefore = postgresTicks();
@@ -100,6 +108,7 @@ public final class IdentityApiBench {
                 stored += WINDOW;
                 System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
                         stored, records, baseline, records.p99() / baseline.p99());
+                System.out.printf("at %,7d stored: decisions %s%n", stored, load.decisions());
                 System.out.printf("at %,7d stored: CPU per record %s | load average %s%n", stored, used.perItem(WINDOW),
                         loadAverage());
                 System.out.printf("at %,7d stored: postgres CPU per record by process kind %s%n", stored,
@@ -254,11 +263,18 @@ public final class IdentityApiBench {
         private final int concurrency;
         private final Random random = new Random(7);
         private final AtomicInteger sequence = new AtomicInteger();
+        private final DecisionTally decisions;
 
-        Load(String base, ClientToken token, int concurrency) {
+        Load(String base, ClientToken token, int concurrency, int records) {
             this.base = base;
             this.token = token;
             this.concurrency = concurrency;
+            this.decisions = new DecisionTally(records);
+        }
+
+        /** The service's decisions since the last call against who each record really is. */
+        String decisions() {
+            return decisions.takeWindow();
         }
 
         void fill(int count) throws Exception {
@@ -276,23 +292,31 @@ public final class IdentityApiBench {
         }
 
         private long postRecord() {
-            String body = SyntheticPeople.next(random, sequence.incrementAndGet());
+            int record = sequence.incrementAndGet();
+            SyntheticPeople.Drawn drawn = SyntheticPeople.draw(random, record, "bench");
             return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/records"))
                     .header("Authorization", "Bearer " + token.get()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .POST(HttpRequest.BodyPublishers.ofString(drawn.json())),
+                    answer -> decisions.answered(record, drawn.person(), answer));
         }
 
         private long send(HttpRequest.Builder request) {
+            return send(request, answer -> { });
+        }
+
+        private long send(HttpRequest.Builder request, java.util.function.Consumer<String> answered) {
             long start = System.nanoTime();
             try {
-                int status = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 300) {
-                    throw new IllegalStateException("HTTP " + status);
+                HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException("HTTP " + response.statusCode());
                 }
+                long latency = System.nanoTime() - start;
+                answered.accept(response.body());
+                return latency;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return System.nanoTime() - start;
         }
 
         private Stats run(int count, java.util.function.LongSupplier call) throws Exception {

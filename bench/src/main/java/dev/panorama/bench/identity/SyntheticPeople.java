@@ -19,6 +19,18 @@ final class SyntheticPeople {
 
     /** The next record, from the given source system (a record's identity is its source system and sequence). */
     static String next(Random random, int sequence, String sourceSystem) {
+        return draw(random, sequence, sourceSystem).json();
+    }
+
+    /**
+     * A record and whose facts it carries: those of the person first drawn at {@code person}'s sequence. Where that is
+     * its own sequence the record is a person's first; else it repeats that earlier record's person, with a typo, if
+     * that record was a first (a repeat of a repeat draws the facts of someone never seen before).
+     */
+    record Drawn(int person, String json) {
+    }
+
+    static Drawn draw(Random random, int sequence, String sourceSystem) {
         int person = random.nextInt(5) == 0 && sequence > 10 ? random.nextInt(sequence) : sequence;
         Random facts = new Random(person);
         String given = GIVEN[facts.nextInt(GIVEN.length)];
@@ -28,10 +40,10 @@ final class SyntheticPeople {
         if (person != sequence) {
             given = given.substring(0, given.length() - 1) + (char) ('a' + random.nextInt(26));
         }
-        return "{\"sourceSystem\":\"" + sourceSystem + "\",\"sourceId\":\"S-" + sequence + "\",\"name\":{\"given\":\"" + given
+        return new Drawn(person, "{\"sourceSystem\":\"" + sourceSystem + "\",\"sourceId\":\"S-" + sequence + "\",\"name\":{\"given\":\"" + given
                 + "\",\"family\":\"" + family + "\"},\"dateOfBirth\":\"" + birth + "\",\"emails\":[\"" + email
                 + "\"],\"addresses\":[{\"lines\":[\"" + (1 + facts.nextInt(400)) + " high street\"],\"locality\":\"town"
-                + facts.nextInt(500) + "\",\"postcode\":\"" + (1000 + facts.nextInt(8999)) + "\"}]}";
+                + facts.nextInt(500) + "\",\"postcode\":\"" + (1000 + facts.nextInt(8999)) + "\"}]}");
     }
 
     /** A family-name suffix so that the store holds many distinct families, as a real one does. */

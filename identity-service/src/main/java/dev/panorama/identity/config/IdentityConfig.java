@@ -30,6 +30,9 @@ public interface IdentityConfig {
     /** Bulk imports of source records from uploaded files. */
     Imports imports();
 
+    /** PostgreSQL's first analysis of resolution's tables on a new store. */
+    FirstAnalysis firstAnalysis();
+
     interface Matching {
 
         /** Region assumed for phone numbers written without a country code (ISO 3166 alpha-2). */
@@ -177,5 +180,12 @@ public interface IdentityConfig {
         /** A job unfinished and silent this long was left by a stopped process: it is marked INTERRUPTED. */
         @WithDefault("2m")
         Duration staleAfter();
+    }
+
+    interface FirstAnalysis {
+
+        /** Rows written to a never analysed table after which the service has PostgreSQL analyse it; 0 never does. */
+        @WithDefault("1000")
+        long rows();
     }
 }
