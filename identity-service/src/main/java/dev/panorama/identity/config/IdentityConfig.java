@@ -71,7 +71,7 @@ public interface IdentityConfig {
         @WithDefault("true")
         boolean scheduled();
 
-        /** How old the active model may grow before the schedule estimates a new one. */
+        /** How long after the newest version, activated or not, the schedule estimates a new one. */
         @WithDefault("24h")
         Duration every();
 

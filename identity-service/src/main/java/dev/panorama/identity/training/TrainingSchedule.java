@@ -1,6 +1,7 @@
 package dev.panorama.identity.training;
 
 import dev.panorama.identity.config.IdentityConfig;
+import dev.panorama.identity.training.persistence.MatchModelEntity;
 import dev.panorama.identity.training.persistence.ModelStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Trains a new model when the active one has grown older than the configured age. Checked often and
- * decided on the stored training time, so a restart neither trains again nor delays a due training.
+ * Trains a new model when the newest version, activated or not, has grown older than the configured age. Checked
+ * often and decided on the stored training time, so a restart neither trains again nor delays a due training; and a
+ * version the plausibility check kept from activation is not estimated again at every check (it was, from the active
+ * model's age, each time storing one more inactive version).
  */
 @ApplicationScoped
 class TrainingSchedule {
@@ -36,11 +39,15 @@ class TrainingSchedule {
         if (!config.scheduled()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(store::active)
-                .chain(active -> active == null || isDue(active.trainedAt) ? training.train(ACTOR).replaceWithVoid()
+        return Panache.withSession(this::newest)
+                .chain(newest -> newest == null || isDue(newest.trainedAt) ? training.train(ACTOR).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .onFailure().invoke(e -> LOG.infof("Scheduled training skipped: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    private Uni<MatchModelEntity> newest() {
+        return store.versions(Integer.MAX_VALUE, 1).map(versions -> versions.isEmpty() ? null : versions.getFirst());
     }
 
     private boolean isDue(Instant trainedAt) {

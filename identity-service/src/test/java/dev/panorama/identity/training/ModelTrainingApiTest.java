@@ -103,6 +103,57 @@ class ModelTrainingApiTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @jakarta.inject.Inject
+    TrainingSchedule schedule;
+
+    @jakarta.inject.Inject
+    dev.panorama.identity.training.persistence.ModelStore models;
+
+    @jakarta.inject.Inject
+    StoredModels stored;
+
+    @Test
+    void theScheduleWaitsItsIntervalAfterAVersionThePlausibilityCheckKeptFromActivation() throws Throwable {
+        storePeopleWithDuplicates(30);
+        java.time.Instant now = java.time.Instant.now();
+        int refused = inTransaction(() -> ageEveryVersion(now.minus(java.time.Duration.ofDays(2)))
+                .chain(models::latestVersion)
+                .chain(latest -> storeRefusedVersion(latest + 1, now)));
+
+        inTransaction(() -> schedule.trainWhenDue().replaceWith(0));
+        assertNewestVersion(refused);
+
+        inTransaction(() -> ageEveryVersion(now.minus(java.time.Duration.ofDays(2))).replaceWith(0));
+        inTransaction(() -> schedule.trainWhenDue().replaceWith(0));
+        given().auth().oauth2(KeycloakTokens.forUser("dana")).queryParam("limit", 1).when().get("/api/v1/identity/model/versions")
+                .then().statusCode(200)
+                .body("items[0].version", equalTo(refused + 1))
+                .body("items[0].trainedBy", equalTo(TrainingSchedule.ACTOR));
+    }
+
+    private io.smallrye.mutiny.Uni<Integer> ageEveryVersion(java.time.Instant trainedAt) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
+                .createMutationQuery("update MatchModelEntity set trainedAt = :at").setParameter("at", trainedAt).executeUpdate());
+    }
+
+    private io.smallrye.mutiny.Uni<Integer> storeRefusedVersion(int version, java.time.Instant now) {
+        dev.panorama.identity.matching.MatchModel priors = dev.panorama.identity.matching.MatchModel.priors();
+        dev.panorama.identity.matching.MatchModel model = new dev.panorama.identity.matching.MatchModel(version, priors.m(),
+                priors.u(), priors.priorWeight(), priors.linkThreshold(), priors.reviewThreshold());
+        return models.persist(stored.entity(model, null, 20_000, List.of("locality: exact agreement is not more likely among matches"),
+                "dana", now)).replaceWith(version);
+    }
+
+    private void assertNewestVersion(int version) {
+        given().auth().oauth2(KeycloakTokens.forUser("dana")).queryParam("limit", 1).when().get("/api/v1/identity/model/versions")
+                .then().statusCode(200).body("items[0].version", equalTo(version)).body("items[0].active", equalTo(false));
+    }
+
+    private static int inTransaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Integer>> work) throws Throwable {
+        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
+                io.quarkus.hibernate.reactive.panache.Panache.withTransaction(work));
+    }
+
     /** People, each stored by two systems with small differences, so that blocking finds candidate pairs. */
     private void storePeopleWithDuplicates(int people) {
         Random random = new Random(run.hashCode());
