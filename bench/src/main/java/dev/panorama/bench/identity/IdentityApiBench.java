@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * prints the statements that cost PostgreSQL most, per record. {@code -Dpanorama.bench.identity.hold-seconds=N} keeps
  * the stack up for N seconds after the run, for EXPLAIN on the filled store. Each window starts on freshly analysed
  * tables ({@link PgStatements#analyse}); {@code -Dpanorama.bench.identity.analyse=false} leaves that to autovacuum, as a
- * fresh database under its first load has it.
+ * fresh database under its first load has it. {@code -Dpanorama.bench.identity.train=true} has a data steward train the
+ * match model on the store after each fill.
  */
 public final class IdentityApiBench {
 
@@ -56,6 +57,8 @@ public final class IdentityApiBench {
     private static final int WINDOW = 2_000;
     /** Whether each window starts on analysed tables (as on a running server); false leaves it to autovacuum's timing. */
     private static final boolean ANALYSE = !"false".equals(System.getProperty("panorama.bench.identity.analyse"));
+    /** Whether a data steward trains the match model on the store before each window (POST /model/train). */
+    private static final boolean TRAIN = Boolean.getBoolean("panorama.bench.identity.train");
     /** The service's threads by kind, as the kernel names them (the first 15 characters of a Java thread's name). */
     private static final Map<String, List<String>> SERVICE_THREADS = Map.of(
             "event loops", List.of("vert.x-eventloo"),
@@ -92,6 +95,9 @@ public final class IdentityApiBench {
             for (int size : sizes) {
                 load.fill(size - WINDOW - stored);
                 stored = size - WINDOW;
+                if (TRAIN) {
+                    System.out.printf("at %,7d stored: model trained by a data steward: %s%n", size - WINDOW, train(base));
+                }
                 if (ANALYSE) {
                     statements.analyse();
                 }
@@ -133,6 +139,16 @@ public final class IdentityApiBench {
         } finally {
             DevStack.stopShared();
         }
+    }
+
+    /** The version trained, whether it was activated, and what the plausibility check found. */
+    private static String train(String base) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/model/train"))
+                .header("Authorization", "Bearer " + KeycloakTokens.forUser("dana")).timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        String body = answer.body();
+        int fields = body.indexOf("\"fields\"");
+        return "HTTP " + answer.statusCode() + " " + (fields > 0 ? body.substring(0, fields) : body);
     }
 
     private static void record(int stored, Stats records, Stats baseline) {

@@ -51,13 +51,33 @@ public record MatchModel(int version, Map<Comparison, double[]> m, Map<Compariso
         u.put(comparison, uValues);
     }
 
-    /** The weight of a level, with the exact level's u replaced by the value's frequency where one is known. */
+    /**
+     * The weight of a level, with the exact level's u replaced by the value's frequency where one is known. A level as
+     * likely among matches as among non-matches weighs nothing, whatever the value's frequency: a field left out of the
+     * model ({@link #leftOut}) says nothing.
+     */
     public double weight(Comparison comparison, int level, double termFrequency) {
         if (level == Comparison.MISSING) {
             return 0;
         }
-        double uValue = level == 0 && termFrequency > 0 ? termFrequency : u.get(comparison)[level];
-        return log2(m.get(comparison)[level] / uValue);
+        double mValue = m.get(comparison)[level];
+        double uValue = u.get(comparison)[level];
+        if (mValue == uValue) {
+            return 0;
+        }
+        return log2(mValue / (level == 0 && termFrequency > 0 ? termFrequency : uValue));
+    }
+
+    /** This model with the comparison weighing nothing at every level (its u set to its m). */
+    public MatchModel leftOut(Comparison comparison) {
+        Map<Comparison, double[]> neutral = new EnumMap<>(u);
+        neutral.put(comparison, m.get(comparison).clone());
+        return new MatchModel(version, m, neutral, priorWeight, linkThreshold, reviewThreshold);
+    }
+
+    /** Whether the comparison weighs nothing at any level ({@link #leftOut}). */
+    public boolean isLeftOut(Comparison comparison) {
+        return java.util.Arrays.equals(m.get(comparison), u.get(comparison));
     }
 
     public static double probability(double weight) {

@@ -99,9 +99,10 @@ public class ModelTraining {
 
     private Uni<ModelVersion> storeVersion(Trained trained, String actor) {
         return store.latestVersion().chain(latest -> {
-            MatchModel model = trained.model();
+            MatchModel model = ModelCheck.withoutUninformativeLocations(trained.model());
             MatchModel versioned = new MatchModel(latest + 1, model.m(), model.u(), model.priorWeight(), model.linkThreshold(),
                     model.reviewThreshold());
+            logLeftOut(versioned);
             List<String> problems = new ArrayList<>(ModelCheck.problems(versioned));
             if (!trained.estimate().converged()) {
                 problems.add("EM did not settle within " + config.maxIterations() + " iterations");
@@ -113,6 +114,15 @@ public class ModelTraining {
             Uni<Void> stored = store.persist(entity);
             return (problems.isEmpty() ? stored.chain(() -> store.activate(entity)) : stored).map(ignored -> models.view(entity));
         });
+    }
+
+    private static void logLeftOut(MatchModel model) {
+        List<String> leftOut = java.util.Arrays.stream(dev.panorama.identity.matching.Comparison.values())
+                .filter(model::isLeftOut).map(comparison -> comparison.name().toLowerCase()).toList();
+        if (!leftOut.isEmpty()) {
+            LOG.infof("Match model version %d leaves out %s: as likely among matches as among the other candidates",
+                    model.version(), leftOut);
+        }
     }
 
     private PersonRecord read(String normalised) {
