@@ -16,7 +16,6 @@ import dev.panorama.identity.training.ExpectationMaximisation;
 import dev.panorama.identity.training.ModelCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class ModelTrainingBench {
         BenchResults.figure("identity-training", name + ": F1 after EM", afterEm.f1(), "F1", "F1 with the priors",
                 withPriors.f1(), Figure.Better.HIGHER, "");
         BenchResults.figure("identity-training", name + ": EM time", millis, "ms", Figure.Better.LOWER);
-        List<String> leftOut = Arrays.stream(Comparison.values()).filter(trained::isLeftOut).map(Enum::name).toList();
+        List<Comparison> leftOut = trained.fieldsLeftOut();
         System.out.printf("%-28s EM on %,d candidate pairs: %d iterations (converged %s), %.0f ms; left out: %s; check: %s%n", "",
                 pairs.size(), estimate.iterations(), estimate.converged(), millis, leftOut.isEmpty() ? "none" : leftOut,
                 ModelCheck.problems(trained).isEmpty() ? "plausible" : ModelCheck.problems(trained));

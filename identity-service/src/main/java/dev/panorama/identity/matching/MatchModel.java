@@ -1,6 +1,8 @@
 package dev.panorama.identity.matching;
 
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,7 +79,12 @@ public record MatchModel(int version, Map<Comparison, double[]> m, Map<Compariso
 
     /** Whether the comparison weighs nothing at any level ({@link #leftOut}). */
     public boolean isLeftOut(Comparison comparison) {
-        return java.util.Arrays.equals(m.get(comparison), u.get(comparison));
+        return Arrays.equals(m.get(comparison), u.get(comparison));
+    }
+
+    /** The comparisons that weigh nothing at any level ({@link #leftOut}). */
+    public List<Comparison> fieldsLeftOut() {
+        return Arrays.stream(Comparison.values()).filter(this::isLeftOut).toList();
     }
 
     public static double probability(double weight) {

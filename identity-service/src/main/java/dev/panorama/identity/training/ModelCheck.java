@@ -40,15 +40,11 @@ public final class ModelCheck {
         return result;
     }
 
+    /** Judged on the field's own u, not a value's frequency. */
     private static boolean uninformative(MatchModel model, Comparison comparison) {
-        double[] m = model.m().get(comparison);
-        double[] u = model.u().get(comparison);
-        int last = m.length - 1;
-        return Math.abs(log2(m[0] / u[0])) < UNINFORMATIVE && Math.abs(log2(m[last] / u[last])) < UNINFORMATIVE;
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+        int last = comparison.levels().size() - 1;
+        return Math.abs(model.weight(comparison, 0, 0)) < UNINFORMATIVE
+                && Math.abs(model.weight(comparison, last, 0)) < UNINFORMATIVE;
     }
 
     /** What is wrong with the model, empty when it may be activated. A field left out is not judged. */

@@ -117,8 +117,7 @@ public class ModelTraining {
     }
 
     private static void logLeftOut(MatchModel model) {
-        List<String> leftOut = java.util.Arrays.stream(dev.panorama.identity.matching.Comparison.values())
-                .filter(model::isLeftOut).map(comparison -> comparison.name().toLowerCase()).toList();
+        List<String> leftOut = model.fieldsLeftOut().stream().map(comparison -> comparison.name().toLowerCase()).toList();
         if (!leftOut.isEmpty()) {
             LOG.infof("Match model version %d leaves out %s: as likely among matches as among the other candidates",
                     model.version(), leftOut);

@@ -23,10 +23,8 @@ public class FirstAnalysis {
 
     static final List<String> TABLES = List.of("source_record", "blocking_key", "customer");
     private static final Logger LOG = Logger.getLogger(FirstAnalysis.class);
-    private static final String NEVER_ANALYSED = "select relname from pg_stat_user_tables"
-            + " where schemaname = current_schema() and relname = any(cast(cast(?1 as text) as text[]))"
-            + " and last_analyze is null and last_autoanalyze is null and n_mod_since_analyze >= ?2";
-    private static final String ANY_NEVER_ANALYSED = "select count(*) from pg_stat_user_tables"
+    /** Each never analysed table among the given ones, and whether enough rows were written to it to analyse it. */
+    private static final String NEVER_ANALYSED = "select relname, n_mod_since_analyze >= ?2 from pg_stat_user_tables"
             + " where schemaname = current_schema() and relname = any(cast(cast(?1 as text) as text[]))"
             + " and last_analyze is null and last_autoanalyze is null";
 
@@ -53,18 +51,19 @@ public class FirstAnalysis {
     /** Analyses those of the tables never analysed that hold enough rows; true once none is left unanalysed. */
     Uni<Boolean> analyseDue(List<String> tables) {
         String names = "{" + String.join(",", tables) + "}";
-        return Panache.withSession(() -> neverAnalysed(names).chain(this::analyseNotYetAsked).chain(() -> remaining(names)))
-                .map(left -> left == 0);
+        return Panache.withSession(() -> neverAnalysed(names).chain(this::analyseNotYetAsked));
     }
 
-    private Uni<Void> analyseNotYetAsked(List<String> due) {
-        return Multi.createFrom().iterable(due).select().where(asked::add)
-                .onItem().transformToUniAndConcatenate(this::analyse)
-                .collect().last().replaceWithVoid();
+    /** True when every table never analysed was analysed now. */
+    private Uni<Boolean> analyseNotYetAsked(List<Object[]> neverAnalysed) {
+        List<String> due = neverAnalysed.stream().filter(table -> Boolean.TRUE.equals(table[1]))
+                .map(table -> (String) table[0]).filter(asked::add).toList();
+        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::analyse)
+                .collect().last().map(ignored -> due.size() == neverAnalysed.size());
     }
 
-    private Uni<List<String>> neverAnalysed(String names) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(NEVER_ANALYSED, String.class)
+    private Uni<List<Object[]>> neverAnalysed(String names) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(NEVER_ANALYSED, Object[].class)
                 .setParameter(1, names).setParameter(2, rows).getResultList());
     }
 
@@ -73,10 +72,5 @@ public class FirstAnalysis {
         // a name read from pg_stat_user_tables among the fixed TABLES, never from input
         return Panache.getSession().chain(session -> session.createNativeQuery("analyze " + table).executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private Uni<Long> remaining(String names) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ANY_NEVER_ANALYSED, Long.class)
-                .setParameter(1, names).getSingleResult());
     }
 }
