@@ -1,6 +1,7 @@
 package dev.panorama.bench.gateway;
 
 import dev.panorama.bench.BenchArguments;
+import dev.panorama.bench.JitCompiler;
 import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.profile.ProfileSeed;
 import dev.panorama.bench.report.BenchResults;
@@ -70,7 +71,6 @@ public final class GatewayOverheadBench {
     private static final Duration WARM_UP_MAX = Duration.ofMinutes(3);
     private static final double JIT_SETTLED = 0.2;
     /** The JIT compiler threads, as the kernel names them. */
-    private static final List<String> COMPILERS = List.of("C1 CompilerThre", "C2 CompilerThre");
     /** The gateway's request-serving threads, as the kernel names them (15 characters). */
     private static final String EVENT_LOOPS = "vert.x-eventloo";
     private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
@@ -170,13 +170,13 @@ public final class GatewayOverheadBench {
         Measured run(int count, long upstreamPid) throws Exception {
             ProcessUse gateway = ProcessUse.of(gatewayPid);
             Duration gatewayLoops = gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS) : Duration.ZERO;
-            Duration gatewayJit = jit(gatewayPid);
+            Duration gatewayJit = JitCompiler.cpu(gatewayPid);
             ProcessUse upstream = ProcessUse.of(upstreamPid);
             Duration own = ProcessCpu.own();
             Stats stats = load.run(count);
             return new Measured(stats, count, ProcessUse.of(gatewayPid).minus(gateway),
                     gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS).minus(gatewayLoops) : Duration.ZERO,
-                    jit(gatewayPid).minus(gatewayJit), ProcessUse.of(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
+                    JitCompiler.cpu(gatewayPid).minus(gatewayJit), ProcessUse.of(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
         }
     }
 
@@ -205,17 +205,6 @@ public final class GatewayOverheadBench {
             return String.format("%,4.0f µs (kernel %,3.0f, %.1f context switches)", ProcessCpu.microsPer(cpu, requests),
                     ProcessCpu.microsPer(system, requests), (double) switches / requests);
         }
-    }
-
-    /** CPU of a gateway's JIT compiler threads so far (zero for none). */
-    private static Duration jit(long gatewayPid) {
-        Duration total = Duration.ZERO;
-        if (gatewayPid > 0) {
-            for (String compiler : COMPILERS) {
-                total = total.plus(ProcessCpu.threads(gatewayPid, compiler));
-            }
-        }
-        return total;
     }
 
     /** A window's latencies and what each process used for it. */

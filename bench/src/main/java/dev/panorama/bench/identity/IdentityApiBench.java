@@ -2,6 +2,7 @@ package dev.panorama.bench.identity;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.JitCompiler;
 import dev.panorama.bench.PgStatements;
 import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.report.BenchResults;
@@ -62,7 +63,7 @@ public final class IdentityApiBench {
     /** The service's threads by kind, as the kernel names them (the first 15 characters of a Java thread's name). */
     private static final Map<String, List<String>> SERVICE_THREADS = Map.of(
             "event loops", List.of("vert.x-eventloo"),
-            "JIT compiler", List.of("C1 CompilerThre", "C2 CompilerThre"),
+            "JIT compiler", JitCompiler.THREADS,
             "GC", List.of("GC Thread", "G1 ", "VM Thread"));
     /**
      * HTTP/1.1 over kept connections, as the gateway and the other services' REST clients call identity. The JDK client's

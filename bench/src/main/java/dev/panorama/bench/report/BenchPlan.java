@@ -27,7 +27,7 @@ public final class BenchPlan {
                 run("identity-training", "dev.panorama.bench.identity.ModelTrainingBench", 15),
                 run("identity-api", "dev.panorama.bench.identity.IdentityApiBench", 60, "10000,100000", "8"),
                 run("identity-scale-out", "dev.panorama.bench.identity.IdentityScaleOutBench", 20, "2000", "3", "3"),
-                run("interaction-ingest", "dev.panorama.bench.interaction.InteractionIngestBench", 40),
+                run("interaction-ingest", "dev.panorama.bench.interaction.InteractionIngestBench", 40, "30000", "5"),
                 run("interaction-scale-out", "dev.panorama.bench.interaction.InteractionScaleOutBench", 20),
                 run("profile", "dev.panorama.bench.profile.ProfileBench", 40),
                 run("gateway-overhead", "dev.panorama.bench.gateway.GatewayOverheadBench", 20),
