@@ -75,6 +75,20 @@ public interface IdentityConfig {
         @WithDefault("24h")
         Duration every();
 
+        /**
+         * While the priors are the newest version, the schedule estimates one as soon as the store holds this many current
+         * records, rather than a day after it started (a first bulk load is matched on what it teaches).
+         */
+        @WithDefault("10000")
+        long firstAtRecords();
+
+        /**
+         * The schedule also estimates a new version once the store holds this many times the current records the newest
+         * version was estimated among; 0 (or anything up to 1) leaves it to {@link #every()}.
+         */
+        @WithDefault("2")
+        double grownBy();
+
         /** Candidate pairs sampled for one estimation. */
         @WithDefault("20000")
         int samplePairs();

@@ -60,7 +60,7 @@ public class ActiveModel {
         if (active != null) {
             return Uni.createFrom().item(active);
         }
-        MatchModelEntity priors = models.entity(MatchModel.priors(), null, 0, List.of(), "priors", Clock.systemUTC().instant());
+        MatchModelEntity priors = models.entity(MatchModel.priors(), null, 0, 0, List.of(), "priors", Clock.systemUTC().instant());
         priors.active = true;
         return store.persist(priors).replaceWith(priors);
     }

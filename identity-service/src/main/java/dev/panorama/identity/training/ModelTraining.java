@@ -62,13 +62,20 @@ public class ModelTraining {
         }
     }
 
-    private Uni<List<ComparisonVector>> samplePairs() {
-        return data.currentRecords()
-                .chain(records -> data.candidatePairs(samplePercent(records), config.samplePairs(), Resolver.MAX_BLOCK_SIZE))
-                .map(this::comparisons)
-                .invoke(pairs -> {
-                    if (pairs.size() < config.minimumPairs()) {
-                        throw TrainingRefused.tooFewPairs(pairs.size(), config.minimumPairs());
+    /** Candidate pairs compared, and the current records they were sampled among. */
+    private record Sample(List<ComparisonVector> pairs, long records) {
+    }
+
+    private Uni<Sample> samplePairs() {
+        return data.currentRecords().chain(this::samplePairsAmong);
+    }
+
+    private Uni<Sample> samplePairsAmong(long records) {
+        return data.candidatePairs(samplePercent(records), config.samplePairs(), Resolver.MAX_BLOCK_SIZE)
+                .map(pairs -> new Sample(comparisons(pairs), records))
+                .invoke(sample -> {
+                    if (sample.pairs().size() < config.minimumPairs()) {
+                        throw TrainingRefused.tooFewPairs(sample.pairs().size(), config.minimumPairs());
                     }
                 });
     }
@@ -86,14 +93,14 @@ public class ModelTraining {
         return vectors;
     }
 
-    private record Trained(MatchModel model, ExpectationMaximisation.Estimate estimate, int pairs) {
+    private record Trained(MatchModel model, ExpectationMaximisation.Estimate estimate, int pairs, long records) {
     }
 
-    private Uni<Trained> estimate(List<ComparisonVector> pairs) {
+    private Uni<Trained> estimate(Sample sample) {
         ExpectationMaximisation em = new ExpectationMaximisation(config.maxIterations(), config.priorStrength());
         return vertx.executeBlocking(() -> {
-            ExpectationMaximisation.Estimate estimate = em.estimate(pairs, MatchModel.priors());
-            return new Trained(estimate.model(), estimate, pairs.size());
+            ExpectationMaximisation.Estimate estimate = em.estimate(sample.pairs(), MatchModel.priors());
+            return new Trained(estimate.model(), estimate, sample.pairs().size(), sample.records());
         });
     }
 
@@ -107,10 +114,10 @@ public class ModelTraining {
             if (!trained.estimate().converged()) {
                 problems.add("EM did not settle within " + config.maxIterations() + " iterations");
             }
-            MatchModelEntity entity = models.entity(versioned, trained.estimate(), trained.pairs(), problems, actor,
+            MatchModelEntity entity = models.entity(versioned, trained.estimate(), trained.pairs(), trained.records(), problems, actor,
                     Clock.systemUTC().instant());
-            LOG.infof("Trained match model version %d from %d pairs in %d iterations; %s", entity.version, entity.pairs,
-                    entity.iterations, problems.isEmpty() ? "activating it" : "not activated: " + problems);
+            LOG.infof("Trained match model version %d from %d pairs among %d records in %d iterations; %s", entity.version,
+                    entity.pairs, entity.records, entity.iterations, problems.isEmpty() ? "activating it" : "not activated: " + problems);
             Uni<Void> stored = store.persist(entity);
             return (problems.isEmpty() ? stored.chain(() -> store.activate(entity)) : stored).map(ignored -> models.view(entity));
         });

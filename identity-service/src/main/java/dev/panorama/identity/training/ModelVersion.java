@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A version of the match model as a data steward reads it: where it came from, whether it is active,
- * and for every field each comparison level's m, u and the match weight it gives.
+ * A version of the match model as a data steward reads it: where it came from (the candidate pairs it was
+ * estimated from, among how many current records; records null for versions estimated before they were kept),
+ * whether it is active, and for every field each comparison level's m, u and the match weight it gives.
  */
-public record ModelVersion(int version, boolean active, Instant trainedAt, String trainedBy, int pairs, int iterations,
+public record ModelVersion(int version, boolean active, Instant trainedAt, String trainedBy, int pairs, Long records, int iterations,
         boolean converged, List<String> problems, double priorWeight, double linkThreshold, double reviewThreshold,
         List<Field> fields) {
 

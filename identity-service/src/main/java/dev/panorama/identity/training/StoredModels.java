@@ -26,8 +26,8 @@ class StoredModels {
         this.json = json;
     }
 
-    MatchModelEntity entity(MatchModel model, ExpectationMaximisation.Estimate estimate, int pairs, List<String> problems,
-            String actor, Instant now) {
+    MatchModelEntity entity(MatchModel model, ExpectationMaximisation.Estimate estimate, int pairs, long records,
+            List<String> problems, String actor, Instant now) {
         MatchModelEntity entity = new MatchModelEntity();
         entity.version = model.version();
         entity.m = write(model.m());
@@ -36,6 +36,7 @@ class StoredModels {
         entity.linkThreshold = model.linkThreshold();
         entity.reviewThreshold = model.reviewThreshold();
         entity.pairs = pairs;
+        entity.records = records;
         entity.iterations = estimate == null ? 0 : estimate.iterations();
         entity.converged = estimate == null || estimate.converged();
         entity.problems = write(problems);
@@ -52,7 +53,7 @@ class StoredModels {
     ModelVersion view(MatchModelEntity entity) {
         MatchModel model = model(entity);
         return new ModelVersion(entity.version, entity.active, entity.trainedAt, entity.trainedBy, entity.pairs,
-                entity.iterations, entity.converged, read(entity.problems, PROBLEMS), model.priorWeight(),
+                entity.records, entity.iterations, entity.converged, read(entity.problems, PROBLEMS), model.priorWeight(),
                 model.linkThreshold(), model.reviewThreshold(), ModelVersion.fields(model));
     }
 

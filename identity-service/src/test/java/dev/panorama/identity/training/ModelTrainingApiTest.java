@@ -131,16 +131,39 @@ class ModelTrainingApiTest {
                 .body("items[0].trainedBy", equalTo(TrainingSchedule.ACTOR));
     }
 
+    @Test
+    void theScheduleTrainsAgainOnceTheStoreHasGrownTwiceTheRecordsTheNewestVersionWasEstimatedAmong() throws Throwable {
+        storePeopleWithDuplicates(30);
+        java.time.Instant now = java.time.Instant.now();
+        TrainingDue doubled = new TrainingDue(java.time.Duration.ofDays(1), Long.MAX_VALUE, 2);
+        int amongMany = inTransaction(() -> models.latestVersion().chain(latest -> storeRefusedVersion(latest + 1, now, 1_000_000_000L)));
+
+        inTransaction(() -> schedule.trainWhenDue(doubled).replaceWith(0));
+        assertNewestVersion(amongMany);
+
+        int amongFew = inTransaction(() -> storeRefusedVersion(amongMany + 1, now, 10L));
+        inTransaction(() -> schedule.trainWhenDue(doubled).replaceWith(0));
+        given().auth().oauth2(KeycloakTokens.forUser("dana")).queryParam("limit", 1).when().get("/api/v1/identity/model/versions")
+                .then().statusCode(200)
+                .body("items[0].version", equalTo(amongFew + 1))
+                .body("items[0].trainedBy", equalTo(TrainingSchedule.ACTOR))
+                .body("items[0].records", greaterThanOrEqualTo(60));
+    }
+
     private io.smallrye.mutiny.Uni<Integer> ageEveryVersion(java.time.Instant trainedAt) {
         return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
                 .createMutationQuery("update MatchModelEntity set trainedAt = :at").setParameter("at", trainedAt).executeUpdate());
     }
 
     private io.smallrye.mutiny.Uni<Integer> storeRefusedVersion(int version, java.time.Instant now) {
+        return storeRefusedVersion(version, now, 1_000L);
+    }
+
+    private io.smallrye.mutiny.Uni<Integer> storeRefusedVersion(int version, java.time.Instant now, long records) {
         dev.panorama.identity.matching.MatchModel priors = dev.panorama.identity.matching.MatchModel.priors();
         dev.panorama.identity.matching.MatchModel model = new dev.panorama.identity.matching.MatchModel(version, priors.m(),
                 priors.u(), priors.priorWeight(), priors.linkThreshold(), priors.reviewThreshold());
-        return models.persist(stored.entity(model, null, 20_000, List.of("locality: exact agreement is not more likely among matches"),
+        return models.persist(stored.entity(model, null, 20_000, records, List.of("locality: exact agreement is not more likely among matches"),
                 "dana", now)).replaceWith(version);
     }
 

@@ -33,6 +33,9 @@ public class MatchModelEntity {
 
     public int pairs;
 
+    /** Current source records in the store when it was estimated: 0 for the priors, null when not known. */
+    public Long records;
+
     public int iterations;
 
     public boolean converged;
