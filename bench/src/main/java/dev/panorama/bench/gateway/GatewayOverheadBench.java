@@ -70,7 +70,6 @@ public final class GatewayOverheadBench {
      */
     private static final Duration WARM_UP_MAX = Duration.ofMinutes(3);
     private static final double JIT_SETTLED = 0.2;
-    /** The JIT compiler threads, as the kernel names them. */
     /** The gateway's request-serving threads, as the kernel names them (15 characters). */
     private static final String EVENT_LOOPS = "vert.x-eventloo";
     private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
