@@ -29,13 +29,18 @@ record Arrivals(int perSecond) {
 
     /** Creates the simulation's tasks in the queue; returns once all are, each one's id put in {@code created}. */
     void create(RoutingApi api, RoutingSimulation simulation, String queue, Map<UUID, RoutingSimulation.TaskSpec> created) {
+        create(api, simulation.tasks, queue, created);
+    }
+
+    /** Creates these tasks in the queue; returns once all are, each one's id put in {@code created}. */
+    void create(RoutingApi api, List<RoutingSimulation.TaskSpec> tasks, String queue, Map<UUID, RoutingSimulation.TaskSpec> created) {
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < simulation.tasks.size(); i++) {
+        for (int i = 0; i < tasks.size(); i++) {
             if (paced()) {
                 waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
             }
-            RoutingSimulation.TaskSpec task = simulation.tasks.get(i);
+            RoutingSimulation.TaskSpec task = tasks.get(i);
             answers.add(api.sendForBody("POST", "/api/v1/routing/tasks", RoutingSimulation.taskJson(task, queue))
                     .thenApply(answer -> remember(answer, task, created)));
         }
@@ -56,7 +61,7 @@ record Arrivals(int perSecond) {
         return answer.statusCode();
     }
 
-    private static void waitUntil(long nanoTime) {
+    static void waitUntil(long nanoTime) {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) {
             LockSupport.parkNanos(left);

@@ -3,10 +3,14 @@ package dev.panorama.bench.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The delay from a task becoming routable to the agent that got it to its offer, replayed from the stored offers.
@@ -54,10 +58,22 @@ final class RoutableReplay {
     }
 
     static List<Delay> delays(List<Offer> offers, Map<String, Integer> capacity, Function<String, Instant> agentOnline) {
+        return delays(offers, List.of(), capacity, agentOnline);
+    }
+
+    /**
+     * The delays of {@code offers}, with {@code occupying} (offers of other tasks, not measured) taking their agents'
+     * slots as well: a slot they held freed when they ended.
+     */
+    static List<Delay> delays(List<Offer> offers, List<Offer> occupying, Map<String, Integer> capacity,
+            Function<String, Instant> agentOnline) {
+        Set<Offer> notMeasured = Collections.newSetFromMap(new IdentityHashMap<>());
+        notMeasured.addAll(occupying);
         Map<String, List<Offer>> byAgentChannel = new java.util.HashMap<>();
-        offers.forEach(offer -> byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer));
+        Stream.concat(offers.stream(), occupying.stream())
+                .forEach(offer -> byAgentChannel.computeIfAbsent(offer.agent() + "/" + offer.channel(), k -> new ArrayList<>()).add(offer));
         List<Delay> delays = new ArrayList<>();
-        byAgentChannel.values().forEach(agentOffers -> replay(agentOffers, capacity.get(agentOffers.getFirst().channel()),
+        byAgentChannel.values().forEach(agentOffers -> replay(agentOffers, notMeasured, capacity.get(agentOffers.getFirst().channel()),
                 agentOnline.apply(agentOffers.getFirst().agent()), delays));
         return delays;
     }
@@ -89,7 +105,7 @@ final class RoutableReplay {
     private record Change(Instant at, int slots, Offer offer) {
     }
 
-    private static void replay(List<Offer> offers, int capacity, Instant online, List<Delay> delays) {
+    private static void replay(List<Offer> offers, Set<Offer> notMeasured, int capacity, Instant online, List<Delay> delays) {
         List<Change> changes = new ArrayList<>();
         for (Offer offer : offers) {
             changes.add(new Change(offer.offeredAt(), 1, offer));
@@ -109,6 +125,10 @@ final class RoutableReplay {
                 continue;
             }
             Offer offer = change.offer();
+            if (notMeasured.contains(offer)) {
+                load++;
+                continue;
+            }
             Instant ready = latest(latest(offer.taskReady(), offer.eligibleFrom()), freeSince);
             delays.add(new Delay(Math.max(0, Duration.between(ready, change.at()).toNanos() / 1e6),
                     cause(ready, offer, freeSince, online), change.at()));

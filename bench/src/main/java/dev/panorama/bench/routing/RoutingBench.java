@@ -40,6 +40,10 @@ import java.util.function.Predicate;
  * 90th percentile assignment); and the quality: share of tasks handled by an agent holding every required skill,
  * preferred-agent hit rate, average and p95 wait by priority (from when agents came online).
  *
+ * <p>Then the backlog held steady ({@link SteadyBacklog}): every slot busy, the same tasks queued behind, and agents
+ * finishing tasks at a fixed rate: how soon a freed slot gets the next task while the queue is long, and whether
+ * assignments keep up with that rate.
+ *
  * <p>Then the same tasks again, arriving at a steady rate while the agents are online (a second queue per strategy):
  * how soon a task that arrives is offered when routing is not flooded by a backlog all due at once.
  *
@@ -47,17 +51,20 @@ import java.util.function.Predicate;
  * go over HTTP/1.1 connections, as the gateway's do.
  *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42), arrivals per second of the paced
- * runs (default 100); run alone through Maven they may come as {@code -Dbench.arguments="200 1000 42 100"}. Extra
+ * runs (default 100), finishes per second of the steady backlog's runs (default 500); run alone through Maven they may
+ * come as {@code -Dbench.arguments="200 1000 42 100 500"}. Extra
  * JVM arguments for the service (a JFR recording, a log level) may come as {@code -Dbench.service-jvm-args="..."}
  * (system property {@code panorama.bench.service-jvm-args}); with
  * {@code -Dbench.jvm-arg=-Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements} each run
- * also prints PostgreSQL's statements per assignment (see {@link PgStatements}).
+ * also prints PostgreSQL's statements per assignment (see {@link PgStatements}). An experiment, not a way to run
+ * routing: {@code -Dbench.jvm-arg=-Dpanorama.bench.routing.without-notify=true} disables the triggers that queue the
+ * notices for agents' streams (the benchmark's agents hear of offers from Kafka), to see what the notices cost.
  */
 public final class RoutingBench {
 
     static final String BENCH = "routing";
     /** Answers of the simulated agents in flight at once, at most. */
-    private static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
+    static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
     /** Both queues' escalation: preferred agents for 2 s, then every qualified agent, then relaxed, then widened skills. */
     static final List<EscalationStep> STEPS = List.of(new EscalationStep(Duration.ofSeconds(2), EscalationAction.OPEN_TO_ALL_QUALIFIED, 0),
             new EscalationStep(Duration.ofSeconds(20), EscalationAction.RELAX_PROFICIENCY, 1),
@@ -66,6 +73,10 @@ public final class RoutingBench {
     static final QueuePolicy ROUND_ROBIN = policy("bench-rr", Strategy.ROUND_ROBIN);
     private static final QueuePolicy BEST_PACED = policy("bench-best-paced", Strategy.BEST_SCORE);
     private static final QueuePolicy ROUND_ROBIN_PACED = policy("bench-rr-paced", Strategy.ROUND_ROBIN);
+    private static final QueuePolicy BEST_STEADY = policy("bench-best-steady", Strategy.BEST_SCORE);
+    private static final QueuePolicy ROUND_ROBIN_STEADY = policy("bench-rr-steady", Strategy.ROUND_ROBIN);
+    /** The tasks that keep every slot busy before a steady backlog's run (no skills required). */
+    private static final QueuePolicy FILL = policy("bench-fill", Strategy.ROUND_ROBIN);
     private static final QueuePolicy WARM_UP_BEST = policy("bench-warm-up-best", Strategy.BEST_SCORE);
     private static final QueuePolicy WARM_UP_ROUND_ROBIN = policy("bench-warm-up-rr", Strategy.ROUND_ROBIN);
     /** Tasks of the unmeasured warm-up per strategy, at most. */
@@ -80,6 +91,7 @@ public final class RoutingBench {
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        int finishesPerSecond = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         RoutingSimulation simulation = new RoutingSimulation(agents, tasks, seed);
         DevStack stack = DevStack.shared().ensure(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.KEYCLOAK));
         String database = "routing_bench_" + System.currentTimeMillis();
@@ -89,12 +101,23 @@ public final class RoutingBench {
             RoutingApi api = new RoutingApi("http://127.0.0.1:" + port, 32);
             Ports.await("routing-service", Duration.ofMinutes(3), service, () -> api.status("/q/health/ready") == 200);
             setUp(api, simulation);
+            if (Boolean.getBoolean("panorama.bench.routing.without-notify")) {
+                db.createStatement().execute("alter table task_offer disable trigger task_offer_notify;"
+                        + " alter table routing_task disable trigger routing_task_notify; alter table agent disable trigger agent_presence_notify");
+                System.out.println("EXPERIMENT: agent notices (NOTIFY triggers) disabled");
+            }
             System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
             PgStatements statements = new PgStatements(stack, database);
             warmUp(api, db, stack, statements, new RoutingSimulation(agents, Math.min(tasks, WARM_UP_TASKS), seed), seed);
             StrategyRun best = run(api, db, stack, statements, simulation, BEST, Arrivals.queuedBefore(), seed);
             StrategyRun roundRobin = run(api, db, stack, statements, simulation, ROUND_ROBIN, Arrivals.queuedBefore(), seed);
             report(best, roundRobin);
+            System.out.printf("steady: the same %,d tasks queued behind agents whose every slot is busy; agents finish %,d tasks a second%n",
+                    tasks, finishesPerSecond);
+            StrategyRun bestSteady = SteadyBacklog.run(api, db, stack, statements, simulation, BEST_STEADY, FILL.id(), finishesPerSecond, seed);
+            StrategyRun roundRobinSteady = SteadyBacklog.run(api, db, stack, statements, simulation, ROUND_ROBIN_STEADY, FILL.id(),
+                    finishesPerSecond, seed);
+            reportSteady(bestSteady, roundRobinSteady, finishesPerSecond);
             System.out.printf("paced: the same %,d tasks arriving at %,d/s while the agents are online%n", tasks, perSecond);
             StrategyRun bestPaced = run(api, db, stack, statements, simulation, BEST_PACED, Arrivals.paced(perSecond), seed);
             StrategyRun roundRobinPaced = run(api, db, stack, statements, simulation, ROUND_ROBIN_PACED, Arrivals.paced(perSecond), seed);
@@ -108,7 +131,8 @@ public final class RoutingBench {
         api.all(RoutingSimulation.SKILLS, skill -> api.send("PUT", "/api/v1/routing/skills/" + skill, "{\"description\":\"bench\"}"), 200, 201);
         String steps = "[" + String.join(",", STEPS.stream().map(step -> "{\"afterSeconds\":" + step.after().toSeconds()
                 + ",\"action\":\"" + step.action() + "\",\"amount\":" + step.amount() + "}").toList()) + "]";
-        for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN, BEST_PACED, ROUND_ROBIN_PACED, WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
+        for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN, BEST_STEADY, ROUND_ROBIN_STEADY, FILL, BEST_PACED, ROUND_ROBIN_PACED,
+                WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
             api.all(List.of(queue.id()), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
                     + "\",\"strategy\":\"" + queue.strategy() + "\",\"escalationSteps\":" + steps
                     + ",\"slaTargetSeconds\":30,\"offerTimeoutSeconds\":120,\"wrapUpSeconds\":0}"), 200, 201);
@@ -165,25 +189,30 @@ public final class RoutingBench {
             awaitDone(db, queue, simulation.tasks.size());
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
-            StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load) : null;
+            StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load, Optional.empty())
+                    : null;
             api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
                     "{\"presence\":\"OFFLINE\"}"), 200);
             return result;
         }
     }
 
-    /** Prints a measured run's statements, CPU and figures, read while its agents are still online. */
-    private static StrategyRun printMeasured(Connection db, PgStatements statements, RoutingSimulation simulation, QueuePolicy policy,
-            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, CpuUse used, String load) throws Exception {
+    /**
+     * Prints a measured run's statements, CPU and figures, read while its agents are still online; the tasks of
+     * {@code occupyingQueue} held slots during the run without being measured.
+     */
+    static StrategyRun printMeasured(Connection db, PgStatements statements, RoutingSimulation simulation, QueuePolicy policy,
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, CpuUse used, String load, Optional<String> occupyingQueue)
+            throws Exception {
         statements.print(specs.size());
-        StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online);
+        StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online, occupyingQueue);
         System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", policy.id(), used.perItem(specs.size()), load,
                 Pipeline.of(db, policy.id()));
         System.out.println(result);
         return result;
     }
 
-    private static void awaitDone(Connection db, String queue, int tasks) throws Exception {
+    static void awaitDone(Connection db, String queue, int tasks) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
         long done;
         while ((done = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'")) < tasks) {
@@ -213,6 +242,22 @@ public final class RoutingBench {
         }
         BenchResults.latenciesMillis(BENCH, "routable to offer", "BEST_SCORE", best.latenciesMillis());
         BenchResults.latenciesMillis(BENCH, "routable to offer", "ROUND_ROBIN (baseline)", roundRobin.latenciesMillis());
+    }
+
+    private static void reportSteady(StrategyRun best, StrategyRun roundRobin, int finishesPerSecond) {
+        String steady = ", backlog held steady, agents finishing " + finishesPerSecond + "/s";
+        System.out.printf("steady, cost of skill-based scoring vs round-robin: p99 routable->offer x%.2f, assignments/s x%.2f%n",
+                best.p99Millis() / roundRobin.p99Millis(), best.assignmentsPerSecond() / roundRobin.assignmentsPerSecond());
+        BenchResults.figure(BENCH, "BEST_SCORE p99 routable to offer" + steady, best.p99Millis(), "ms", "ROUND_ROBIN p99",
+                roundRobin.p99Millis(), Figure.Better.LOWER, "p99 < 50 ms");
+        BenchResults.figure(BENCH, "BEST_SCORE p50 routable to offer" + steady, best.p50Millis(), "ms", "ROUND_ROBIN p50",
+                roundRobin.p50Millis(), Figure.Better.LOWER, "");
+        BenchResults.figure(BENCH, "BEST_SCORE assignments sustained" + steady, best.assignmentsPerSecond(), "/s", "ROUND_ROBIN",
+                roundRobin.assignmentsPerSecond(), Figure.Better.HIGHER, ">= 500 assignments/s");
+        BenchResults.figure(BENCH, "handled by an agent with every required skill" + steady, best.fullyQualifiedShare() * 100, "%",
+                "ROUND_ROBIN", roundRobin.fullyQualifiedShare() * 100, Figure.Better.HIGHER, "");
+        BenchResults.latenciesMillis(BENCH, "routable to offer" + steady, "BEST_SCORE", best.latenciesMillis());
+        BenchResults.latenciesMillis(BENCH, "routable to offer" + steady, "ROUND_ROBIN (baseline)", roundRobin.latenciesMillis());
     }
 
     private static void reportPaced(StrategyRun best, StrategyRun roundRobin, int perSecond) {

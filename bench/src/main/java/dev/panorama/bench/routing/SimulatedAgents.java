@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Agents as the simulation plays them: each TaskOffered of the run's tasks on panorama.routing.events (what the
- * agent's console is pushed) is accepted after 20-200 ms, and the task completed after 100-600 ms of handling.
+ * agent's console is pushed) is accepted after 20-200 ms, and the task completed after 100-600 ms of handling, or,
+ * when the run decides when tasks end ({@link #holding}), handed to it once accepted.
  */
 final class SimulatedAgents implements AutoCloseable {
 
@@ -35,11 +37,14 @@ final class SimulatedAgents implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread listener;
+    /** Where accepted tasks go; null: each is completed after its handling time. */
+    private final Consumer<UUID> held;
 
-    private SimulatedAgents(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random) {
+    private SimulatedAgents(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random, Consumer<UUID> held) {
         this.api = api;
         this.ours = ours;
         this.random = random;
+        this.held = held;
         Properties properties = new Properties();
         properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "routing-bench-" + UUID.randomUUID(),
@@ -52,7 +57,17 @@ final class SimulatedAgents implements AutoCloseable {
 
     /** Starts listening; returns once the consumer has its partitions, so no offer made afterwards is missed. */
     static SimulatedAgents start(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random) {
-        SimulatedAgents agents = new SimulatedAgents(api, bootstrapServers, ours, random);
+        return start(api, bootstrapServers, ours, random, null);
+    }
+
+    /** As {@link #start}, but an accepted task is handed to {@code held}, and ends when the run completes it ({@link #complete}). */
+    static SimulatedAgents holding(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random, Consumer<UUID> held) {
+        return start(api, bootstrapServers, ours, random, held);
+    }
+
+    private static SimulatedAgents start(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random,
+            Consumer<UUID> held) {
+        SimulatedAgents agents = new SimulatedAgents(api, bootstrapServers, ours, random, held);
         agents.consumer.subscribe(List.of(Topics.ROUTING_EVENTS));
         while (agents.consumer.assignment().isEmpty()) {
             agents.consumer.poll(Duration.ofMillis(200));
@@ -90,14 +105,16 @@ final class SimulatedAgents implements AutoCloseable {
 
     private void accept(String offerId, UUID task) {
         api.send("POST", "/api/v1/routing/offers/" + offerId + "/acceptance", null).thenAccept(status -> {
-            if (status == 200) {
+            if (status == 200 && held != null) {
+                held.accept(task);
+            } else if (status == 200) {
                 timers.schedule(() -> complete(task), 100 + random.nextInt(501), TimeUnit.MILLISECONDS);
             }
         });
     }
 
     /** A completion the service could not take now is tried again, so the run always ends. */
-    private void complete(UUID task) {
+    void complete(UUID task) {
         api.send("POST", "/api/v1/routing/tasks/" + task + "/completion", "{}")
                 .exceptionally(failure -> -1)
                 .thenAccept(status -> {

@@ -22,8 +22,14 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
 
     static StrategyRun measure(Connection db, QueuePolicy policy, RoutingSimulation simulation,
             Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online) throws SQLException {
+        return measure(db, policy, simulation, specs, online, Optional.empty());
+    }
+
+    /** @param occupyingQueue a queue whose tasks held agents' slots during the run, not measured themselves */
+    static StrategyRun measure(Connection db, QueuePolicy policy, RoutingSimulation simulation,
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, Optional<String> occupyingQueue) throws SQLException {
         String queue = policy.id();
-        double[] latencies = routableToOffer(db, policy, simulation, specs, online);
+        double[] latencies = routableToOffer(db, policy, simulation, specs, online, occupyingQueue);
         List<Instant> assigned = new ArrayList<>();
         int qualified = 0;
         int withPreferred = 0;
@@ -63,28 +69,18 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
 
     /** Replays the stored offers (see {@link RoutableReplay}); the queue's rules say when each agent became eligible. */
     private static double[] routableToOffer(Connection db, QueuePolicy queue, RoutingSimulation simulation,
-            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online) throws SQLException {
-        List<RoutableReplay.Offer> offers = new ArrayList<>();
-        int inadmissible = 0;
-        try (ResultSet rows = db.createStatement().executeQuery("select o.agent_id, o.task_id, t.channel, o.offered_at,"
-                + " case when o.status = 'ACCEPTED' then t.ended_at else o.closed_at end as released_at,"
-                + " coalesce((select max(p.closed_at) from task_offer p where p.task_id = o.task_id and p.offered_at < o.offered_at),"
-                + " t.created_at) as task_ready, t.queued_at"
-                + " from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = '" + queue.id() + "'")) {
-            while (rows.next()) {
-                String agent = rows.getString(1);
-                Instant queuedAt = rows.getTimestamp(7).toInstant();
-                Optional<Instant> eligible = Eligibility.from(queue, specs.get(rows.getObject(2, UUID.class)),
-                        simulation.agentsById.get(agent), queuedAt);
-                inadmissible += eligible.isEmpty() ? 1 : 0;
-                offers.add(new RoutableReplay.Offer(agent, rows.getString(3), rows.getTimestamp(4).toInstant(),
-                        rows.getTimestamp(5) == null ? Instant.MAX : rows.getTimestamp(5).toInstant(),
-                        rows.getTimestamp(6).toInstant(), eligible.orElse(queuedAt)));
-            }
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, Optional<String> occupyingQueue) throws SQLException {
+        int[] inadmissible = new int[1];
+        List<RoutableReplay.Offer> offers = offers(db, queue.id(), (agent, task, queuedAt) -> {
+            Optional<Instant> eligible = Eligibility.from(queue, specs.get(task), simulation.agentsById.get(agent), queuedAt);
+            inadmissible[0] += eligible.isEmpty() ? 1 : 0;
+            return eligible.orElse(queuedAt);
+        });
+        if (inadmissible[0] > 0) {
+            System.out.printf("%s: %,d offers to agents the task's requirements never admitted%n", queue.id(), inadmissible[0]);
         }
-        if (inadmissible > 0) {
-            System.out.printf("%s: %,d offers to agents the task's requirements never admitted%n", queue.id(), inadmissible);
-        }
+        List<RoutableReplay.Offer> occupying = occupyingQueue.isEmpty() ? List.of()
+                : offers(db, occupyingQueue.get(), (agent, task, queuedAt) -> queuedAt);
         Map<String, Instant> availableSince = new HashMap<>();
         try (ResultSet rows = db.createStatement().executeQuery("select id, presence_since from agent where presence = 'AVAILABLE'")) {
             while (rows.next()) {
@@ -92,10 +88,34 @@ record StrategyRun(String queue, double p99Millis, double p50Millis, double assi
             }
         }
         // the agent came online as the simulation set it AVAILABLE, one agent after another
-        List<RoutableReplay.Delay> delays = RoutableReplay.delays(offers, RoutingSimulation.CAPACITY,
+        List<RoutableReplay.Delay> delays = RoutableReplay.delays(offers, occupying, RoutingSimulation.CAPACITY,
                 agent -> latest(online, availableSince.getOrDefault(agent, online)));
         System.out.printf("%s: %s%n", queue.id(), RoutableReplay.lateOnes(delays, 50, online));
         return delays.stream().mapToDouble(RoutableReplay.Delay::millis).sorted().toArray();
+    }
+
+    /** When the queue's rules first admitted the agent to the task. */
+    private interface EligibleFrom {
+        Instant of(String agent, UUID task, Instant queuedAt);
+    }
+
+    /** Every offer of the queue's tasks, with when its slot freed and when its task was ready. */
+    private static List<RoutableReplay.Offer> offers(Connection db, String queue, EligibleFrom eligible) throws SQLException {
+        List<RoutableReplay.Offer> offers = new ArrayList<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select o.agent_id, o.task_id, t.channel, o.offered_at,"
+                + " case when o.status = 'ACCEPTED' then t.ended_at else o.closed_at end as released_at,"
+                + " coalesce((select max(p.closed_at) from task_offer p where p.task_id = o.task_id and p.offered_at < o.offered_at),"
+                + " t.created_at) as task_ready, t.queued_at"
+                + " from task_offer o join routing_task t on t.id = o.task_id where t.queue_id = '" + queue + "'")) {
+            while (rows.next()) {
+                String agent = rows.getString(1);
+                Instant queuedAt = rows.getTimestamp(7).toInstant();
+                offers.add(new RoutableReplay.Offer(agent, rows.getString(3), rows.getTimestamp(4).toInstant(),
+                        rows.getTimestamp(5) == null ? Instant.MAX : rows.getTimestamp(5).toInstant(),
+                        rows.getTimestamp(6).toInstant(), eligible.of(agent, rows.getObject(2, UUID.class), queuedAt)));
+            }
+        }
+        return offers;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -62,6 +62,17 @@ class RoutableReplayTest {
     }
 
     @Test
+    void tasks_not_measured_hold_their_slots_and_free_them_when_they_end() {
+        // both chat slots busy with filler tasks from before the run; the measured task waited since 100 ms, and the
+        // agent's first slot freed at 700 ms: 15 ms, and no delay for the fillers themselves
+        List<RoutableReplay.Offer> fillers = List.of(offer("a", -5_000, 700, -5_000, -5_000), offer("a", -4_000, 900, -4_000, -4_000));
+        List<RoutableReplay.Delay> delays = RoutableReplay.delays(List.of(offer("a", 715, -1, 100, 100)), fillers, CAPACITY,
+                agent -> at(-6_000));
+        assertThat(delays).extracting(RoutableReplay.Delay::millis).containsExactly(15.0);
+        assertThat(delays).extracting(RoutableReplay.Delay::cause).containsExactly(RoutableReplay.Cause.SLOT_FREED);
+    }
+
+    @Test
     void round_robin_admits_every_agent_at_once() {
         RoutingSimulation.TaskSpec task = new RoutingSimulation.TaskSpec("CHAT", Map.of("billing", 5), 0, List.of("someone-else"));
         RoutingSimulation.AgentSpec agent = new RoutingSimulation.AgentSpec("a", Map.of("tech", 1));
