@@ -65,7 +65,7 @@ final class SteadyBacklog {
             awaitState(db, fillQueue, "ASSIGNED", filling.size());
             simulation.tasks.forEach(task -> waiting.get(task.channel()).incrementAndGet());
             Arrivals.queuedBefore().create(api, simulation, policy.id(), specs);
-            // the filling's own events (two per slot) are published before the clock starts, not during the run
+            // the filling's own events (created, offered, assigned: three per slot) are published before the clock starts
             awaitOutboxPublished(db);
             statements.reset();
             Instant start = Instant.now();
