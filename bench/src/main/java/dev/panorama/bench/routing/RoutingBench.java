@@ -181,8 +181,7 @@ public final class RoutingBench {
             statements.reset();
             Instant online = Instant.now();
             CpuUse before = CpuUse.now();
-            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
-                    "{\"presence\":\"AVAILABLE\"}"), 200);
+            setPresence(api, simulation, "AVAILABLE");
             if (arrivals.paced()) {
                 arrivals.create(api.withConcurrency(AGENTS_IN_FLIGHT), simulation, queue, specs);
             }
@@ -191,8 +190,7 @@ public final class RoutingBench {
             String load = loadAverage();
             StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load, Optional.empty())
                     : null;
-            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
-                    "{\"presence\":\"OFFLINE\"}"), 200);
+            setPresence(api, simulation, "OFFLINE");
             return result;
         }
     }
@@ -213,14 +211,25 @@ public final class RoutingBench {
     }
 
     static void awaitDone(Connection db, String queue, int tasks) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
-        long done;
-        while ((done = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'")) < tasks) {
+        awaitTasks(db, queue, "COMPLETED", tasks, Duration.ofMinutes(20));
+    }
+
+    /** Waits until the queue holds this many tasks in the state. */
+    static void awaitTasks(Connection db, String queue, String state, int tasks, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        long reached;
+        while ((reached = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = '" + state + "'")) < tasks) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(queue + ": only " + done + " of " + tasks + " tasks done in 20 minutes");
+                throw new IllegalStateException(queue + ": only " + reached + " of " + tasks + " tasks " + state + " in " + within);
             }
             Thread.sleep(500);
         }
+    }
+
+    /** Every agent of the simulation to the presence, one request each. */
+    static void setPresence(RoutingApi api, RoutingSimulation simulation, String presence) {
+        api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
+                "{\"presence\":\"" + presence + "\"}"), 200);
     }
 
     private static void report(StrategyRun best, StrategyRun roundRobin) {

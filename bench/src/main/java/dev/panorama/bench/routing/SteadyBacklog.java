@@ -60,9 +60,8 @@ final class SteadyBacklog {
                 task -> specs.containsKey(task) || fillers.containsKey(task), new Random(seed), this::accepted)) {
             List<RoutingSimulation.TaskSpec> filling = fillersFor(simulation.agents.size());
             Arrivals.queuedBefore().create(api, filling, fillQueue, fillers);
-            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
-                    "{\"presence\":\"AVAILABLE\"}"), 200);
-            awaitState(db, fillQueue, "ASSIGNED", filling.size());
+            RoutingBench.setPresence(api, simulation, "AVAILABLE");
+            RoutingBench.awaitTasks(db, fillQueue, "ASSIGNED", filling.size(), Duration.ofMinutes(10));
             simulation.tasks.forEach(task -> waiting.get(task.channel()).incrementAndGet());
             Arrivals.queuedBefore().create(api, simulation, policy.id(), specs);
             // the filling's own events (created, offered, assigned: three per slot) are published before the clock starts
@@ -77,9 +76,8 @@ final class SteadyBacklog {
                     Optional.of(fillQueue));
             finishAll(working);
             RoutingBench.awaitDone(db, policy.id(), simulation.tasks.size());
-            awaitState(db, fillQueue, "COMPLETED", filling.size());
-            api.all(simulation.agents, agent -> api.send("PUT", "/api/v1/routing/agents/" + agent.id() + "/presence",
-                    "{\"presence\":\"OFFLINE\"}"), 200);
+            RoutingBench.awaitTasks(db, fillQueue, "COMPLETED", filling.size(), Duration.ofMinutes(10));
+            RoutingBench.setPresence(api, simulation, "OFFLINE");
             return result;
         }
     }
@@ -148,18 +146,6 @@ final class SteadyBacklog {
         while (RoutingBench.count(db, "select count(*) from outbox_event where published_at is null") > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("events still unpublished after 5 minutes");
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static void awaitState(Connection db, String queue, String state, int tasks) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        long reached;
-        while ((reached = RoutingBench.count(db, "select count(*) from routing_task where queue_id = '" + queue
-                + "' and state = '" + state + "'")) < tasks) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(queue + ": only " + reached + " of " + tasks + " tasks " + state + " in 10 minutes");
             }
             Thread.sleep(200);
         }
