@@ -54,6 +54,7 @@ public class ResolutionService {
     private static final ObjectMapper EVENT_JSON = EventJson.mapper();
 
     private final IdentityStore store;
+    private final FullBlocks fullBlocks;
     private final MatchEngine engine;
     private final Outbox outbox;
     private final Merger merger;
@@ -63,9 +64,10 @@ public class ResolutionService {
     private final ObjectReader personReader;
     private final Clock clock;
 
-    ResolutionService(IdentityStore store, MatchEngine engine, Outbox outbox, Merger merger,
+    ResolutionService(IdentityStore store, FullBlocks fullBlocks, MatchEngine engine, Outbox outbox, Merger merger,
             ReviewQueue reviews, ObjectMapper json) {
         this.store = store;
+        this.fullBlocks = fullBlocks;
         this.engine = engine;
         this.outbox = outbox;
         this.merger = merger;
@@ -102,14 +104,16 @@ public class ResolutionService {
 
     /**
      * The record's newest stored version is read in the statement that locks the new one's keys (as any resolution
-     * takes them): a new record and a new version need the locks, and a resend, which does not, is the rare case.
+     * takes them): a new record and a new version need the locks, and a resend, which does not, is the rare case. Keys
+     * lately seen shared by more records than a block holds are not counted again ({@link FullBlocks}).
      */
     private Uni<RecordResolution> storeVersion(SourceRecord source, String hash, boolean announce) {
         UUID recordId = UUID.randomUUID();
         PersonRecord person = withId(engine.normaliser().normalise(source), recordId);
         Set<String> keys = BlockingKeys.of(person);
-        return store.latestVersionLockingKeys(source.sourceSystem(), source.sourceId(), keys, Resolver.MAX_BLOCK_SIZE,
-                CandidateBlocks.BUDGET).chain(found -> {
+        return store.latestVersionLockingKeys(source.sourceSystem(), source.sourceId(), fullBlocks.toCount(keys),
+                Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET).chain(found -> {
+                    fullBlocks.remember(found.fullKeys());
                     IdentityStore.StoredVersion latest = found.latest();
                     if (latest == null || !latest.current()) {
                         return resolveNew(source, hash, latest == null ? 1 : latest.version() + 1, announce, person, keys,

@@ -7,6 +7,7 @@ import dev.panorama.identity.matching.Resolver;
 import dev.panorama.identity.review.StewardshipPeople;
 import dev.panorama.identity.review.StewardshipPeople.Person;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class CommonKeysTest {
 
     private final StewardshipPeople people = new StewardshipPeople(UUID.randomUUID().getMostSignificantBits());
+
+    @Inject
+    FullBlocks fullBlocks;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -62,6 +67,21 @@ class CommonKeysTest {
             } finally {
                 holder.rollback();
             }
+        }
+    }
+
+    @Test
+    void aKeySeenTooCommonIsRememberedAndNotCountedAgainForTheNextRecords() throws Exception {
+        String family = "Counted" + people.tag();
+        String locality = "Town" + people.tag();
+        String lastId = null;
+        for (int i = 0; i <= Resolver.MAX_BLOCK_SIZE + 1; i++) {
+            lastId = store(neighbour(family, locality, "CC" + i)).statusCode(201).extract().path("recordId");
+        }
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            String common = commonKeyOf(connection, UUID.fromString(lastId));
+
+            assertThat(fullBlocks.toCount(Set.of(common))).as("remembered once its block was counted over the cap").isEmpty();
         }
     }
 

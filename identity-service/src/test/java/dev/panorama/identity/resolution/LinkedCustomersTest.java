@@ -24,7 +24,7 @@ class LinkedCustomersTest {
             new Neighbour(matchedRecord, matched, "{}", true),
             new Neighbour(absorbedRecord, absorbed, "{}", true),
             new Neighbour(bystanderRecord, bystander, "{}", false)),
-            List.of(List.of(matched, bystander), List.of(bystander, matched)));
+            Set.of(List.of(matched, bystander), List.of(bystander, matched)));
 
     @Test
     void aNewCustomerLinksNoneAndNeedsNoLock() {
@@ -75,6 +75,6 @@ class LinkedCustomersTest {
     }
 
     private static CustomersNow now(Map<UUID, String> statuses, Set<UUID> records, List<List<UUID>> rejected) {
-        return new CustomersNow(statuses, records, rejected);
+        return new CustomersNow(statuses, records, Set.copyOf(rejected));
     }
 }

@@ -51,9 +51,15 @@ public class IdentityStore {
      * {@code absorbed(root, id)} that a data steward kept apart: a rejected possible match (review_item), and the customers
      * a split or an undone merge left (kept_apart). No record merges such a pair automatically; only a rejection also
      * stops a steward's merge ({@link #rejectedPairsAmong}). A branch per table, each on its own index.
+     *
+     * <p>A pair may come more than once (two of its rejections, say); the caller keeps each once. With {@code distinct}
+     * here, each branch's generic plan sized a hash table by the join's estimate, and that estimate grew with the store
+     * (an empty, never analysed {@code kept_apart} is assumed to hold pages of rows): at 100,000 stored every
+     * neighbourhood read allocated, zeroed and walked some 800 kB of empty buckets, a sixth of PostgreSQL's CPU per
+     * resolved record, for a branch that almost always answers nothing.
      */
     private static String keptApartAmongAbsorbed(String more) {
-        String pair = " union all (select distinct 'P', cast(x.root as text), cast(y.root as text)" + more;
+        String pair = " union all (select 'P', cast(x.root as text), cast(y.root as text)" + more;
         return pair + REJECTED_AMONG_ABSORBED + ")"
                 + pair + " from kept_apart k join absorbed x on x.id = k.customer_id"
                 + " join absorbed y on y.id = k.other_customer_id where x.root <> y.root)";
@@ -81,12 +87,15 @@ public class IdentityStore {
         String sql = keys.isEmpty() ? latestVersionSql(p, sourceSystem, sourceId) + " select 'V', cast(null as text),"
                 + " cast(null as boolean), cast(v.id as text), v.version, v.current, v.content_hash, cast(v.customer_id as text)"
                 + " from v"
-                : latestVersionSql(p, sourceSystem, sourceId) + ", locked as (select * from " + lockKeysSql(p, keys, maxPerKey, budget) + "),"
+                : latestVersionSql(p, sourceSystem, sourceId) + ", blocks as (" + blockSizesSql(p, keys, maxPerKey) + "),"
+                + " locked as (select * from " + lockKeysSql(maxPerKey, budget) + "),"
                 + " handed as (select set_config('" + NEIGHBOURHOOD_KEYS + "', case when exists (select 1 from v where v.current)"
                 + " then '{}' else coalesce((select cast(array_agg(key) as text) from locked where chosen), '{}') end, true))"
                 + " select 'V', cast(null as text), cast(null as boolean), cast(v.id as text), v.version, v.current,"
                 + " v.content_hash, cast(v.customer_id as text) from v"
                 + " union all select 'K', locked.key, locked.chosen, null, null, null, null, null from locked"
+                + " union all select 'F', blocks.key, cast(null as boolean), null, null, null, null, null from blocks"
+                + " where blocks.size > " + maxPerKey
                 + " union all select 'S', cast(null as text), cast(null as boolean), null, null, null, null, null from handed";
         return Panache.getSession().chain(session -> {
             ReactiveConnection connection = connection(session);
@@ -95,7 +104,7 @@ public class IdentityStore {
             CompletionStage<ReactiveConnection.Result> versionAndKeys = connection.select(sql, p.array());
             if (keys.isEmpty()) {
                 return Uni.createFrom().completionStage(() -> generic.thenCombine(versionAndKeys,
-                        (ignored, result) -> VersionAndKeys.of(rows(result), new Neighbourhood(List.of(), List.of()))));
+                        (ignored, result) -> VersionAndKeys.of(rows(result), new Neighbourhood(List.of(), Set.of()))));
             }
             CompletionStage<ReactiveConnection.Result> neighbourhood = connection.select(neighbourhoodSql(maxPerKey),
                     new Object[0]);
@@ -111,22 +120,27 @@ public class IdentityStore {
     }
 
     /**
-     * A source record's newest version as a resolution starts from it, the keys it may look candidates up by, and its
-     * neighbourhood through them if it is to be resolved afresh (else empty).
+     * A source record's newest version as a resolution starts from it, the keys it may look candidates up by, those of
+     * the keys counted that more records share than a block holds, and its neighbourhood through the keys chosen if it is
+     * to be resolved afresh (else empty).
      */
-    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys, Neighbourhood neighbourhood) {
+    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys, Set<String> fullKeys, Neighbourhood neighbourhood) {
         static VersionAndKeys of(List<Object[]> rows, Neighbourhood neighbourhood) {
             StoredVersion latest = null;
             Set<String> chosen = new java.util.HashSet<>();
+            Set<String> full = new java.util.HashSet<>();
             for (Object[] row : rows) {
-                if ("V".equals(String.valueOf(row[0]))) {
+                String kind = String.valueOf(row[0]);
+                if ("V".equals(kind)) {
                     latest = new StoredVersion(UUID.fromString((String) row[3]), ((Number) row[4]).intValue(),
                             Boolean.TRUE.equals(row[5]), (String) row[6], UUID.fromString((String) row[7]));
+                } else if ("F".equals(kind)) {
+                    full.add((String) row[1]);
                 } else if (Boolean.TRUE.equals(row[2])) {
                     chosen.add((String) row[1]);
                 }
             }
-            return new VersionAndKeys(latest, Set.copyOf(chosen), neighbourhood);
+            return new VersionAndKeys(latest, Set.copyOf(chosen), Set.copyOf(full), neighbourhood);
         }
     }
 
@@ -136,8 +150,8 @@ public class IdentityStore {
 
     /**
      * Serialises resolutions that could touch the same customers, through a transaction-scoped advisory lock per
-     * blocking key, taken in key order so two resolutions never wait on each other in a cycle. A key already shared by
-     * more than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
+     * blocking key, taken in key order so two resolutions never wait on each other in a cycle. Blocks are sized by
+     * {@link #blockSizesSql}. A key already shared by more than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
      * records arrive). Of the others, the blocks the record's candidates come from are chosen as
      * {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while together they hold at
      * most {@code budget} records, ties in key order) and locked exclusively; the rest are only written to, and locked
@@ -147,23 +161,28 @@ public class IdentityStore {
      *
      * <p>Planned generically, as the rest of the resolution's statements are: see {@link #GENERIC_PLANS}.
      */
-    private static String lockKeysSql(SqlParameters p, Collection<String> keys, int maxPerKey, int budget) {
+    private static String lockKeysSql(int maxPerKey, int budget) {
         return "(select sized.key,"
                 + " sized.chosen, case when sized.chosen then pg_advisory_xact_lock(hashtextextended(sized.key, 0))"
                 + " else pg_advisory_xact_lock_shared(hashtextextended(sized.key, 0)) end"
-                + " from (select k.key, sum(block.size) over (order by block.size, k.key collate \"C\") <= " + budget + " as chosen"
-                + " from unnest(" + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
-                + " cross join lateral (select count(*) as size from (select 1 from blocking_key b where b.key = k.key limit "
-                + (maxPerKey + 1) + ") held) block where block.size <= " + maxPerKey + ") sized"
+                + " from (select b.key, sum(b.size) over (order by b.size, b.key collate \"C\") <= " + budget + " as chosen"
+                + " from blocks b where b.size <= " + maxPerKey + ") sized"
                 + " order by sized.key) locked";
+    }
+
+    /** Each key's block size, counted up to one over the cap: {@code blocks(key, size)}. */
+    private static String blockSizesSql(SqlParameters p, Collection<String> keys, int maxPerKey) {
+        return "select k.key, block.size from unnest(" + p.textArray(keys.stream().sorted().toList()) + ") k(key)"
+                + " cross join lateral (select count(*) as size from (select 1 from blocking_key b where b.key = k.key limit "
+                + (maxPerKey + 1) + ") held) block";
     }
 
     /**
      * The neighbourhood of a new record as committed when the statement begins, without row locks: for every record
      * sharing one of its blocking keys, every current record of that record's customer, as (record id, customer id,
      * normalised values), and the pairs among those customers that a data steward kept apart
-     * ({@link #keptApartAmongAbsorbed}: a pair kept apart counts for the customers they were merged into since; each pair
-     * once per order), in one statement. Keys shared by more than {@code maxPerKey} records say too little to be worth
+     * ({@link #keptApartAmongAbsorbed}: a pair kept apart counts for the customers they were merged into since), in one
+     * statement. Keys shared by more than {@code maxPerKey} records say too little to be worth
      * the comparisons and are skipped, so the cost stays flat as the store grows.
      *
      * <p>Resolutions sharing a block are serialised by the blocks' advisory locks, taken before this; a steward's
@@ -188,7 +207,7 @@ public class IdentityStore {
     }
 
     /** The records near a new one, and the pairs of their customers a steward kept apart. */
-    public record Neighbourhood(List<Neighbour> neighbours, List<List<UUID>> keptApart) {
+    public record Neighbourhood(List<Neighbour> neighbours, Set<List<UUID>> keptApart) {
         static Neighbourhood of(List<Object[]> rows) {
             List<Neighbour> neighbours = new ArrayList<>();
             List<List<UUID>> pairs = new ArrayList<>();
@@ -200,7 +219,7 @@ public class IdentityStore {
                     pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
                 }
             }
-            return new Neighbourhood(List.copyOf(neighbours), List.copyOf(pairs));
+            return new Neighbourhood(List.copyOf(neighbours), Set.copyOf(pairs));
         }
     }
 
@@ -218,7 +237,7 @@ public class IdentityStore {
      */
     public Uni<CustomersNow> lockCustomersNow(Collection<UUID> customers) {
         if (customers.isEmpty()) {
-            return Uni.createFrom().item(new CustomersNow(java.util.Map.of(), Set.of(), List.of()));
+            return Uni.createFrom().item(new CustomersNow(java.util.Map.of(), Set.of(), Set.of()));
         }
         SqlParameters lockParameters = new SqlParameters();
         String lock = "select cast(c.id as text), c.status from customer c where c.id = any("
@@ -240,7 +259,7 @@ public class IdentityStore {
     }
 
     /** Customers as committed once locked: their statuses, their current records, and the pairs among them a steward kept apart. */
-    public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, List<List<UUID>> keptApart) {
+    public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, Set<List<UUID>> keptApart) {
         static CustomersNow of(List<Object[]> statusRows, List<Object[]> rows) {
             java.util.Map<UUID, String> statuses = new java.util.HashMap<>();
             statusRows.forEach(row -> statuses.put(UUID.fromString((String) row[0]), (String) row[1]));
@@ -253,7 +272,7 @@ public class IdentityStore {
                     pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
                 }
             }
-            return new CustomersNow(java.util.Map.copyOf(statuses), Set.copyOf(records), List.copyOf(pairs));
+            return new CustomersNow(java.util.Map.copyOf(statuses), Set.copyOf(records), Set.copyOf(pairs));
         }
     }
 
