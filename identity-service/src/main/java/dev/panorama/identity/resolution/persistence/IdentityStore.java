@@ -54,9 +54,9 @@ public class IdentityStore {
      *
      * <p>A pair may come more than once (two of its rejections, say); the caller keeps each once. With {@code distinct}
      * here, each branch's generic plan sized a hash table by the join's estimate, and that estimate grew with the store
-     * (an empty, never analysed {@code kept_apart} is assumed to hold pages of rows): at 100,000 stored every
-     * neighbourhood read allocated, zeroed and walked some 800 kB of empty buckets, a sixth of PostgreSQL's CPU per
-     * resolved record, for a branch that almost always answers nothing.
+     * (an empty, never analysed {@code kept_apart} is assumed to hold pages of rows): in a run to 100,000 stored a
+     * neighbourhood read allocated, zeroed and walked up to some 800 kB of empty buckets, a sixth of PostgreSQL's CPU
+     * per resolved record, for a branch that almost always answers nothing.
      */
     private static String keptApartAmongAbsorbed(String more) {
         String pair = " union all (select 'P', cast(x.root as text), cast(y.root as text)" + more;
