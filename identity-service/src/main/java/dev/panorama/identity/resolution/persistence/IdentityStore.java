@@ -151,8 +151,8 @@ public class IdentityStore {
     /**
      * Serialises resolutions that could touch the same customers, through a transaction-scoped advisory lock per
      * blocking key, taken in key order so two resolutions never wait on each other in a cycle. Blocks are sized by
-     * {@link #blockSizesSql}. A key already shared by more than {@code maxPerKey} records is not locked: it can bring no candidates to anyone (a block only grows as
-     * records arrive). Of the others, the blocks the record's candidates come from are chosen as
+     * {@link #blockSizesSql}. A key already shared by more than {@code maxPerKey} records is not locked: it can bring no
+     * candidates to anyone (a block only grows as records arrive). Of the others, the blocks the record's candidates come from are chosen as
      * {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while together they hold at
      * most {@code budget} records, ties in key order) and locked exclusively; the rest are only written to, and locked
      * shared: resolutions that merely add records to one block (a common name in a town, say) need not wait for each
@@ -216,7 +216,7 @@ public class IdentityStore {
                     neighbours.add(new Neighbour(UUID.fromString((String) row[1]), UUID.fromString((String) row[2]),
                             (String) row[3], Boolean.TRUE.equals(row[4])));
                 } else {
-                    pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
+                    pairs.add(keptApartPair(row));
                 }
             }
             return new Neighbourhood(List.copyOf(neighbours), Set.copyOf(pairs));
@@ -258,6 +258,11 @@ public class IdentityStore {
         });
     }
 
+    /** A row ('P', root, other root, ...) of {@link #keptApartAmongAbsorbed}, as the pair of customers it names. */
+    private static List<UUID> keptApartPair(Object[] row) {
+        return List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2]));
+    }
+
     /** Customers as committed once locked: their statuses, their current records, and the pairs among them a steward kept apart. */
     public record CustomersNow(java.util.Map<UUID, String> statuses, Set<UUID> currentRecords, Set<List<UUID>> keptApart) {
         static CustomersNow of(List<Object[]> statusRows, List<Object[]> rows) {
@@ -269,7 +274,7 @@ public class IdentityStore {
                 if ("R".equals(String.valueOf(row[0]))) {
                     records.add(UUID.fromString((String) row[1]));
                 } else {
-                    pairs.add(List.of(UUID.fromString((String) row[1]), UUID.fromString((String) row[2])));
+                    pairs.add(keptApartPair(row));
                 }
             }
             return new CustomersNow(java.util.Map.copyOf(statuses), Set.copyOf(records), Set.copyOf(pairs));
