@@ -3,6 +3,7 @@ package dev.panorama.bench.identity;
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.CpuUse;
 import dev.panorama.bench.JitCompiler;
+import dev.panorama.bench.KeptAliveHttp;
 import dev.panorama.bench.PgStatements;
 import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.report.BenchResults;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,14 +67,9 @@ public final class IdentityApiBench {
             "event loops", List.of("vert.x-eventloo"),
             "JIT compiler", JitCompiler.THREADS,
             "GC", List.of("GC Thread", "G1 ", "VM Thread"));
-    /**
-     * HTTP/1.1 over kept connections, as the gateway and the other services' REST clients call identity. The JDK client's
-     * default (HTTP/2, upgraded on the first request) carries every client's calls over one connection, which one of
-     * the service's event loops serves; {@code -Dpanorama.bench.identity.http2=true} measures that way.
-     */
+    /** For the readiness probe and a steward's training call; the load goes through {@link KeptAliveHttp}. */
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(Boolean.getBoolean("panorama.bench.identity.http2") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .build();
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     private IdentityApiBench() {
     }
@@ -88,8 +85,8 @@ public final class IdentityApiBench {
             String base = "http://127.0.0.1:" + port;
             Ports.await("identity-service", Duration.ofMinutes(5), service, () -> status(base + "/q/health/ready", null) == 200);
             ClientToken token = new ClientToken("backoffice-system");
-            Load load = new Load(base, token, concurrency, Arrays.stream(sizes).max().orElse(0));
-            load.baseline(500);
+            Load load = new Load(port, token, concurrency, Arrays.stream(sizes).max().orElse(0));
+            load.run(load.baseline(500));
             int stored = 0;
             List<double[]> recordsPerSecond = new ArrayList<>();
             List<double[]> baselinePerSecond = new ArrayList<>();
@@ -102,16 +99,21 @@ public final class IdentityApiBench {
                 if (ANALYSE) {
                     statements.analyse();
                 }
-                Stats baseline = load.baseline(WINDOW);
                 load.decisions();
+                Batch window = load.records(WINDOW);
                 statements.reset();
                 CpuUse before = CpuUse.now();
                 Map<String, Long> postgresBefore = postgresTicks();
                 Map<String, Long> threadsBefore = serviceThreads(service.serverPid());
-                Stats records = load.records(WINDOW);
+                Stats records = load.run(window);
                 CpuUse used = CpuUse.now().since(before);
                 Map<String, Long> postgresAfter = postgresTicks();
                 Map<String, Long> threadsAfter = serviceThreads(service.serverPid());
+                load.tally(window);
+                // after the records: a burst of health checks just before them left HTTP paths compiled for GETs, and
+                // in one run six methods (Netty's header parser among them) were made not entrant and compiled again in
+                // the records' first 35 ms
+                Stats baseline = load.run(load.baseline(WINDOW));
                 stored += WINDOW;
                 System.out.printf("at %,7d stored: POST records %s | baseline GET /q/health/live %s | p99 ratio x%.1f%n",
                         stored, records, baseline, records.p99() / baseline.p99());
@@ -272,23 +274,49 @@ public final class IdentityApiBench {
         }
     }
 
-    /** Sends requests from a fixed number of concurrent clients. */
+    /** A request ready to send, and for a record, its sequence and the person it carries (else 0). */
+    private record Call(int record, int person, byte[] request) {
+    }
+
+    /** Requests ready to send, and the answers to its records once sent. */
+    private static final class Batch {
+
+        private final List<Call> calls;
+        private final String[] answers;
+
+        Batch(List<Call> calls) {
+            this.calls = calls;
+            this.answers = new String[calls.size()];
+        }
+    }
+
+    /**
+     * Sends batches of requests from a fixed number of concurrent clients, each on a connection of its own
+     * ({@link KeptAliveHttp}). A batch's requests are drawn and written out before it is sent, and the service's answers
+     * are tallied after: the CPU measured in a window goes to the service and its servers, not to making up the load.
+     */
     private static final class Load {
 
         /** Records filled per health check among them. */
         private static final int PROBE_EVERY = 20;
 
-        private final String base;
+        private final String host = "127.0.0.1";
+        private final int port;
         private final ClientToken token;
         private final int concurrency;
+        private final KeptAliveHttp[] connections;
         private final Random random = new Random(7);
         private final AtomicInteger sequence = new AtomicInteger();
         private final DecisionTally decisions;
 
-        Load(String base, ClientToken token, int concurrency, int records) {
-            this.base = base;
+        Load(int port, ClientToken token, int concurrency, int records) {
+            this.port = port;
             this.token = token;
             this.concurrency = concurrency;
+            this.connections = new KeptAliveHttp[concurrency];
+            for (int c = 0; c < concurrency; c++) {
+                connections[c] = new KeptAliveHttp(host, port);
+            }
             this.decisions = new DecisionTally(records);
         }
 
@@ -305,55 +333,67 @@ public final class IdentityApiBench {
          * record in the window).
          */
         void fill(int count) throws Exception {
-            if (count > 0) {
-                AtomicInteger filled = new AtomicInteger();
-                run(count, () -> filled.incrementAndGet() % PROBE_EVERY == 0 ? probeThenPostRecord() : postRecord());
+            for (int done = 0; done < count; done += WINDOW) {
+                List<Call> calls = new ArrayList<>();
+                for (int i = 0; i < Math.min(WINDOW, count - done); i++) {
+                    if ((done + i + 1) % PROBE_EVERY == 0) {
+                        calls.add(health());
+                    }
+                    calls.add(record());
+                }
+                Batch batch = new Batch(calls);
+                run(batch);
+                tally(batch);
             }
         }
 
-        private long probeThenPostRecord() {
-            send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).GET());
-            return postRecord();
+        Batch records(int count) {
+            List<Call> calls = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                calls.add(record());
+            }
+            return new Batch(calls);
         }
 
-        Stats records(int count) throws Exception {
-            return run(count, this::postRecord);
+        Batch baseline(int count) {
+            List<Call> calls = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                calls.add(health());
+            }
+            return new Batch(calls);
         }
 
-        Stats baseline(int count) throws Exception {
-            return run(count, () -> send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).GET()));
+        /** Counts the service's decisions on the batch's records. */
+        void tally(Batch batch) {
+            for (int i = 0; i < batch.calls.size(); i++) {
+                Call call = batch.calls.get(i);
+                if (call.record() > 0) {
+                    decisions.answered(call.record(), call.person(), batch.answers[i]);
+                }
+            }
         }
 
-        private long postRecord() {
+        private Call record() {
             int record = sequence.incrementAndGet();
             SyntheticPeople.Drawn drawn = SyntheticPeople.draw(random, record, "bench");
-            return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/identity/records"))
-                    .header("Authorization", "Bearer " + token.get()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(drawn.json())),
-                    answer -> decisions.answered(record, drawn.person(), answer));
+            return new Call(record, drawn.person(), KeptAliveHttp.request("POST", "/api/v1/identity/records", host + ":" + port,
+                    Map.of("Authorization", "Bearer " + token.get(), "Content-Type", "application/json"),
+                    drawn.json().getBytes(StandardCharsets.UTF_8)));
         }
 
-        private long send(HttpRequest.Builder request) {
-            return send(request, answer -> { });
+        private Call health() {
+            return new Call(0, 0, KeptAliveHttp.request("GET", "/q/health/live", host + ":" + port, Map.of(), new byte[0]));
         }
 
-        private long send(HttpRequest.Builder request, java.util.function.Consumer<String> answered) {
-            long start = System.nanoTime();
-            try {
-                HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 300) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
-                }
-                long latency = System.nanoTime() - start;
-                answered.accept(response.body());
-                return latency;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private Stats run(int count, java.util.function.LongSupplier call) throws Exception {
+        /**
+         * Sends the batch's requests, each client taking the next request once it has its answer; the record answers are
+         * kept in the batch.
+         */
+        Stats run(Batch batch) throws Exception {
+            List<Call> calls = batch.calls;
+            int count = calls.size();
             long[] latencies = new long[count];
+            String[] answers = batch.answers;
             AtomicInteger next = new AtomicInteger();
             // daemon threads, shut down however the run ends: a failed request must not leave the JVM running
             ExecutorService clients = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("client-", 0).daemon().factory());
@@ -362,10 +402,18 @@ public final class IdentityApiBench {
                 long start = System.nanoTime();
                 List<Future<?>> running = new ArrayList<>();
                 for (int c = 0; c < concurrency; c++) {
+                    KeptAliveHttp connection = connections[c];
                     running.add(clients.submit(() -> {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            latencies[i] = call.getAsLong();
+                            long sent = System.nanoTime();
+                            KeptAliveHttp.Answer answer = connection.exchange(calls.get(i).request());
+                            latencies[i] = System.nanoTime() - sent;
+                            if (answer.status() >= 300) {
+                                throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.text());
+                            }
+                            answers[i] = calls.get(i).record() > 0 ? answer.text() : null;
                         }
+                        return null;
                     }));
                 }
                 for (Future<?> client : running) {
