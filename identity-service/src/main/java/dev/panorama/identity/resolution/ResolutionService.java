@@ -23,7 +23,6 @@ import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
 import dev.panorama.identity.review.ReviewQueue;
 import dev.panorama.outbox.Outbox;
 import dev.panorama.outbox.OutboxEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +53,7 @@ public class ResolutionService {
     private static final ObjectMapper EVENT_JSON = EventJson.mapper();
 
     private final IdentityStore store;
+    private final ResolutionTransaction transaction;
     private final FullBlocks fullBlocks;
     private final MatchEngine engine;
     private final Outbox outbox;
@@ -64,9 +64,10 @@ public class ResolutionService {
     private final ObjectReader personReader;
     private final Clock clock;
 
-    ResolutionService(IdentityStore store, FullBlocks fullBlocks, MatchEngine engine, Outbox outbox, Merger merger,
-            ReviewQueue reviews, ObjectMapper json) {
+    ResolutionService(IdentityStore store, ResolutionTransaction transaction, FullBlocks fullBlocks, MatchEngine engine,
+            Outbox outbox, Merger merger, ReviewQueue reviews, ObjectMapper json) {
         this.store = store;
+        this.transaction = transaction;
         this.fullBlocks = fullBlocks;
         this.engine = engine;
         this.outbox = outbox;
@@ -86,12 +87,12 @@ public class ResolutionService {
      * erased) is resolved afresh, as a new version that never rejoins the erased customer.
      */
     public Uni<RecordResolution> ingest(SourceRecord source) {
-        return TransientFailures.retried(() -> Panache.withTransaction(() -> ingest(source, true)));
+        return TransientFailures.retried(() -> transaction.run(() -> ingest(source, true)));
     }
 
     /** A record read from {@code panorama.source-records}: already on the topic, so not published again. */
     public Uni<RecordResolution> ingestFromTopic(SourceRecord source) {
-        return TransientFailures.retried(() -> Panache.withTransaction(() -> ingest(source, false)));
+        return TransientFailures.retried(() -> transaction.run(() -> ingest(source, false)));
     }
 
     /**

@@ -21,15 +21,15 @@ import org.hibernate.reactive.pool.ReactiveConnection;
 public class IdentityStore {
 
     /**
-     * Has the rest of the transaction use each prepared statement's generic plan. PostgreSQL otherwise planned the
-     * resolution's statements afresh on most calls (a custom plan for a short key array looks cheaper than the generic
-     * one), for the same index plans every time: the neighbourhood read about a quarter of its CPU per record, and the
-     * version and key-lock statement, while it set this itself, 0.6 ms of planning per record at 100,000 stored. Sent as
-     * a statement of its own, pipelined ahead of the first, so that the first is planned generically too. Only this
-     * transaction is concerned: a look-up by a LIKE pattern, which needs its pattern to use an index, is planned as
-     * before elsewhere.
+     * Opens a resolution's transaction and has the rest of it use each prepared statement's generic plan, in one simple
+     * query. PostgreSQL otherwise planned the resolution's statements afresh on most calls (a custom plan for a short key
+     * array looks cheaper than the generic one), for the same index plans every time: the neighbourhood read about a
+     * quarter of its CPU per record, and the version and key-lock statement, while it set this itself, 0.6 ms of
+     * planning per record at 100,000 stored. Only this transaction is concerned: a look-up by a LIKE pattern, which
+     * needs its pattern to use an index, is planned as before elsewhere.
      */
-    private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
+    private static final String BEGIN_WITH_GENERIC_PLANS =
+            "begin; select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     /**
      * The recursive step of {@code absorbed(root, id)}: the customers merged into those found so far, each looked up
@@ -100,15 +100,14 @@ public class IdentityStore {
         return Panache.getSession().chain(session -> {
             ReactiveConnection connection = connection(session);
             // sent without waiting for their answers: the statements travel together, in order
-            CompletionStage<Void> generic = connection.execute(GENERIC_PLANS);
             CompletionStage<ReactiveConnection.Result> versionAndKeys = connection.select(sql, p.array());
             if (keys.isEmpty()) {
-                return Uni.createFrom().completionStage(() -> generic.thenCombine(versionAndKeys,
-                        (ignored, result) -> VersionAndKeys.of(rows(result), new Neighbourhood(List.of(), Set.of()))));
+                return Uni.createFrom().completionStage(() -> versionAndKeys.thenApply(
+                        result -> VersionAndKeys.of(rows(result), new Neighbourhood(List.of(), Set.of()))));
             }
             CompletionStage<ReactiveConnection.Result> neighbourhood = connection.select(neighbourhoodSql(maxPerKey),
                     new Object[0]);
-            return Uni.createFrom().completionStage(() -> generic.thenCombine(versionAndKeys, (ignored, result) -> result)
+            return Uni.createFrom().completionStage(() -> versionAndKeys
                     .thenCombine(neighbourhood, (result, read) -> VersionAndKeys.of(rows(result), Neighbourhood.of(rows(read)))));
         });
     }
@@ -159,7 +158,7 @@ public class IdentityStore {
      * other, while one that reads a block waits for those writing to it and they for it. The rows are the keys locked,
      * those chosen marked: the only ones the resolution may then look candidates up by.
      *
-     * <p>Planned generically, as the rest of the resolution's statements are: see {@link #GENERIC_PLANS}.
+     * <p>Planned generically, as the rest of the resolution's statements are: see {@link #BEGIN_WITH_GENERIC_PLANS}.
      */
     private static String lockKeysSql(int maxPerKey, int budget) {
         return "(select sized.key,"
@@ -472,6 +471,24 @@ public class IdentityStore {
 
     public Uni<Void> flush() {
         return Panache.getSession().chain(session -> session.flush());
+    }
+
+    /**
+     * Opens a resolution's transaction ({@link #BEGIN_WITH_GENERIC_PLANS}) on the session's connection, sent at once:
+     * the statements the resolution sends next travel behind it, in order, instead of a round trip after it. The answer
+     * is the opening's outcome.
+     */
+    public Uni<Void> begin(Mutiny.Session session) {
+        CompletionStage<Void> begun = connection(session).executeUnprepared(BEGIN_WITH_GENERIC_PLANS);
+        return Uni.createFrom().completionStage(begun);
+    }
+
+    public Uni<Void> commit(Mutiny.Session session) {
+        return Uni.createFrom().completionStage(() -> connection(session).executeUnprepared("commit"));
+    }
+
+    public Uni<Void> rollback(Mutiny.Session session) {
+        return Uni.createFrom().completionStage(() -> connection(session).executeUnprepared("rollback"));
     }
 
     public Uni<Void> persistAll(Object... entities) {
