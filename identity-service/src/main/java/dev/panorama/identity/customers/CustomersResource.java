@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +47,8 @@ public class CustomersResource {
         return queries.customer(id);
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Who sent this contact? The sender's address on a channel is kept as a source record of that channel,
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @CustomDeserialization(StrictJson.class)
+// a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+@Cancellable(false)
 public class ResolveResource {
 
     /** A contact's sender as a channel saw them. */

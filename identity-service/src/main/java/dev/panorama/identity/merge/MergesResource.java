@@ -21,12 +21,15 @@ import java.util.HashSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/merges")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"data-steward", "admin"})
 @CustomDeserialization(StrictJson.class)
+// a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+@Cancellable(false)
 public class MergesResource {
 
     private final MergeService merges;

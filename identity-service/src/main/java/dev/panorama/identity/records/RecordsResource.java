@@ -19,11 +19,14 @@ import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/records")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @CustomDeserialization(StrictJson.class)
+// a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+@Cancellable(false)
 public class RecordsResource {
 
     private final ResolutionService resolution;

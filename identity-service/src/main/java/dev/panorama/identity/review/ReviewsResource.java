@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +68,8 @@ public class ReviewsResource {
         return reviews.review(id);
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)

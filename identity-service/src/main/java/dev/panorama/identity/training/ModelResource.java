@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/model")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +46,8 @@ public class ModelResource {
         return versions.active();
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @POST
     @Path("/train")
     @RolesAllowed({"data-steward", "admin"})
@@ -84,6 +87,8 @@ public class ModelResource {
         return versions.version(version);
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @POST
     @Path("/versions/{version}/activation")
     @RolesAllowed({"data-steward", "admin"})

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A customer's verification factors, lock and audit trail. A merged customer's id answers for its survivor. */
 @Path("/api/v1/identity/customers/{id}")
@@ -41,6 +42,8 @@ public class CustomerVerificationResource {
         this.callers = callers;
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @PUT
     @Path("/verification-factors")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +70,8 @@ public class CustomerVerificationResource {
         return factors.status(id);
     }
 
+    // a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+    @Cancellable(false)
     @DELETE
     @Path("/verification-lock")
     @RolesAllowed({"supervisor", "admin"})

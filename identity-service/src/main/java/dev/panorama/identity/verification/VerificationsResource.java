@@ -15,12 +15,15 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/identity/verifications")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caller verification")
 @CustomDeserialization(StrictJson.class)
+// a write runs to its end even if its caller hangs up: cancelled half-way, its transaction kept its locks
+@Cancellable(false)
 public class VerificationsResource {
 
     private final VerificationService verification;
