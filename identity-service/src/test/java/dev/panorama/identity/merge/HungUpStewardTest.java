@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.panorama.devstack.test.KeycloakTokens;
+import dev.panorama.identity.foundation.Jdbc;
 import dev.panorama.identity.review.StewardshipPeople;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,14 +15,12 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,19 +34,12 @@ class HungUpStewardTest {
 
     @TestHTTPResource("/")
     URL service;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void aMergeWhoseStewardHungUpWhileItWaitedIsStillMadeAndLeavesNoLockBehind() throws Exception {
         LocalDate birth = people.birthDate(); // one birthday: no merge protection between them
         String survivor = storeNew(people.loner("crm", "HU1", birth, null));
         String merged = storeNew(people.loner("crm", "HU2", birth, null));
-        try (Connection holder = DriverManager.getConnection(url, user, password)) {
+        try (Connection holder = Jdbc.connect()) {
             holder.setAutoCommit(false);
             lock(holder, merged, "");
             try (Socket steward = new Socket(service.getHost(), service.getPort())) {
@@ -60,7 +52,7 @@ class HungUpStewardTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> customer(merged).body("status", equalTo("MERGED"))
                 .body("mergedInto", equalTo(survivor)));
-        try (Connection other = DriverManager.getConnection(url, user, password)) {
+        try (Connection other = Jdbc.connect()) {
             other.setAutoCommit(false);
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> lock(other, merged, " nowait"));
             other.rollback();
@@ -88,7 +80,7 @@ class HungUpStewardTest {
 
     /** Asked on a connection of its own: a transaction sees pg_stat_activity as it was when it first read it. */
     private boolean aSessionWaitsForALock() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = Jdbc.connect();
                 PreparedStatement query = connection.prepareStatement("select count(*) from pg_stat_activity"
                         + " where datname = current_database() and wait_event_type = 'Lock'");
                 ResultSet rows = query.executeQuery()) {

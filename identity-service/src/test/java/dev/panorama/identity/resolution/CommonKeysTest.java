@@ -3,6 +3,7 @@ package dev.panorama.identity.resolution;
 import static dev.panorama.identity.merge.StewardshipApi.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.panorama.identity.foundation.Jdbc;
 import dev.panorama.identity.matching.Resolver;
 import dev.panorama.identity.review.StewardshipPeople;
 import dev.panorama.identity.review.StewardshipPeople.Person;
@@ -11,7 +12,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +35,6 @@ class CommonKeysTest {
     @Inject
     FullBlocks fullBlocks;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void aResolutionDoesNotWaitForAKeyTooCommonToBringCandidates() throws Exception {
         String family = "Common" + people.tag();
@@ -51,7 +43,7 @@ class CommonKeysTest {
         for (int i = 0; i <= Resolver.MAX_BLOCK_SIZE; i++) {
             lastId = store(neighbour(family, locality, "CK" + i)).statusCode(201).extract().path("recordId");
         }
-        try (Connection holder = DriverManager.getConnection(url, user, password);
+        try (Connection holder = Jdbc.connect();
                 ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             String common = commonKeyOf(holder, UUID.fromString(lastId));
             holder.setAutoCommit(false);
@@ -78,7 +70,7 @@ class CommonKeysTest {
         for (int i = 0; i <= Resolver.MAX_BLOCK_SIZE + 1; i++) {
             lastId = store(neighbour(family, locality, "CC" + i)).statusCode(201).extract().path("recordId");
         }
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = Jdbc.connect()) {
             String common = commonKeyOf(connection, UUID.fromString(lastId));
 
             assertThat(fullBlocks.toCount(Set.of(common))).as("remembered once its block was counted over the cap").isEmpty();

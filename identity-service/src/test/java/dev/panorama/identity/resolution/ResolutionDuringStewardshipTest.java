@@ -1,5 +1,6 @@
 package dev.panorama.identity.resolution;
 
+import static dev.panorama.identity.foundation.Jdbc.connect;
 import static dev.panorama.identity.merge.StewardshipApi.customer;
 import static dev.panorama.identity.merge.StewardshipApi.history;
 import static dev.panorama.identity.merge.StewardshipApi.merge;
@@ -19,7 +20,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +46,6 @@ class ResolutionDuringStewardshipTest {
 
     private final StewardshipPeople people = new StewardshipPeople(UUID.randomUUID().getMostSignificantBits());
     private final LocalDate born = people.birthDate();
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     /**
      * The test holds an uncommitted row with the late record's source key, so the resolution, having chosen its
@@ -211,10 +203,6 @@ class ResolutionDuringStewardshipTest {
             assertThat(answers).extracting(answer -> answer.<String>path("customerId")).containsOnly(customerId);
             customer(customerId).body("records", hasSize(1));
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
     }
 
     /** An uncommitted first version of the late record's source key: the resolution's own insert waits behind it. */

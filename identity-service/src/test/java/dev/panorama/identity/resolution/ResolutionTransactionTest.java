@@ -3,6 +3,7 @@ package dev.panorama.identity.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.panorama.identity.foundation.Jdbc;
 import dev.panorama.kit.context.OwnContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,6 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +34,6 @@ class ResolutionTransactionTest {
     ResolutionTransaction transaction;
     @Inject
     Vertx vertx;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Test
     void workThatSucceedsIsCommittedWithItsLocksReleased() throws Exception {
@@ -96,7 +88,7 @@ class ResolutionTransactionTest {
     }
 
     private boolean stored(UUID customer) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = Jdbc.connect();
                 PreparedStatement query = connection.prepareStatement("select count(*) from customer where id = ?")) {
             query.setObject(1, customer);
             try (ResultSet rows = query.executeQuery()) {
@@ -108,7 +100,7 @@ class ResolutionTransactionTest {
 
     /** Whether another session can take the customer id's advisory lock now (and gives it back at once). */
     private boolean lockFree(UUID customer) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = Jdbc.connect();
                 PreparedStatement query = connection.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
             query.setString(1, customer.toString());
             try (ResultSet rows = query.executeQuery()) {
