@@ -134,6 +134,7 @@ public final class IdentityApiBench {
                     "POST /api/v1/identity/records", recordsPerSecond));
             BenchResults.series(new Series(BENCH, "throughput as the store grows", "records stored", "requests/s",
                     "GET /q/health/live (baseline)", baselinePerSecond));
+            load.close();
             long hold = Long.getLong("panorama.bench.identity.hold-seconds", 0);
             if (hold > 0) {
                 System.out.printf("holding the stack for %d s: PostgreSQL on port %d%n", hold, stack.postgres().port());
@@ -299,8 +300,8 @@ public final class IdentityApiBench {
 
         /** Records filled per health check among them. */
         private static final int PROBE_EVERY = 20;
+        private static final String HOST = "127.0.0.1";
 
-        private final String host = "127.0.0.1";
         private final int port;
         private final ClientToken token;
         private final int concurrency;
@@ -315,7 +316,7 @@ public final class IdentityApiBench {
             this.concurrency = concurrency;
             this.connections = new KeptAliveHttp[concurrency];
             for (int c = 0; c < concurrency; c++) {
-                connections[c] = new KeptAliveHttp(host, port);
+                connections[c] = new KeptAliveHttp(HOST, port);
             }
             this.decisions = new DecisionTally(records);
         }
@@ -363,6 +364,12 @@ public final class IdentityApiBench {
             return new Batch(calls);
         }
 
+        void close() throws IOException {
+            for (KeptAliveHttp connection : connections) {
+                connection.close();
+            }
+        }
+
         /** Counts the service's decisions on the batch's records. */
         void tally(Batch batch) {
             for (int i = 0; i < batch.calls.size(); i++) {
@@ -376,13 +383,13 @@ public final class IdentityApiBench {
         private Call record() {
             int record = sequence.incrementAndGet();
             SyntheticPeople.Drawn drawn = SyntheticPeople.draw(random, record, "bench");
-            return new Call(record, drawn.person(), KeptAliveHttp.request("POST", "/api/v1/identity/records", host + ":" + port,
+            return new Call(record, drawn.person(), KeptAliveHttp.request("POST", "/api/v1/identity/records", HOST + ":" + port,
                     Map.of("Authorization", "Bearer " + token.get(), "Content-Type", "application/json"),
                     drawn.json().getBytes(StandardCharsets.UTF_8)));
         }
 
         private Call health() {
-            return new Call(0, 0, KeptAliveHttp.request("GET", "/q/health/live", host + ":" + port, Map.of(), new byte[0]));
+            return new Call(0, 0, KeptAliveHttp.request("GET", "/q/health/live", HOST + ":" + port, Map.of(), new byte[0]));
         }
 
         /**
