@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * identity-service through its REST API on real PostgreSQL (devstack): records per second and latency
@@ -277,6 +278,9 @@ public final class IdentityApiBench {
 
     /** A request ready to send, and for a record, its sequence and the person it carries (else 0). */
     private record Call(int record, int person, byte[] request) {
+        boolean carriesRecord() {
+            return record > 0;
+        }
     }
 
     /** Requests ready to send, and the answers to its records once sent. */
@@ -349,17 +353,17 @@ public final class IdentityApiBench {
         }
 
         Batch records(int count) {
-            List<Call> calls = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                calls.add(record());
-            }
-            return new Batch(calls);
+            return batchOf(count, this::record);
         }
 
         Batch baseline(int count) {
+            return batchOf(count, this::health);
+        }
+
+        private static Batch batchOf(int count, Supplier<Call> next) {
             List<Call> calls = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                calls.add(health());
+                calls.add(next.get());
             }
             return new Batch(calls);
         }
@@ -374,7 +378,7 @@ public final class IdentityApiBench {
         void tally(Batch batch) {
             for (int i = 0; i < batch.calls.size(); i++) {
                 Call call = batch.calls.get(i);
-                if (call.record() > 0) {
+                if (call.carriesRecord()) {
                     decisions.answered(call.record(), call.person(), batch.answers[i]);
                 }
             }
@@ -418,7 +422,7 @@ public final class IdentityApiBench {
                             if (answer.status() >= 300) {
                                 throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.text());
                             }
-                            answers[i] = calls.get(i).record() > 0 ? answer.text() : null;
+                            answers[i] = calls.get(i).carriesRecord() ? answer.text() : null;
                         }
                         return null;
                     }));

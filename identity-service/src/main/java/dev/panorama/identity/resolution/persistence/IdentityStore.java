@@ -151,12 +151,12 @@ public class IdentityStore {
      * Serialises resolutions that could touch the same customers, through a transaction-scoped advisory lock per
      * blocking key, taken in key order so two resolutions never wait on each other in a cycle. Blocks are sized by
      * {@link #blockSizesSql}. A key already shared by more than {@code maxPerKey} records is not locked: it can bring no
-     * candidates to anyone (a block only grows as records arrive). Of the others, the blocks the record's candidates come from are chosen as
-     * {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while together they hold at
-     * most {@code budget} records, ties in key order) and locked exclusively; the rest are only written to, and locked
-     * shared: resolutions that merely add records to one block (a common name in a town, say) need not wait for each
-     * other, while one that reads a block waits for those writing to it and they for it. The rows are the keys locked,
-     * those chosen marked: the only ones the resolution may then look candidates up by.
+     * candidates to anyone (a block only grows as records arrive). Of the others, the blocks the record's candidates
+     * come from are chosen as {@link dev.panorama.identity.matching.CandidateBlocks} chooses them (smallest first while
+     * together they hold at most {@code budget} records, ties in key order) and locked exclusively; the rest are only
+     * written to, and locked shared: resolutions that merely add records to one block (a common name in a town, say)
+     * need not wait for each other, while one that reads a block waits for those writing to it and they for it. The rows
+     * are the keys locked, those chosen marked: the only ones the resolution may then look candidates up by.
      *
      * <p>Planned generically, as the rest of the resolution's statements are: see {@link #BEGIN_WITH_GENERIC_PLANS}.
      */
