@@ -39,6 +39,8 @@ public class ProfileStore {
 
     private static final int MAX_POINTER_HOPS = 8;
     private static final Bson READ_FIELDS = Projections.exclude(ProfileCodec.SEARCH, "appliedEvents");
+    /** Digits with the marks people type in a phone number; "zz391" is not a phone number starting with 391. */
+    private static final Pattern PHONE_SHAPED = Pattern.compile("[+0-9 ()./-]+");
 
     private final ReactiveMongoCollection<Document> profiles;
     private final int retries;
@@ -255,7 +257,7 @@ public class ProfileStore {
         List<Bson> matches = new java.util.ArrayList<>(List.of(namePartStarting(lower),
                 Filters.regex("search.emails", starting(lower))));
         String phoneDigits = ProfileCodec.digits(lower);
-        if (!phoneDigits.isEmpty()) {
+        if (!phoneDigits.isEmpty() && PHONE_SHAPED.matcher(lower).matches()) {
             matches.add(Filters.regex("search.phones", starting(phoneDigits)));
         }
         return Filters.or(matches);

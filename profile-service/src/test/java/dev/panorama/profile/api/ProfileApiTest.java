@@ -44,6 +44,7 @@ class ProfileApiTest {
     private static UUID customer;
     private static String family;
     private static String email;
+    private static String phone;
 
     @BeforeEach
     void aCustomerKnownFromEverySource() {
@@ -54,12 +55,13 @@ class ProfileApiTest {
         String run = customer.toString().substring(0, 8);
         family = "Quíst" + run.replaceAll("[0-9]", "x");
         email = "grace." + run + "@example.org";
+        phone = "+44 7700 9" + run.replaceAll("[^0-9]", "7").substring(0, 5);
         String crm = "C-" + run;
         String bank = "B-" + run;
         link(customer, "crm", crm);
         link(customer, "bank", bank);
         publish(crm, new SourceRecord("crm", crm, NOW, new PersonName(null, "Grace", null, family, null), null,
-                List.of(email), List.of("+44 7700 900" + Math.abs(run.hashCode() % 1000)), List.of(),
+                List.of(email), List.of(phone), List.of(),
                 List.of(new Identifier("national-id", "NI" + run, null))));
         publish(bank, new AccountUpdated("bank", bank, "A-1", "savings", "retail", "open", new BigDecimal("120000"), "EUR", null, NOW));
         publish(bank, new CaseOpened("bank", bank, "K-1", CaseKind.COMPLAINT, "fees", "high", NOW.minus(Duration.ofDays(20))));
@@ -178,6 +180,10 @@ class ProfileApiTest {
                 .body("items.customerId", hasItem(customer.toString()));
         given().auth().oauth2(agent).get("/api/v1/profiles?q={prefix}", email.substring(0, 12)).then().statusCode(200)
                 .body("items.customerId", hasItem(customer.toString()));
+        given().auth().oauth2(agent).get("/api/v1/profiles?q={prefix}", phone.substring(0, 11)).then().statusCode(200)
+                .body("items.customerId", hasItem(customer.toString()));
+        given().auth().oauth2(agent).get("/api/v1/profiles?q=zz{digits}", phone.replaceAll("[^0-9]", "").substring(0, 8)).then().statusCode(200)
+                .body("items.size()", equalTo(0));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=zz{x}", UUID.randomUUID().toString().substring(0, 6)).then()
                 .statusCode(200).body("items.size()", equalTo(0));
     }
