@@ -61,8 +61,7 @@ class ResolutionTransactionTest {
     void workWhoseCallerGoesAwayStillEndsAndReleasesItsLocks() throws Exception {
         UUID customer = UUID.randomUUID();
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
-        OwnContext.run(vertx, () -> subscription.set(transaction.run(() -> lockKeyAndStore(customer)
-                        .onItem().delayIt().by(Duration.ofMillis(300)))
+        OwnContext.run(vertx, () -> subscription.set(transaction.run(() -> lockKeyAndStore(customer).chain(() -> sql("select pg_sleep(0.3)")))
                 .subscribe().with(ignored -> { }, ignored -> { })));
         await().atMost(Duration.ofSeconds(10)).until(() -> subscription.get() != null && !lockFree(customer));
 
@@ -74,11 +73,15 @@ class ResolutionTransactionTest {
 
     /** Takes the customer id's advisory lock for the transaction, as a resolution takes its keys', and stores the customer. */
     private static Uni<Void> lockKeyAndStore(UUID customer) {
+        return sql("with locked as (select pg_advisory_xact_lock(hashtextextended($1, 0)))"
+                + " insert into customer (id, status, created_at, updated_at) select cast($1 as uuid), 'ACTIVE', now(), now()"
+                + " from locked", customer.toString());
+    }
+
+    /** A statement on the transaction's own connection, as the resolution's statements go. */
+    private static Uni<Void> sql(String statement, Object... parameters) {
         return Panache.getSession().chain(session -> Uni.createFrom().completionStage(() -> ((MutinySessionImpl) session)
-                .getReactiveConnection().update("with locked as (select pg_advisory_xact_lock(hashtextextended($1, 0)))"
-                        + " insert into customer (id, status, created_at, updated_at) select cast($1 as uuid), 'ACTIVE', now(), now()"
-                        + " from locked", new Object[] {customer.toString()})))
-                .replaceWithVoid();
+                .getReactiveConnection().update(statement, parameters))).replaceWithVoid();
     }
 
     private <T> CompletableFuture<Object> runOnOwnContext(java.util.function.Supplier<Uni<T>> work) {
