@@ -119,14 +119,13 @@ public class IdentityStore {
     }
 
     /**
-     * A source record's newest version as a resolution starts from it, the keys it may look candidates up by, those of
-     * the keys counted that more records share than a block holds, and its neighbourhood through the keys chosen if it is
-     * to be resolved afresh (else empty).
+     * A source record's newest version as a resolution starts from it, those of the keys counted that more records share
+     * than a block holds, and its neighbourhood through the keys chosen if it is to be resolved afresh (else empty). The
+     * rows of the keys locked are read past: they are in the answer so the locks are taken whatever the version found.
      */
-    public record VersionAndKeys(StoredVersion latest, Set<String> chosenKeys, Set<String> fullKeys, Neighbourhood neighbourhood) {
+    public record VersionAndKeys(StoredVersion latest, Set<String> fullKeys, Neighbourhood neighbourhood) {
         static VersionAndKeys of(List<Object[]> rows, Neighbourhood neighbourhood) {
             StoredVersion latest = null;
-            Set<String> chosen = new java.util.HashSet<>();
             Set<String> full = new java.util.HashSet<>();
             for (Object[] row : rows) {
                 String kind = String.valueOf(row[0]);
@@ -135,11 +134,9 @@ public class IdentityStore {
                             Boolean.TRUE.equals(row[5]), (String) row[6], UUID.fromString((String) row[7]));
                 } else if ("F".equals(kind)) {
                     full.add((String) row[1]);
-                } else if (Boolean.TRUE.equals(row[2])) {
-                    chosen.add((String) row[1]);
                 }
             }
-            return new VersionAndKeys(latest, Set.copyOf(chosen), Set.copyOf(full), neighbourhood);
+            return new VersionAndKeys(latest, Set.copyOf(full), neighbourhood);
         }
     }
 
