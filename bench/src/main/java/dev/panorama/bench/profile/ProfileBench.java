@@ -22,6 +22,7 @@ import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.profile.folding.Contact;
 import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.folding.ProfileState;
+import dev.panorama.profile.store.PhoneKeys;
 import dev.panorama.profile.store.ProfileCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,6 +75,7 @@ public final class ProfileBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final PhoneKeys PHONES = new PhoneKeys("GB");
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration PROBE_EVERY = Duration.ofMillis(100);
 
@@ -356,7 +358,8 @@ public final class ProfileBench {
             ids.add(id);
             ProfileState state = new ProfileState(null, null, null, null, null, null, List.of(new Contact(UUID.randomUUID().toString(),
                     new Contact.Logged(Channel.EMAIL, Direction.INBOUND, T0, true, null, 1), null)), null);
-            Document document = ProfileCodec.toBson(new ProfileDocument(id, null, null, state, List.of("bench-" + i), 1));
+            Document document = ProfileCodec.toBson(new ProfileDocument(id, null, null, state, List.of("bench-" + i), 1),
+                    PHONES);
             document.put("revision", 1L);
             batch.add(document);
             if (batch.size() == 1000) {

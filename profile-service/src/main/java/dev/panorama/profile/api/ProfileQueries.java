@@ -7,7 +7,6 @@ import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.reading.ProfileReader;
 import dev.panorama.profile.reading.ProfileView;
 import dev.panorama.profile.reading.RoutingHints;
-import dev.panorama.profile.store.ProfileCodec;
 import dev.panorama.profile.store.ProfileStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,8 +60,7 @@ public class ProfileQueries {
         if (colon < 1 || colon == identifier.length() - 1) {
             throw InvalidInputException.field("identifier", "must be type:value, e.g. email:jo@example.org");
         }
-        String key = ProfileCodec.identifierKey(identifier.substring(0, colon), identifier.substring(colon + 1));
-        return store.withIdentifier(key, limit).call(found -> audited(who, ids(found), "lookup")).map(this::views);
+        return store.withIdentifier(identifier.substring(0, colon), identifier.substring(colon + 1), limit).call(found -> audited(who, ids(found), "lookup")).map(this::views);
     }
 
     public Uni<ProfilePage> search(Reader who, String prefix, String cursor, int limit) {

@@ -11,6 +11,14 @@ import java.util.List;
 @ConfigMapping(prefix = "panorama.profile")
 public interface ProfileConfig {
 
+    /**
+     * The region (ISO 3166 code) whose numbers sources and agents write without a country code: {@code 07700 900123}
+     * is then the same number as {@code +44 7700 900123}. As identity-service's
+     * {@code panorama.identity.matching.default-phone-region}.
+     */
+    @WithDefault("GB")
+    String defaultPhoneRegion();
+
     /** How many applied event ids each profile remembers to recognise a redelivery at once. */
     @WithDefault("500")
     int rememberedEvents();

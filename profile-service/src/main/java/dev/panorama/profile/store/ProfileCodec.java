@@ -17,21 +17,22 @@ import org.bson.Document;
 
 /**
  * Profile documents as BSON: the folding's records as JSON, plus the lower-cased search keys (name parts with and
- * without accents, emails, phone digits, identifiers) that lookups and the console search query.
+ * without accents, emails, phone digits ({@link PhoneKeys}), identifiers) that lookups and the console search query.
  */
 public final class ProfileCodec {
 
     static final String SEARCH = "search";
+    private static final String PHONE = "phone";
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Set<String> STORE_ONLY = Set.of("_id", SEARCH);
 
     private ProfileCodec() {
     }
 
-    public static Document toBson(ProfileDocument profile) {
+    public static Document toBson(ProfileDocument profile, PhoneKeys phones) {
         Document document = BsonTree.document(JSON.valueToTree(profile));
         document.put("_id", profile.customerId().toString());
-        document.put(SEARCH, searchKeys(profile.state()));
+        document.put(SEARCH, searchKeys(profile.state(), phones));
         return document;
     }
 
@@ -47,17 +48,20 @@ public final class ProfileCodec {
         return read(BsonTree.tree(document, Set.of()), ProfileState.class);
     }
 
-    /** The identifier key a lookup asks for: {@code email:jo@example.org}, {@code phone:447700900123}, {@code national-id:...}. */
-    public static String identifierKey(String type, String value) {
+    /**
+     * The identifier keys a lookup asks for: {@code email:jo@example.org}, {@code national-id:...}; a phone number by its
+     * digits with the country code ({@code phone:447700900123}) and as written, so a profile stored before numbers were
+     * read in the default region is found too.
+     */
+    static Set<String> identifierKeys(String type, String value, PhoneKeys phones) {
         String lowerType = type.trim().toLowerCase(Locale.ROOT);
-        return lowerType + ":" + ("phone".equals(lowerType) ? digits(value) : value.trim().toLowerCase(Locale.ROOT));
+        if (!PHONE.equals(lowerType)) {
+            return Set.of(lowerType + ":" + value.trim().toLowerCase(Locale.ROOT));
+        }
+        return new LinkedHashSet<>(List.of(PHONE + ":" + phones.lookupDigits(value), PHONE + ":" + PhoneKeys.digits(value)));
     }
 
-    public static String digits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
-    }
-
-    private static Document searchKeys(ProfileState state) {
+    private static Document searchKeys(ProfileState state, PhoneKeys phoneKeys) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
@@ -69,15 +73,16 @@ public final class ProfileCodec {
             }
             contact.emails().forEach(email -> {
                 emails.add(email.trim().toLowerCase(Locale.ROOT));
-                identifiers.add(identifierKey("email", email));
+                identifiers.addAll(identifierKeys("email", email, phoneKeys));
             });
             contact.phones().forEach(phone -> {
-                phones.add(digits(phone));
-                identifiers.add(identifierKey("phone", phone));
+                phones.addAll(phoneKeys.searchKeys(phone));
+                identifiers.addAll(identifierKeys(PHONE, phone, phoneKeys));
             });
-            contact.identifiers().forEach(id -> identifiers.add(identifierKey(id.type(), id.value())));
+            contact.identifiers().forEach(id -> identifiers.addAll(identifierKeys(id.type(), id.value(), phoneKeys)));
         }
-        state.sources().forEach(link -> identifiers.add(identifierKey(link.origin().sourceSystem(), link.origin().customerNumber())));
+        state.sources().forEach(link -> identifiers.addAll(identifierKeys(link.origin().sourceSystem(),
+                link.origin().customerNumber(), phoneKeys)));
         return new Document("names", List.copyOf(names)).append("emails", List.copyOf(emails))
                 .append("phones", List.copyOf(phones)).append("identifiers", List.copyOf(identifiers));
     }

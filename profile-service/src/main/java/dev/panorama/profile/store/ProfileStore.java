@@ -44,11 +44,13 @@ public class ProfileStore {
 
     private final ReactiveMongoCollection<Document> profiles;
     private final int retries;
+    private final PhoneKeys phones;
 
     public ProfileStore(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             ProfileConfig config) {
         this.profiles = mongo.getDatabase(database).getCollection("profiles");
         this.retries = config.conflictRetries();
+        this.phones = new PhoneKeys(config.defaultPhoneRegion());
     }
 
     void createIndexes(@Observes StartupEvent start) {
@@ -146,8 +148,8 @@ public class ProfileStore {
         return profiles.insertOne(profile).map(inserted -> true).onFailure(MongoErrors::duplicateKey).recoverWithItem(false);
     }
 
-    private static Document bson(ProfileDocument profile) {
-        Document bson = ProfileCodec.toBson(profile);
+    private Document bson(ProfileDocument profile) {
+        Document bson = ProfileCodec.toBson(profile, phones);
         bson.put("revision", profile.revision());
         return bson;
     }
@@ -231,13 +233,14 @@ public class ProfileStore {
         return Filters.eq("_id", customerId.toString());
     }
 
-    /** Profiles carrying an identifier key (see {@link ProfileCodec#identifierKey}). */
-    public Uni<List<ProfileDocument>> withIdentifier(String identifierKey, int limit) {
-        return list(Filters.and(Filters.eq("search.identifiers", identifierKey), live()), limit);
+    /** Profiles carrying an identifier (email, phone, national-id..., or a source system and its customer number). */
+    public Uni<List<ProfileDocument>> withIdentifier(String type, String value, int limit) {
+        return list(Filters.and(Filters.in("search.identifiers", ProfileCodec.identifierKeys(type, value, phones)), live()), limit);
     }
 
     /**
-     * Profiles with a name part, an email or phone digits starting with the query, after a cursor (an id). A query of
+     * Profiles with a name part or an email starting with the query, or, for a query written like a phone number, a
+     * number starting with it however either was written ({@link PhoneKeys}), after a cursor (an id). A query of
      * several words with letters in it ("hanna kov", "Kovács, Hanna") is a name: each word starts a part of it. Name
      * parts compare without accents.
      */
@@ -253,12 +256,11 @@ public class ProfileStore {
         return list(after == null ? filter : Filters.and(filter, Filters.gt("_id", after)), limit);
     }
 
-    private static Bson anyKeyStarting(String lower) {
+    private Bson anyKeyStarting(String lower) {
         List<Bson> matches = new java.util.ArrayList<>(List.of(namePartStarting(lower),
                 Filters.regex("search.emails", starting(lower))));
-        String phoneDigits = ProfileCodec.digits(lower);
-        if (!phoneDigits.isEmpty() && PHONE_SHAPED.matcher(lower).matches()) {
-            matches.add(Filters.regex("search.phones", starting(phoneDigits)));
+        if (PHONE_SHAPED.matcher(lower).matches()) {
+            phones.searchPrefixes(lower).forEach(digits -> matches.add(Filters.regex("search.phones", starting(digits))));
         }
         return Filters.or(matches);
     }

@@ -182,6 +182,11 @@ class ProfileApiTest {
                 .body("items.customerId", hasItem(customer.toString()));
         given().auth().oauth2(agent).get("/api/v1/profiles?q={prefix}", phone.substring(0, 11)).then().statusCode(200)
                 .body("items.customerId", hasItem(customer.toString()));
+        String dialledAtHome = "0" + phone.substring(4);
+        given().auth().oauth2(agent).get("/api/v1/profiles?identifier=phone:{phone}", dialledAtHome).then().statusCode(200)
+                .body("items.customerId", equalTo(List.of(customer.toString())));
+        given().auth().oauth2(agent).get("/api/v1/profiles?q={prefix}", dialledAtHome.substring(0, 9)).then().statusCode(200)
+                .body("items.customerId", hasItem(customer.toString()));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=zz{digits}", phone.replaceAll("[^0-9]", "").substring(0, 8)).then().statusCode(200)
                 .body("items.size()", equalTo(0));
         given().auth().oauth2(agent).get("/api/v1/profiles?q=zz{x}", UUID.randomUUID().toString().substring(0, 6)).then()

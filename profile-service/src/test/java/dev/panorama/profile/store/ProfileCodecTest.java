@@ -26,12 +26,13 @@ class ProfileCodecTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T09:00:00Z");
     private static final Origin BANK = new Origin("bank", "B-1");
+    private static final PhoneKeys PHONES = new PhoneKeys("GB");
 
     @Test
     void aProfileComesBackAsItWasStored() {
         ProfileDocument profile = profile(new BigDecimal("900.25"));
 
-        Document stored = ProfileCodec.toBson(profile);
+        Document stored = ProfileCodec.toBson(profile, PHONES);
 
         assertThat(stored.getString("_id")).isEqualTo(profile.customerId().toString());
         assertThat(stored.get("search", Document.class).getList("emails", String.class)).containsExactly("jo@example.org");
@@ -40,10 +41,10 @@ class ProfileCodecTest {
 
     @Test
     void amountsKeepTheirScale() {
-        Document stored = ProfileCodec.toBson(profile(new BigDecimal("0.10")));
+        Document stored = ProfileCodec.toBson(profile(new BigDecimal("0.10")), PHONES);
 
         assertThat(ProfileCodec.fromBson(stored).state().holdings().getFirst().balance()).isEqualTo(new BigDecimal("0.10"));
-        assertThat(ProfileCodec.fromBson(ProfileCodec.toBson(ProfileCodec.fromBson(stored)))).isEqualTo(ProfileCodec.fromBson(stored));
+        assertThat(ProfileCodec.fromBson(ProfileCodec.toBson(ProfileCodec.fromBson(stored), PHONES))).isEqualTo(ProfileCodec.fromBson(stored));
     }
 
     private static ProfileDocument profile(BigDecimal balance) {

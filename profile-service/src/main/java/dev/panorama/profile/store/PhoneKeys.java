@@ -1,0 +1,89 @@
+package dev.panorama.profile.store;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Phone numbers as profiles are found by them, however a source or an agent wrote them: {@code +44 7700 900123},
+ * {@code 07700 900123} and {@code 0044 7700 900123} are one number. Numbers without a country code are read in the
+ * default region (libphonenumber), as identity-service reads them.
+ */
+public final class PhoneKeys {
+
+    private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
+    private static final String INTERNATIONAL_CALL_PREFIX = "00";
+
+    private final String region;
+    private final String trunkPrefix;
+
+    public PhoneKeys(String region) {
+        this.region = region;
+        String nationalPrefix = NUMBERS.getNddPrefixForRegion(region, true);
+        this.trunkPrefix = nationalPrefix == null ? "" : nationalPrefix;
+    }
+
+    /**
+     * The digits a stored number is searched by: as written, and where it is a possible number, with its country code
+     * ({@code 447700900123}) and as dialled within its country without the trunk prefix ({@code 7700900123}).
+     */
+    Set<String> searchKeys(String phone) {
+        Set<String> keys = new LinkedHashSet<>();
+        String digits = digits(phone);
+        if (!digits.isEmpty()) {
+            keys.add(digits);
+        }
+        parsed(phone).ifPresent(number -> {
+            keys.add(international(number));
+            keys.add(NUMBERS.getNationalSignificantNumber(number));
+        });
+        return keys;
+    }
+
+    /** The digits an exact lookup finds a number by: with its country code, or as written when it is not a possible number. */
+    String lookupDigits(String phone) {
+        return parsed(phone).map(PhoneKeys::international).orElseGet(() -> digits(phone));
+    }
+
+    /**
+     * The digit prefixes a search for the start of a number looks for: the digits typed, and the same without what
+     * only dialling adds ({@code 00} before a country code, the trunk prefix before a national number, a trunk prefix
+     * written in brackets after a country code: {@code +44 (0)7700}).
+     */
+    Set<String> searchPrefixes(String query) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        boolean international = query.strip().startsWith("+");
+        String digits = digits(international ? query.replace("(0)", "") : query);
+        if (digits.isEmpty()) {
+            return prefixes;
+        }
+        prefixes.add(digits);
+        if (!international && digits.startsWith(INTERNATIONAL_CALL_PREFIX) && digits.length() > INTERNATIONAL_CALL_PREFIX.length()) {
+            prefixes.add(digits.substring(INTERNATIONAL_CALL_PREFIX.length()));
+        } else if (!international && !trunkPrefix.isEmpty() && digits.startsWith(trunkPrefix) && digits.length() > trunkPrefix.length()) {
+            prefixes.add(digits.substring(trunkPrefix.length()));
+        }
+        return prefixes;
+    }
+
+    static String digits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
+    private Optional<PhoneNumber> parsed(String phone) {
+        try {
+            PhoneNumber number = NUMBERS.parse(phone, region);
+            return NUMBERS.isPossibleNumber(number) ? Optional.of(number) : Optional.empty();
+        } catch (NumberParseException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    private static String international(PhoneNumber number) {
+        return NUMBERS.format(number, PhoneNumberFormat.E164).substring(1);
+    }
+}
