@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,19 +71,44 @@ class NativeSourcesTest {
     }
 
     private static Set<String> reflectionRegistered(Application application) throws IOException {
+        Set<String> names = new TreeSet<>();
+        nativeConfig(application, "reflect-config.json").forEach(node -> names.add(node.path("name").asText()));
+        return names;
+    }
+
+    /** One of the reachability metadata files Quarkus wrote into the native-sources runner jar. */
+    private static JsonNode nativeConfig(Application application, String file) throws IOException {
         Path runner;
         try (Stream<Path> files = Files.list(application.module().resolve("target/native-sources"))) {
             runner = files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst()
                     .orElseThrow(() -> new AssertionError(application.name() + ": no native-sources runner jar"));
         }
         try (ZipFile jar = new ZipFile(runner.toFile())) {
-            var entry = jar.getEntry("META-INF/native-image/reflect-config.json");
-            assertThat(entry).as(runner + " reflect-config.json").isNotNull();
-            JsonNode config = JSON.readTree(jar.getInputStream(entry));
-            Set<String> names = new TreeSet<>();
-            config.forEach(node -> names.add(node.path("name").asText()));
-            return names;
+            var entry = jar.getEntry("META-INF/native-image/" + file);
+            assertThat(entry).as(runner + " " + file).isNotNull();
+            return JSON.readTree(jar.getInputStream(entry));
         }
+    }
+
+    @Test
+    void theApplicationsReadingPhoneNumbersCarryTheirMetadata() throws IOException {
+        List<String> readingPhones = new ArrayList<>();
+        for (Application application : applications()) {
+            Path nativeSources = application.module().resolve("target/native-sources");
+            try (Stream<Path> jars = Files.list(nativeSources.resolve("lib"))) {
+                if (jars.noneMatch(jar -> jar.getFileName().toString().contains("libphonenumber"))) {
+                    continue;
+                }
+            }
+            readingPhones.add(application.name());
+            List<String> included = new ArrayList<>();
+            nativeConfig(application, "resource-config.json").path("resources").path("includes")
+                    .forEach(include -> included.add(include.path("pattern").asText()));
+            assertThat(included).as(application.name() + ": resources in the native executable (libphonenumber's metadata"
+                    + " needs quarkus.native.resources.includes)")
+                    .anyMatch(pattern -> "com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_GB".matches(pattern));
+        }
+        assertThat(readingPhones).contains("identity-service", "profile-service");
     }
 
     /** Every record and enum of the events module, read from its compiled classes (records and enums go through Jackson). */
