@@ -22,7 +22,7 @@ import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.profile.folding.Contact;
 import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.folding.ProfileState;
-import dev.panorama.profile.store.PhoneKeys;
+import dev.panorama.profile.phones.PhoneKeys;
 import dev.panorama.profile.store.ProfileCodec;
 import java.net.URI;
 import java.net.http.HttpClient;

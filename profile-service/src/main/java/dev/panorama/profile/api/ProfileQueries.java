@@ -4,6 +4,7 @@ import dev.panorama.kit.problem.InvalidInputException;
 import dev.panorama.profile.audit.ReadAudit;
 import dev.panorama.profile.config.ProfileConfig;
 import dev.panorama.profile.folding.ProfileDocument;
+import dev.panorama.profile.phones.PhoneKeys;
 import dev.panorama.profile.reading.ProfileReader;
 import dev.panorama.profile.reading.ProfileView;
 import dev.panorama.profile.reading.RoutingHints;
@@ -30,7 +31,7 @@ public class ProfileQueries {
     public ProfileQueries(ProfileStore store, ReadAudit audit, ProfileConfig config, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.reader = new ProfileReader(config.rules());
+        this.reader = new ProfileReader(config.rules(), new PhoneKeys(config.defaultPhoneRegion()));
         this.clock = clock;
     }
 

@@ -11,6 +11,7 @@ import dev.panorama.profile.folding.ProfileState;
 import dev.panorama.profile.folding.ServiceCase;
 import dev.panorama.profile.folding.ServedTask;
 import dev.panorama.profile.folding.SourceContact;
+import dev.panorama.profile.phones.PhoneKeys;
 import dev.panorama.profile.reading.ProfileView.AgentContact;
 import dev.panorama.profile.reading.ProfileView.Answer;
 import dev.panorama.profile.reading.ProfileView.CaseView;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,11 @@ public final class ProfileReader {
     private static final Comparator<Instant> LATEST_FIRST = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
 
     private final ProfileRules rules;
+    private final PhoneKeys phoneKeys;
 
-    public ProfileReader(ProfileRules rules) {
+    public ProfileReader(ProfileRules rules, PhoneKeys phoneKeys) {
         this.rules = rules;
+        this.phoneKeys = phoneKeys;
     }
 
     public ProfileView view(ProfileDocument profile, Instant now) {
@@ -56,7 +60,7 @@ public final class ProfileReader {
         List<OfferView> recentOffers = offers.stream()
                 .filter(offer -> offer.sentAt() != null && offer.sentAt().isAfter(now.minus(rules.recentOfferWindow()))).toList();
         return new ProfileView(profile.customerId(), null, name(newestFirst), distinct(newestFirst, SourceContact::emails),
-                distinct(newestFirst, SourceContact::phones), distinct(newestFirst, SourceContact::identifiers), accounts,
+                phones(newestFirst), distinct(newestFirst, SourceContact::identifiers), accounts,
                 holdings(state), value, recentOrders(state), open, recentlyClosed(state, now), returnsAndWarranty(state),
                 offers, interactions(state), tier(value), segments(value, state, accounts, now), recentAgents(state),
                 new ProfileView.Insights(new Answer<>(accounts.size() > 1, accounts),
@@ -84,6 +88,13 @@ public final class ProfileReader {
         LinkedHashSet<T> seen = new LinkedHashSet<>();
         newestFirst.forEach(contact -> seen.addAll(values.apply(contact)));
         return List.copyOf(seen);
+    }
+
+    /** Each number once, as the newest source wrote it: {@code 07700 900123} and {@code +44 7700 900123} are one. */
+    private List<String> phones(List<SourceContact> newestFirst) {
+        Map<String, String> byNumber = new LinkedHashMap<>();
+        newestFirst.forEach(contact -> contact.phones().forEach(phone -> byNumber.putIfAbsent(phoneKeys.lookupDigits(phone), phone)));
+        return List.copyOf(byNumber.values());
     }
 
     private static List<SourceAccount> sourceAccounts(ProfileState state) {

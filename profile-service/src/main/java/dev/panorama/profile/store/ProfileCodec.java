@@ -7,6 +7,7 @@ import dev.panorama.events.EventJson;
 import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.folding.ProfileState;
 import dev.panorama.profile.folding.SourceContact;
+import dev.panorama.profile.phones.PhoneKeys;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

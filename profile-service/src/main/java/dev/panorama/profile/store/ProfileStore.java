@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import dev.panorama.profile.config.ProfileConfig;
 import dev.panorama.profile.folding.Fact;
 import dev.panorama.profile.folding.ProfileDocument;
+import dev.panorama.profile.phones.PhoneKeys;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.runtime.StartupEvent;

@@ -14,10 +14,12 @@ import dev.panorama.events.identity.RecordLinked;
 import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.events.routing.TaskCompleted;
 import dev.panorama.events.routing.TaskOutcome;
+import dev.panorama.events.source.SourceRecord;
 import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.folding.ProfileEvent;
 import dev.panorama.profile.folding.ProfileEvents;
 import dev.panorama.profile.folding.ProfileFolding;
+import dev.panorama.profile.phones.PhoneKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class ProfileReaderTest {
     private static final UUID CUSTOMER = UUID.randomUUID();
 
     private final ProfileFolding folding = new ProfileFolding(100);
-    private final ProfileReader reader = new ProfileReader(ProfileRules.defaults());
+    private final ProfileReader reader = new ProfileReader(ProfileRules.defaults(), new PhoneKeys("GB"));
 
     @Test
     void aWealthyCustomerWithAnOldOpenComplaintIsVipAndAtRisk() {
@@ -99,6 +101,17 @@ class ProfileReaderTest {
         assertThat(own.insights()).isNull();
         assertThat(own.sourceAccounts()).isNull();
         assertThat(own.identifiers()).isNull();
+    }
+
+    @Test
+    void aNumberTwoSourcesWroteDifferentlyIsListedOnceAsTheNewestWroteIt() {
+        ProfileDocument profile = fold(
+                new SourceRecord("crm", "C-1", NOW.minus(Duration.ofDays(3)), null, null, List.of(), List.of("+44 7700 900123"),
+                        List.of(), List.of()),
+                new SourceRecord("bank", "B-1", NOW.minus(Duration.ofDays(1)), null, null, List.of(),
+                        List.of("07700 900123", "020 7946 0018"), List.of(), List.of()));
+
+        assertThat(reader.view(profile, NOW).phones()).containsExactly("07700 900123", "020 7946 0018");
     }
 
     private static AccountUpdated account(String balance) {

@@ -13,6 +13,7 @@ import dev.panorama.profile.folding.ProfileDocument;
 import dev.panorama.profile.folding.ProfileState;
 import dev.panorama.profile.folding.SourceContact;
 import dev.panorama.profile.folding.SourceLink;
+import dev.panorama.profile.phones.PhoneKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.panorama.profile.store;
+package dev.panorama.profile.phones;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

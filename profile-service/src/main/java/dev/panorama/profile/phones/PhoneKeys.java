@@ -1,4 +1,4 @@
-package dev.panorama.profile.store;
+package dev.panorama.profile.phones;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -31,7 +31,7 @@ public final class PhoneKeys {
      * The digits a stored number is searched by: as written, and where it is a possible number, with its country code
      * ({@code 447700900123}) and as dialled within its country without the trunk prefix ({@code 7700900123}).
      */
-    Set<String> searchKeys(String phone) {
+    public Set<String> searchKeys(String phone) {
         Set<String> keys = new LinkedHashSet<>();
         String digits = digits(phone);
         if (!digits.isEmpty()) {
@@ -45,7 +45,7 @@ public final class PhoneKeys {
     }
 
     /** The digits an exact lookup finds a number by: with its country code, or as written when it is not a possible number. */
-    String lookupDigits(String phone) {
+    public String lookupDigits(String phone) {
         return parsed(phone).map(PhoneKeys::international).orElseGet(() -> digits(phone));
     }
 
@@ -54,7 +54,7 @@ public final class PhoneKeys {
      * only dialling adds ({@code 00} before a country code, the trunk prefix before a national number, a trunk prefix
      * written in brackets after a country code: {@code +44 (0)7700}).
      */
-    Set<String> searchPrefixes(String query) {
+    public Set<String> searchPrefixes(String query) {
         Set<String> prefixes = new LinkedHashSet<>();
         boolean international = query.strip().startsWith("+");
         String digits = digits(international ? query.replace("(0)", "") : query);
@@ -70,7 +70,7 @@ public final class PhoneKeys {
         return prefixes;
     }
 
-    static String digits(String phone) {
+    public static String digits(String phone) {
         return phone.replaceAll("[^0-9]", "");
     }
 
