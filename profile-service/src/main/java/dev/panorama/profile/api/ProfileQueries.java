@@ -61,7 +61,8 @@ public class ProfileQueries {
         if (colon < 1 || colon == identifier.length() - 1) {
             throw InvalidInputException.field("identifier", "must be type:value, e.g. email:jo@example.org");
         }
-        return store.withIdentifier(identifier.substring(0, colon), identifier.substring(colon + 1), limit).call(found -> audited(who, ids(found), "lookup")).map(this::views);
+        return store.withIdentifier(identifier.substring(0, colon), identifier.substring(colon + 1), limit)
+                .call(found -> audited(who, ids(found), "lookup")).map(this::views);
     }
 
     public Uni<ProfilePage> search(Reader who, String prefix, String cursor, int limit) {

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers as profiles are found by them, however a source or an agent wrote them: {@code +44 7700 900123},
@@ -17,6 +18,8 @@ public final class PhoneKeys {
 
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
     private static final String INTERNATIONAL_CALL_PREFIX = "00";
+    /** Digits with the marks people type in a phone number; "zz391" is not a number starting with 391. */
+    private static final Pattern WRITTEN_AS_A_NUMBER = Pattern.compile("[+0-9 ()./-]+");
 
     private final String region;
     private final String trunkPrefix;
@@ -52,10 +55,13 @@ public final class PhoneKeys {
     /**
      * The digit prefixes a search for the start of a number looks for: the digits typed, and the same without what
      * only dialling adds ({@code 00} before a country code, the trunk prefix before a national number, a trunk prefix
-     * written in brackets after a country code: {@code +44 (0)7700}).
+     * written in brackets after a country code: {@code +44 (0)7700}). None for a query not written like a number.
      */
     public Set<String> searchPrefixes(String query) {
         Set<String> prefixes = new LinkedHashSet<>();
+        if (!WRITTEN_AS_A_NUMBER.matcher(query).matches()) {
+            return prefixes;
+        }
         boolean international = query.strip().startsWith("+");
         String digits = digits(international ? query.replace("(0)", "") : query);
         if (digits.isEmpty()) {

@@ -40,8 +40,6 @@ public class ProfileStore {
 
     private static final int MAX_POINTER_HOPS = 8;
     private static final Bson READ_FIELDS = Projections.exclude(ProfileCodec.SEARCH, "appliedEvents");
-    /** Digits with the marks people type in a phone number; "zz391" is not a phone number starting with 391. */
-    private static final Pattern PHONE_SHAPED = Pattern.compile("[+0-9 ()./-]+");
 
     private final ReactiveMongoCollection<Document> profiles;
     private final int retries;
@@ -260,9 +258,7 @@ public class ProfileStore {
     private Bson anyKeyStarting(String lower) {
         List<Bson> matches = new java.util.ArrayList<>(List.of(namePartStarting(lower),
                 Filters.regex("search.emails", starting(lower))));
-        if (PHONE_SHAPED.matcher(lower).matches()) {
-            phones.searchPrefixes(lower).forEach(digits -> matches.add(Filters.regex("search.phones", starting(digits))));
-        }
+        phones.searchPrefixes(lower).forEach(digits -> matches.add(Filters.regex("search.phones", starting(digits))));
         return Filters.or(matches);
     }
 

@@ -32,6 +32,13 @@ class PhoneKeysTest {
     }
 
     @Test
+    void aQueryNotWrittenLikeANumberLooksForNone() {
+        assertThat(british.searchPrefixes("zz391")).isEmpty();
+        assertThat(british.searchPrefixes("flat 3")).isEmpty();
+        assertThat(british.searchPrefixes("(+)")).isEmpty();
+    }
+
+    @Test
     void whatIsNotAPossibleNumberKeepsItsDigits() {
         assertThat(british.lookupDigits("12")).isEqualTo("12");
         assertThat(british.searchKeys("ext. 12")).containsExactly("12");
