@@ -31,25 +31,33 @@ public final class PhoneKeys {
     }
 
     /**
-     * The digits a stored number is searched by: as written, and where it is a possible number, with its country code
-     * ({@code 447700900123}) and as dialled within its country without the trunk prefix ({@code 7700900123}).
+     * One number's digits: as written, and where it is a possible number, with its country code ({@code 447700900123})
+     * and as dialled within its country without the trunk prefix ({@code 7700900123}); null where it is not.
      */
-    public Set<String> searchKeys(String phone) {
-        Set<String> keys = new LinkedHashSet<>();
-        String digits = digits(phone);
-        if (!digits.isEmpty()) {
-            keys.add(digits);
+    public record Digits(String asWritten, String international, String national) {
+
+        /** The digits an exact lookup finds the number by: with its country code, or as written. */
+        public String lookupDigits() {
+            return international != null ? international : asWritten;
         }
-        parsed(phone).ifPresent(number -> {
-            keys.add(international(number));
-            keys.add(NUMBERS.getNationalSignificantNumber(number));
-        });
-        return keys;
+
+        /** The digits a search for the start of a number finds it by: each form it has. */
+        public Set<String> searchKeys() {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String digits : new String[] {asWritten, international, national}) {
+                if (digits != null && !digits.isEmpty()) {
+                    keys.add(digits);
+                }
+            }
+            return keys;
+        }
     }
 
-    /** The digits an exact lookup finds a number by: with its country code, or as written when it is not a possible number. */
-    public String lookupDigits(String phone) {
-        return parsed(phone).map(PhoneKeys::international).orElseGet(() -> digits(phone));
+    /** Reads a number once, in the default region when it has no country code. */
+    public Digits read(String phone) {
+        return parsed(phone)
+                .map(number -> new Digits(digits(phone), international(number), NUMBERS.getNationalSignificantNumber(number)))
+                .orElseGet(() -> new Digits(digits(phone), null, null));
     }
 
     /**
@@ -76,7 +84,7 @@ public final class PhoneKeys {
         return prefixes;
     }
 
-    public static String digits(String phone) {
+    private static String digits(String phone) {
         return phone.replaceAll("[^0-9]", "");
     }
 

@@ -92,8 +92,12 @@ public final class ProfileReader {
 
     /** Each number once, as the newest source wrote it: {@code 07700 900123} and {@code +44 7700 900123} are one. */
     private List<String> phones(List<SourceContact> newestFirst) {
+        List<String> written = distinct(newestFirst, SourceContact::phones);
+        if (written.size() < 2) {
+            return written;
+        }
         Map<String, String> byNumber = new LinkedHashMap<>();
-        newestFirst.forEach(contact -> contact.phones().forEach(phone -> byNumber.putIfAbsent(phoneKeys.lookupDigits(phone), phone)));
+        written.forEach(phone -> byNumber.putIfAbsent(phoneKeys.read(phone).lookupDigits(), phone));
         return List.copyOf(byNumber.values());
     }
 

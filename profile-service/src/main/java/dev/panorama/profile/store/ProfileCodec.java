@@ -59,7 +59,11 @@ public final class ProfileCodec {
         if (!PHONE.equals(lowerType)) {
             return Set.of(lowerType + ":" + value.trim().toLowerCase(Locale.ROOT));
         }
-        return new LinkedHashSet<>(List.of(PHONE + ":" + phones.lookupDigits(value), PHONE + ":" + PhoneKeys.digits(value)));
+        return phoneKeys(phones.read(value));
+    }
+
+    private static Set<String> phoneKeys(PhoneKeys.Digits number) {
+        return new LinkedHashSet<>(List.of(PHONE + ":" + number.lookupDigits(), PHONE + ":" + number.asWritten()));
     }
 
     private static Document searchKeys(ProfileState state, PhoneKeys phoneKeys) {
@@ -76,9 +80,9 @@ public final class ProfileCodec {
                 emails.add(email.trim().toLowerCase(Locale.ROOT));
                 identifiers.addAll(identifierKeys("email", email, phoneKeys));
             });
-            contact.phones().forEach(phone -> {
-                phones.addAll(phoneKeys.searchKeys(phone));
-                identifiers.addAll(identifierKeys(PHONE, phone, phoneKeys));
+            contact.phones().stream().map(phoneKeys::read).forEach(number -> {
+                phones.addAll(number.searchKeys());
+                identifiers.addAll(phoneKeys(number));
             });
             contact.identifiers().forEach(id -> identifiers.addAll(identifierKeys(id.type(), id.value(), phoneKeys)));
         }

@@ -10,15 +10,16 @@ class PhoneKeysTest {
 
     @Test
     void oneNumberWrittenThreeWaysIsLookedUpByTheSameDigits() {
-        assertThat(british.lookupDigits("+44 7700 900123")).isEqualTo("447700900123");
-        assertThat(british.lookupDigits("07700 900123")).isEqualTo("447700900123");
-        assertThat(british.lookupDigits("0044 (0)7700-900123")).isEqualTo("447700900123");
+        assertThat(british.read("+44 7700 900123").lookupDigits()).isEqualTo("447700900123");
+        assertThat(british.read("07700 900123").lookupDigits()).isEqualTo("447700900123");
+        assertThat(british.read("0044 (0)7700-900123").lookupDigits()).isEqualTo("447700900123");
+        assertThat(british.read("+44 07700 900123").lookupDigits()).isEqualTo("447700900123");
     }
 
     @Test
     void aStoredNumberIsSearchedAsWrittenWithItsCountryCodeAndAsDialledAtHome() {
-        assertThat(british.searchKeys("07700 900123")).containsExactlyInAnyOrder("07700900123", "447700900123", "7700900123");
-        assertThat(british.searchKeys("+44 7700 900123")).containsExactlyInAnyOrder("447700900123", "7700900123");
+        assertThat(british.read("07700 900123").searchKeys()).containsExactlyInAnyOrder("07700900123", "447700900123", "7700900123");
+        assertThat(british.read("+44 7700 900123").searchKeys()).containsExactlyInAnyOrder("447700900123", "7700900123");
     }
 
     @Test
@@ -40,16 +41,16 @@ class PhoneKeysTest {
 
     @Test
     void whatIsNotAPossibleNumberKeepsItsDigits() {
-        assertThat(british.lookupDigits("12")).isEqualTo("12");
-        assertThat(british.searchKeys("ext. 12")).containsExactly("12");
-        assertThat(british.searchKeys("no phone")).isEmpty();
+        assertThat(british.read("12").lookupDigits()).isEqualTo("12");
+        assertThat(british.read("ext. 12").searchKeys()).containsExactly("12");
+        assertThat(british.read("no phone").searchKeys()).isEmpty();
     }
 
     @Test
     void nationalNumbersAreReadInTheConfiguredRegion() {
         PhoneKeys american = new PhoneKeys("US");
 
-        assertThat(american.lookupDigits("(202) 555-0147")).isEqualTo("12025550147");
-        assertThat(american.lookupDigits("+44 7700 900123")).isEqualTo("447700900123");
+        assertThat(american.read("(202) 555-0147").lookupDigits()).isEqualTo("12025550147");
+        assertThat(american.read("+44 7700 900123").lookupDigits()).isEqualTo("447700900123");
     }
 }
