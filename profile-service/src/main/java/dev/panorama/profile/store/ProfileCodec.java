@@ -59,10 +59,10 @@ public final class ProfileCodec {
         if (!PHONE.equals(lowerType)) {
             return Set.of(lowerType + ":" + value.trim().toLowerCase(Locale.ROOT));
         }
-        return phoneKeys(phones.read(value));
+        return phoneIdentifiers(phones.read(value));
     }
 
-    private static Set<String> phoneKeys(PhoneKeys.Digits number) {
+    private static Set<String> phoneIdentifiers(PhoneKeys.Digits number) {
         return new LinkedHashSet<>(List.of(PHONE + ":" + number.lookupDigits(), PHONE + ":" + number.asWritten()));
     }
 
@@ -82,7 +82,7 @@ public final class ProfileCodec {
             });
             contact.phones().stream().map(phoneKeys::read).forEach(number -> {
                 phones.addAll(number.searchKeys());
-                identifiers.addAll(phoneKeys(number));
+                identifiers.addAll(phoneIdentifiers(number));
             });
             contact.identifiers().forEach(id -> identifiers.addAll(identifierKeys(id.type(), id.value(), phoneKeys)));
         }
