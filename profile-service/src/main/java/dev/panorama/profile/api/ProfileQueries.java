@@ -28,10 +28,10 @@ public class ProfileQueries {
     private final ProfileReader reader;
     private final Clock clock;
 
-    public ProfileQueries(ProfileStore store, ReadAudit audit, ProfileConfig config, Clock clock) {
+    public ProfileQueries(ProfileStore store, ReadAudit audit, ProfileConfig config, PhoneKeys phones, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.reader = new ProfileReader(config.rules(), new PhoneKeys(config.defaultPhoneRegion()));
+        this.reader = new ProfileReader(config.rules(), phones);
         this.clock = clock;
     }
 

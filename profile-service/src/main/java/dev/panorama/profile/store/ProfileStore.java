@@ -46,10 +46,10 @@ public class ProfileStore {
     private final PhoneKeys phones;
 
     public ProfileStore(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-            ProfileConfig config) {
+            ProfileConfig config, PhoneKeys phones) {
         this.profiles = mongo.getDatabase(database).getCollection("profiles");
         this.retries = config.conflictRetries();
-        this.phones = new PhoneKeys(config.defaultPhoneRegion());
+        this.phones = phones;
     }
 
     void createIndexes(@Observes StartupEvent start) {
