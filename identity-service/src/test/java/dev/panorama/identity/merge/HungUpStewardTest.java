@@ -34,6 +34,7 @@ class HungUpStewardTest {
 
     @TestHTTPResource("/")
     URL service;
+
     @Test
     void aMergeWhoseStewardHungUpWhileItWaitedIsStillMadeAndLeavesNoLockBehind() throws Exception {
         LocalDate birth = people.birthDate(); // one birthday: no merge protection between them
