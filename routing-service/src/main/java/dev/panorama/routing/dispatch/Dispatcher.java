@@ -91,16 +91,24 @@ public class Dispatcher {
     private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
             + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
             + " as load";
+    /** The agent {@code a} has room on the channel of its capacity row {@code c}. */
+    private static final String ROOM = " c.capacity > (select count(*) from routing_task t where t.agent_id = a.id"
+            + " and t.channel = c.channel and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))";
     /** Available agents with room on a channel where a task waits (the waiting task's conditions follow). */
     private static final String WITH_ROOM_SELECT = "select a.id from agent a where a.presence = 'AVAILABLE'"
-            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and c.capacity >"
-            + " (select count(*) from routing_task t where t.agent_id = a.id and t.channel = c.channel"
-            + " and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP'))";
+            + " and exists (select 1 from agent_capacity c where c.agent_id = a.id and" + ROOM;
     private static final String WITH_ROOM_WHERE_TASKS_WAIT = " and exists (select 1 from routing_task w where w.state = 'QUEUED'"
             + " and w.channel = c.channel";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
     private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
             + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
+    /**
+     * The given agents who are available with room on one of the given channels, with their load (read without locks:
+     * only to plan on); the load is counted only for those.
+     */
+    private static final String GIVEN_WITH_ROOM = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' and exists (select 1 from agent_capacity c"
+            + " where c.agent_id = a.id and c.channel = any($2) and" + ROOM + ") order by a.id";
     private static final String LOCK_GIVEN = "select id, idle_since, routing_version from agent where id = any($1)"
             + " and presence = 'AVAILABLE' order by id for update skip locked";
 
@@ -164,14 +172,20 @@ public class Dispatcher {
 
     /**
      * The agents a round for the waiting tasks may choose, with their load (read without locks): the available agents
-     * the tasks' queues admit. Who may be available, and their skills and capacity, are kept in memory
-     * ({@link AgentDirectory}), so that presence and load are read only for the agents admitted, not for every
-     * available agent (reading those took most of PostgreSQL's time for tasks arriving one by one to 2,000 agents).
+     * the tasks' queues admit who have room on a channel of the tasks. Who may be available, and their skills and
+     * capacity, are kept in memory ({@link AgentDirectory}), so that presence and load are read only for the agents
+     * admitted, not for every available agent (reading those took most of PostgreSQL's time for tasks arriving one by
+     * one to 2,000 agents); those without room are left out by the read, so that a long queue's tasks reaching a step
+     * while every agent is busy are planned on nobody, not on every agent they admit.
      */
     private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues) {
         return directory.admittedForAny(connection, waiting.stream().map(Routable::task).toList(), queues.policies())
                 .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
-                        : givenAgents(connection, admitted));
+                        : availableWithRoom(connection, admitted, channelsOf(waiting)));
+    }
+
+    private static String[] channelsOf(List<Routable> waiting) {
+        return waiting.stream().map(routable -> routable.task().channel().name()).distinct().toArray(String[]::new);
     }
 
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
@@ -508,6 +522,11 @@ public class Dispatcher {
                     .asTuple()
                     .map(state -> agents(locked, state.getItem1(), id -> state.getItem2().getOrDefault(id, Map.of())));
         });
+    }
+
+    private Uni<List<Agent>> availableWithRoom(SqlConnection connection, List<String> ids, String[] channels) {
+        return connection.preparedQuery(GIVEN_WITH_ROOM).execute(Tuple.of(ids.toArray(String[]::new), channels))
+                .chain(rows -> unlockedAgents(connection, rows));
     }
 
     /** The given agents who are available, read without locks with their load: only to plan on. */
