@@ -67,4 +67,11 @@ public record CpuUse(Map<String, Duration> byPart) {
         return byPart.keySet().stream().map(part -> String.format("%s %,.0f µs", part, microsPerItem(part, items)))
                 .collect(Collectors.joining(" | "));
     }
+
+    /** Share of one core used over a window, by part: {@code service 12 % | postgres 30 % | ...}. */
+    public String shareOfCore(Duration window) {
+        return byPart.keySet().stream()
+                .map(part -> String.format("%s %.0f %%", part, 100.0 * byPart.get(part).toNanos() / window.toNanos()))
+                .collect(Collectors.joining(" | "));
+    }
 }

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SteadyBacklog {
 
     private static final List<String> CHANNELS = List.of("CHAT", "EMAIL");
+    private static final Duration HELD_IDLE = Duration.ofSeconds(10);
+    private static final int HELD_IDLE_WINDOWS = Integer.getInteger("panorama.bench.routing.held-idle-windows", 0);
 
     private final Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
     private final Map<UUID, RoutingSimulation.TaskSpec> fillers = new ConcurrentHashMap<>();
@@ -66,6 +68,7 @@ final class SteadyBacklog {
             Arrivals.queuedBefore().create(api, simulation, policy.id(), specs);
             // the filling's own events (created, offered, assigned: three per slot) are published before the clock starts
             awaitOutboxPublished(db);
+            printHeldIdle(policy, statements, simulation.tasks.size());
             statements.reset();
             Instant start = Instant.now();
             CpuUse before = CpuUse.now();
@@ -79,6 +82,24 @@ final class SteadyBacklog {
             RoutingBench.awaitTasks(db, fillQueue, "COMPLETED", filling.size(), Duration.ofMinutes(10));
             RoutingBench.setPresence(api, simulation, "OFFLINE");
             return result;
+        }
+    }
+
+    /**
+     * An experiment, off unless {@code -Dbench.jvm-arg=-Dpanorama.bench.routing.held-idle-windows=N}: before the finishes
+     * start, N windows of {@link #HELD_IDLE} in which nothing finishes (every slot busy, the workload queued), each
+     * printing what every part used of a core: the cost of holding the backlog, apart from the cost of routing. It
+     * shifts the run against the escalation steps (those due meanwhile are taken before the finishes start).
+     */
+    private static void printHeldIdle(QueuePolicy policy, PgStatements statements, int tasks) throws InterruptedException {
+        for (int window = 1; window <= HELD_IDLE_WINDOWS; window++) {
+            statements.reset();
+            CpuUse before = CpuUse.now();
+            Thread.sleep(HELD_IDLE);
+            System.out.printf("%s: held idle, window %d of %d s (nothing finishing): CPU %s of a core; load average %s%n",
+                    policy.id(), window, HELD_IDLE.toSeconds(), CpuUse.now().since(before).shareOfCore(HELD_IDLE),
+                    RoutingBench.loadAverage());
+            statements.print(tasks);
         }
     }
 
