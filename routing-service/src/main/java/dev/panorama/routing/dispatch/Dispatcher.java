@@ -100,14 +100,11 @@ public class Dispatcher {
     private static final String WITH_ROOM_WHERE_TASKS_WAIT = " and exists (select 1 from routing_task w where w.state = 'QUEUED'"
             + " and w.channel = c.channel";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
-    private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
-            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
-    /**
-     * The given agents who are available with room on one of the given channels, with their load (read without locks:
-     * only to plan on); the load is counted only for those.
-     */
-    private static final String GIVEN_WITH_ROOM = "select a.id, a.idle_since, a.routing_version," + LOAD
-            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' and exists (select 1 from agent_capacity c"
+    private static final String GIVEN_AVAILABLE = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE'";
+    private static final String GIVEN = GIVEN_AVAILABLE + " order by a.id";
+    /** Of those, the ones with room on one of the given channels; the load is counted only for those. */
+    private static final String GIVEN_WITH_ROOM = GIVEN_AVAILABLE + " and exists (select 1 from agent_capacity c"
             + " where c.agent_id = a.id and c.channel = any($2) and" + ROOM + ") order by a.id";
     private static final String LOCK_GIVEN = "select id, idle_since, routing_version from agent where id = any($1)"
             + " and presence = 'AVAILABLE' order by id for update skip locked";
