@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -84,9 +85,11 @@ public class AgentDirectory {
      * The ids, in order, of the agents that may be available and whom the queues of these tasks admit at their current
      * step (by the skills and capacity known here: the newest this replica read, older than another replica's change
      * until the next read), and of every agent heard of whose skills are not known here. Before the first read of the
-     * database completes, reads it on the connection given.
+     * database completes, reads it on the connection given. A task escalated from a lower step (mapped to its level)
+     * admits only the agents its step admits and that one did not ({@link AgentRoster#admittedForAny(Collection, Map, Map)}).
      */
-    public Uni<List<String>> admittedForAny(SqlConnection connection, Collection<Task> tasks, Map<String, QueuePolicy> queues) {
+    public Uni<List<String>> admittedForAny(SqlConnection connection, Collection<Task> tasks, Map<String, QueuePolicy> queues,
+            Map<UUID, Integer> escalatedFrom) {
         return (read ? Uni.createFrom().voidItem() : readOn(connection)).map(ignored -> {
             AgentRoster available = roster;
             List<Agent> heardProfiled = new ArrayList<>();
@@ -100,9 +103,9 @@ public class AgentDirectory {
                 }
             }
             if (!heardProfiled.isEmpty()) {
-                heardAdmitted.addAll(AgentRoster.of(heardProfiled).admittedForAny(tasks, queues));
+                heardAdmitted.addAll(AgentRoster.of(heardProfiled).admittedForAny(tasks, queues, escalatedFrom));
             }
-            List<String> admitted = available.admittedForAny(tasks, queues);
+            List<String> admitted = available.admittedForAny(tasks, queues, escalatedFrom);
             if (heardAdmitted.isEmpty()) {
                 return admitted;
             }

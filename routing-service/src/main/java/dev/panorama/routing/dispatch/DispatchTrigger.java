@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -43,6 +46,7 @@ public class DispatchTrigger {
     private static final int TASKS = 1;
     private static final int FULL = 2;
     private static final int SWEPT = 3;
+    private static final int ANY_STEP = -1;
 
     private final Dispatcher dispatcher;
     private final AgentDirectory directory;
@@ -54,6 +58,11 @@ public class DispatchTrigger {
     private final Set<String> agentsInFlight = new HashSet<>();
     private final PendingWork<String> agents = new PendingWork<>(agentsInFlight);
     private final PendingWork<UUID> tasks = new PendingWork<>(new HashSet<>());
+    /**
+     * Per task asked for, the lowest step it was escalated from since its last round, or {@link #ANY_STEP} when it
+     * was asked for otherwise too: its round then looks at every agent it admits (as it does when the task is not here).
+     */
+    private final Map<UUID, Integer> escalatedFrom = new ConcurrentHashMap<>();
     /** The agents a full pass found with room, served after every change. */
     private final PendingWork<String> swept = new PendingWork<>(agentsInFlight);
     private final AtomicInteger running = new AtomicInteger();
@@ -127,7 +136,18 @@ public class DispatchTrigger {
     }
 
     public void tasks(Collection<UUID> taskIds) {
+        taskIds.forEach(id -> escalatedFrom.put(id, ANY_STEP));
         tasks.add(taskIds);
+        kick();
+    }
+
+    /**
+     * The tasks (mapped to the level of the step each was at) reached a later escalation step: they may now go to the
+     * agents that step admits, and only those are new to them.
+     */
+    public void escalated(Map<UUID, Integer> fromLevels) {
+        fromLevels.forEach((id, level) -> escalatedFrom.merge(id, level, Math::min));
+        tasks.add(fromLevels.keySet());
         kick();
     }
 
@@ -203,7 +223,7 @@ public class DispatchTrigger {
     private Round nextRound() {
         Round round = round(AGENTS, agents, dispatcher::forAgents);
         if (round == null) {
-            round = round(TASKS, tasks, dispatcher::forTasks);
+            round = round(TASKS, tasks, some -> dispatcher.forTasks(some, takeEscalatedFrom(some)));
         }
         if (round == null) {
             round = round(SWEPT, swept, dispatcher::forAgents);
@@ -217,6 +237,18 @@ public class DispatchTrigger {
             round = fullPass(() -> dispatcher.agentsWithRoomForTasksWaitingSince(untouchedSince));
         }
         return round;
+    }
+
+    /** The steps these tasks were escalated from, of those asked for only as escalated (a task not here: any step). */
+    private Map<UUID, Integer> takeEscalatedFrom(List<UUID> taskIds) {
+        Map<UUID, Integer> from = new HashMap<>();
+        for (UUID id : taskIds) {
+            Integer level = escalatedFrom.remove(id);
+            if (level != null && level != ANY_STEP) {
+                from.put(id, level);
+            }
+        }
+        return from;
     }
 
     /** Finds the agents to sweep; their rounds follow as swept work. */

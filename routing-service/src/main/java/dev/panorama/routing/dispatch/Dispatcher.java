@@ -146,9 +146,12 @@ public class Dispatcher {
      * available agents with room on their channels are read without locks and the plan picks among them; only the
      * agents it picked are then locked (skipping those others hold) and read again, and the round is planned anew
      * on exactly those, so what is stored was decided on locked, current state, while a round for a few tasks never
-     * holds up the answers of every agent with room.
+     * holds up the answers of every agent with room. A task escalated from a lower step (its id mapped to that step's
+     * level in {@code escalatedFrom}) is planned only on the agents its step admits and that one did not: no agent the
+     * lower step admitted had room for it (else a round would have offered it), and that changes only by a change that
+     * gives the agent a round of its own.
      */
-    public Uni<Integer> forTasks(Collection<UUID> taskIds) {
+    public Uni<Integer> forTasks(Collection<UUID> taskIds, Map<UUID, Integer> escalatedFrom) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -160,7 +163,7 @@ public class Dispatcher {
                             List<Routable> waiting = found.getItem1();
                             QueueMemory.Current queues = found.getItem2();
                             return waiting.isEmpty() ? Uni.createFrom().item(0)
-                                    : candidates(connection, waiting, queues)
+                                    : candidates(connection, waiting, queues, escalatedFrom)
                                             .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
                                                     : lockChosen(connection, waiting, candidates, queues));
                         }))
@@ -175,8 +178,9 @@ public class Dispatcher {
      * one to 2,000 agents); those without room are left out by the read, so that a long queue's tasks reaching a step
      * while every agent is busy are planned on nobody, not on every agent they admit.
      */
-    private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues) {
-        return directory.admittedForAny(connection, waiting.stream().map(Routable::task).toList(), queues.policies())
+    private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues,
+            Map<UUID, Integer> escalatedFrom) {
+        return directory.admittedForAny(connection, waiting.stream().map(Routable::task).toList(), queues.policies(), escalatedFrom)
                 .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
                         : availableWithRoom(connection, admitted, channelsOf(waiting)));
     }
@@ -472,7 +476,17 @@ public class Dispatcher {
         return Uni.combine().all().unis(offerWrites.store(connection, writes, now),
                         this.queues.moveCursors(connection, new TreeMap<>(movedCursors)))
                 .asTuple()
+                .invoke(done -> noteNotStored(planned, done.getItem1()))
                 .map(done -> asStored(planned, done.getItem1(), agents, byTask, now));
+    }
+
+    /**
+     * An agent planned for a task that had changed meanwhile (another transaction held it or had just offered, escalated
+     * or moved it) is asked for again once this round ended, as one held elsewhere is: it may have room for another
+     * waiting task, or for that one as it is now, and nothing else would give it a round before the safety net.
+     */
+    private void noteNotStored(List<PlannedOffer> planned, Set<UUID> stored) {
+        planned.stream().filter(plan -> !stored.contains(plan.taskId())).forEach(plan -> heldElsewhere.add(plan.agentId()));
     }
 
     private static DispatchPlanner.Round asStored(List<PlannedOffer> planned, Set<UUID> offered, List<Agent> agents,

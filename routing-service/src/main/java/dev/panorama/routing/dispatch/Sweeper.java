@@ -7,6 +7,7 @@ import dev.panorama.routing.agents.PresenceChanges;
 import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.matching.Escalation;
 import dev.panorama.routing.matching.QueuePolicy;
+import dev.panorama.routing.matching.Task;
 import dev.panorama.routing.offers.OfferStatus;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.offers.OfferView;
@@ -26,8 +27,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -151,36 +154,49 @@ public class Sweeper {
     private Uni<Void> escalateBatches(int done) {
         return transactions.inTransaction(connection -> queues.all(connection)
                         .chain(all -> tasks.lockEscalationDue(connection, clock.instant(), BATCH)
-                                .chain(due -> escalate(connection, all, due)
-                                        .replaceWith(due.stream().map(routable -> routable.task().id()).toList()))))
-                .invoke(dispatch::tasks)
-                .chain(escalated -> escalated.size() == BATCH && done + 1 < MAX_ESCALATION_BATCHES
+                                .chain(due -> escalate(connection, all, due))))
+                .invoke(this::askForRounds)
+                .chain(pass -> pass.due() == BATCH && done + 1 < MAX_ESCALATION_BATCHES
                         ? escalateBatches(done + 1) : Uni.createFrom().voidItem());
+    }
+
+    /** What one escalation pass did: how many tasks were due, which moved up a step (from which) and which overflowed. */
+    private record Pass(int due, Map<UUID, Integer> escalatedFrom, List<UUID> overflowed) {
+    }
+
+    private void askForRounds(Pass pass) {
+        dispatch.escalated(pass.escalatedFrom());
+        dispatch.tasks(pass.overflowed());
     }
 
     /**
      * The due tasks' next steps: the escalations in one statement, each overflow to another queue on its own (they
      * are rare; each enters its queue afresh).
      */
-    private Uni<Void> escalate(SqlConnection connection, Map<String, QueueSettings> queues, List<TaskStore.Routable> due) {
+    private Uni<Pass> escalate(SqlConnection connection, Map<String, QueueSettings> queues, List<TaskStore.Routable> due) {
         Instant now = clock.instant();
         List<TaskStore.Escalated> escalated = new ArrayList<>();
+        Map<UUID, Integer> escalatedFrom = new HashMap<>();
+        List<UUID> overflowed = new ArrayList<>();
         List<Uni<Void>> overflows = new ArrayList<>();
         for (TaskStore.Routable routable : due) {
-            QueuePolicy queue = queues.get(routable.task().queueId()).policy();
-            Escalation.Outcome outcome = Escalation.at(routable.task(), queue, now);
+            Task task = routable.task();
+            QueuePolicy queue = queues.get(task.queueId()).policy();
+            Escalation.Outcome outcome = Escalation.at(task, queue, now);
             if (outcome.overflowTo().isPresent()) {
                 QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
-                overflows.add(tasks.enterQueue(connection, routable.task().id(), overflow.id(),
-                        TaskLifecycle.firstStep(overflow, now), now));
+                overflows.add(tasks.enterQueue(connection, task.id(), overflow.id(), TaskLifecycle.firstStep(overflow, now), now));
+                overflowed.add(task.id());
             } else {
                 Instant next = outcome.level() < queue.steps().size()
-                        ? routable.task().queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
-                escalated.add(new TaskStore.Escalated(routable.task().id(), outcome.level(), next));
+                        ? task.queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
+                escalated.add(new TaskStore.Escalated(task.id(), outcome.level(), next));
+                escalatedFrom.put(task.id(), task.escalationLevel());
             }
         }
         return tasks.escalate(connection, escalated, now)
-                .chain(() -> each(overflows, overflow -> overflow));
+                .chain(() -> each(overflows, overflow -> overflow))
+                .replaceWith(new Pass(due.size(), escalatedFrom, overflowed));
     }
 
     // --- waited too long

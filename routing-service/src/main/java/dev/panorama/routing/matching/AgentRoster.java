@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Agents by what admits them to a task (skills and capacity; presence and load not looked at), as sets of agents per
@@ -69,16 +70,35 @@ public final class AgentRoster {
      * unknown queue admit nobody. In id order.
      */
     public List<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues) {
+        return admittedForAny(tasks, queues, Map.of());
+    }
+
+    /**
+     * As above, but a task escalated from a lower step (its id mapped to that step's level) admits only the agents its
+     * current step admits and that lower step did not: those the lower step admitted could take it no more than before
+     * (none with room took it then, and steps only add agents), so they need not be read again. A rotation admits
+     * nobody more at any step.
+     */
+    public List<String> admittedForAny(Collection<Task> tasks, Map<String, QueuePolicy> queues,
+            Map<UUID, Integer> escalatedFrom) {
         BitSet admitted = new BitSet();
         for (Task task : tasks) {
             QueuePolicy queue = queues.get(task.queueId());
             if (queue != null) {
-                admitted.or(admitting(task, queue));
+                admitted.or(admittedSince(task, queue, escalatedFrom.get(task.id())));
             }
         }
         List<String> ids = new ArrayList<>(admitted.cardinality());
         admitted.stream().forEach(index -> ids.add(agents.get(index).id()));
         return ids;
+    }
+
+    private BitSet admittedSince(Task task, QueuePolicy queue, Integer fromLevel) {
+        BitSet admitted = admitting(task, queue);
+        if (fromLevel != null && fromLevel < task.escalationLevel()) {
+            admitted.andNot(admitting(task.atLevel(fromLevel), queue));
+        }
+        return admitted;
     }
 
     private BitSet admitting(Task task, QueuePolicy queue) {

@@ -35,4 +35,10 @@ public record Task(UUID id, Channel channel, String queueId, int priority, List<
             throw new IllegalArgumentException("priority must be between 0 and 100");
         }
     }
+
+    /** This task as it was, or will be, at another escalation step of its queue. */
+    public Task atLevel(int level) {
+        return new Task(id, channel, queueId, priority, allOf, anyOf, preferredAgents, createdAt, queuedAt, level,
+                excludedAgents);
+    }
 }

@@ -61,6 +61,25 @@ class AgentRosterTest {
     }
 
     @Test
+    void aTaskEscalatedFromALowerStepAdmitsOnlyTheAgentsThatStepDidNot() {
+        Task opened = new Task(UUID.randomUUID(), Channel.EMAIL, "preferred-first", 10, List.of(needs("billing", 1)), List.of(),
+                List.of("b"), NOW, NOW, 1, Set.of());
+
+        assertThat(ROSTER.admittedForAny(List.of(opened), QUEUES)).containsExactly("a", "b");
+        assertThat(ROSTER.admittedForAny(List.of(opened), QUEUES, Map.of(opened.id(), 0)))
+                .as("b was admitted while the task was held for it").containsExactly("a");
+        assertThat(ROSTER.admittedForAny(List.of(opened), QUEUES, Map.of(opened.id(), 1)))
+                .as("not escalated since that step").containsExactly("a", "b");
+    }
+
+    @Test
+    void anEscalatedTaskOfARotationAdmitsNobodyNew() {
+        Task rotated = task(Channel.EMAIL, "rotation", 10, List.of(needs("billing", 3))).atLevel(1);
+
+        assertThat(ROSTER.admittedForAny(List.of(rotated), QUEUES, Map.of(rotated.id(), 0))).isEmpty();
+    }
+
+    @Test
     void aRotationLooksAtNoSkillAndAGoneQueueAdmitsNobody() {
         assertThat(ROSTER.admittedForAny(List.of(task(Channel.EMAIL, "rotation", 10, List.of(needs("billing", 3)))), QUEUES))
                 .containsExactlyInAnyOrder("a", "b", "d");

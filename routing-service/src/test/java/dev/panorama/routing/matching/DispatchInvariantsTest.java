@@ -145,6 +145,32 @@ class DispatchInvariantsTest {
         assertThat(forTheFreed).isEqualTo(forEveryone);
     }
 
+    /**
+     * Why a round for escalated tasks reads only the agents their new step admits: after a round, the tasks it left
+     * waiting, each one step further, are planned on those agents exactly as on every agent (none the lower step
+     * admitted had room for them at their turn, and a round only adds load).
+     */
+    @Property(tries = 300)
+    void escalatedTasksArePlannedOnTheNewlyAdmittedAgentsAsOnEveryAgent(@ForAll("agents") List<Agent> agents,
+            @ForAll("tasks") List<Task> tasks, @ForAll("queues") Map<String, QueuePolicy> queues) {
+        Map<String, String> cursors = DispatchPlanner.noCursors();
+        DispatchPlanner.Round first = PLANNER.round(tasks, queues, agents, NOW, cursors);
+        Set<UUID> served = first.offers().stream().map(DispatchPlanner.PlannedOffer::taskId).collect(Collectors.toSet());
+        Map<UUID, Integer> escalatedFrom = new HashMap<>();
+        List<Task> escalated = new ArrayList<>();
+        for (Task task : tasks) {
+            if (!served.contains(task.id()) && task.escalationLevel() < queues.get(task.queueId()).steps().size()) {
+                escalatedFrom.put(task.id(), task.escalationLevel());
+                escalated.add(task.atLevel(task.escalationLevel() + 1));
+            }
+        }
+        Set<String> newlyAdmitted = Set.copyOf(AgentRoster.of(agents).admittedForAny(escalated, queues, escalatedFrom));
+        List<Agent> readOnly = first.agentsAfter().stream().filter(agent -> newlyAdmitted.contains(agent.id())).toList();
+
+        assertThat(PLANNER.plan(escalated, queues, readOnly, NOW, new HashMap<>(cursors)))
+                .isEqualTo(PLANNER.plan(escalated, queues, first.agentsAfter(), NOW, new HashMap<>(cursors)));
+    }
+
     @Provide
     Arbitrary<Integer> indexes() {
         return Arbitraries.integers().between(0, 1000);
