@@ -146,10 +146,10 @@ public class Dispatcher {
      * available agents with room on their channels are read without locks and the plan picks among them; only the
      * agents it picked are then locked (skipping those others hold) and read again, and the round is planned anew
      * on exactly those, so what is stored was decided on locked, current state, while a round for a few tasks never
-     * holds up the answers of every agent with room. A task escalated from a lower step (its id mapped to that step's
-     * level in {@code escalatedFrom}) is planned only on the agents its step admits and that one did not: no agent the
-     * lower step admitted had room for it (else a round would have offered it), and that changes only by a change that
-     * gives the agent a round of its own.
+     * holds up the answers of every agent with room. A task escalated from a lower step where it had waited untouched
+     * (its id mapped to that step's level in {@code escalatedFrom}) is planned only on the agents its step admits and
+     * that one did not: no agent the lower step admitted had room for it (else its round there would have offered it),
+     * and that changes only by a change that gives the agent a round of its own.
      */
     public Uni<Integer> forTasks(Collection<UUID> taskIds, Map<UUID, Integer> escalatedFrom) {
         if (taskIds.isEmpty()) {

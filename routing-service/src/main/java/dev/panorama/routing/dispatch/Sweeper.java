@@ -160,13 +160,21 @@ public class Sweeper {
                         ? escalateBatches(done + 1) : Uni.createFrom().voidItem());
     }
 
-    /** What one escalation pass did: how many tasks were due, which moved up a step (from which) and which overflowed. */
-    private record Pass(int due, Map<UUID, Integer> escalatedFrom, List<UUID> overflowed) {
+    /**
+     * What one escalation pass did: how many tasks were due, which moved up a step after waiting untouched at the one
+     * before (from which), and the others (moved up a step soon after a change, or overflowed to another queue).
+     */
+    private record Pass(int due, Map<UUID, Integer> escalatedFrom, List<UUID> others) {
     }
 
+    /**
+     * A task escalated after waiting untouched for a whole dispatch interval at its step had its round there (or is
+     * the safety net's), so its round now needs only the agents the new step admits; one changed more recently may
+     * have been skipped by its round while this pass held it, so its round looks at every agent it admits.
+     */
     private void askForRounds(Pass pass) {
         dispatch.escalated(pass.escalatedFrom());
-        dispatch.tasks(pass.overflowed());
+        dispatch.tasks(pass.others());
     }
 
     /**
@@ -177,7 +185,8 @@ public class Sweeper {
         Instant now = clock.instant();
         List<TaskStore.Escalated> escalated = new ArrayList<>();
         Map<UUID, Integer> escalatedFrom = new HashMap<>();
-        List<UUID> overflowed = new ArrayList<>();
+        List<UUID> others = new ArrayList<>();
+        Instant untouchedSince = now.minus(config.dispatchInterval());
         List<Uni<Void>> overflows = new ArrayList<>();
         for (TaskStore.Routable routable : due) {
             Task task = routable.task();
@@ -186,17 +195,21 @@ public class Sweeper {
             if (outcome.overflowTo().isPresent()) {
                 QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
                 overflows.add(tasks.enterQueue(connection, task.id(), overflow.id(), TaskLifecycle.firstStep(overflow, now), now));
-                overflowed.add(task.id());
+                others.add(task.id());
             } else {
                 Instant next = outcome.level() < queue.steps().size()
                         ? task.queuedAt().plus(queue.steps().get(outcome.level()).after()) : null;
                 escalated.add(new TaskStore.Escalated(task.id(), outcome.level(), next));
-                escalatedFrom.put(task.id(), task.escalationLevel());
+                if (routable.updatedAt().isAfter(untouchedSince)) {
+                    others.add(task.id());
+                } else {
+                    escalatedFrom.put(task.id(), task.escalationLevel());
+                }
             }
         }
         return tasks.escalate(connection, escalated, now)
                 .chain(() -> each(overflows, overflow -> overflow))
-                .replaceWith(new Pass(due.size(), escalatedFrom, overflowed));
+                .replaceWith(new Pass(due.size(), escalatedFrom, others));
     }
 
     // --- waited too long

@@ -47,13 +47,13 @@ public class TaskStore {
     /**
      * A waiting task taken for routing, with what the events about it need, and the version of its row as read
      * (PostgreSQL's {@code xmin}, new with every update of the row): an offer stored on that version only is one
-     * decided on the task as it still is.
+     * decided on the task as it still is; and when the task last changed.
      */
-    public record Routable(Task task, UUID customerId, Instant routingKey, String rowVersion) {
+    public record Routable(Task task, UUID customerId, Instant routingKey, String rowVersion, Instant updatedAt) {
     }
 
-    /** What a routing read takes of a waiting task: its columns, serving key and row version. */
-    private static final String ROUTABLE = COLUMNS + ", routing_key, xmin::text as row_version";
+    /** What a routing read takes of a waiting task: its columns, serving key, row version and last change. */
+    private static final String ROUTABLE = COLUMNS + ", routing_key, xmin::text as row_version, updated_at";
 
     /**
      * Who rejected or missed the task since the given parameter (the turn-down cool-down), read with the task in the
@@ -209,7 +209,8 @@ public class TaskStore {
         Set<String> excluded = row.getColumnIndex("turned_down") < 0 ? Set.of()
                 : Set.copyOf(Arrays.asList(row.getArrayOfStrings("turned_down")));
         return new Routable(routingTask(row, excluded), row.getUUID("customer_id"),
-                Rows.instant(row.getOffsetDateTime("routing_key")), row.getString("row_version"));
+                Rows.instant(row.getOffsetDateTime("routing_key")), row.getString("row_version"),
+                Rows.instant(row.getOffsetDateTime("updated_at")));
     }
 
     /** The tasks offered (task to agent), in one statement whatever their number. */
