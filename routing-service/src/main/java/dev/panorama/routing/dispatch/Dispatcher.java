@@ -104,11 +104,10 @@ public class Dispatcher {
     private static final String GIVEN_AVAILABLE = "select a.id, a.idle_since, a.routing_version," + LOAD
             + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE'";
     private static final String GIVEN = GIVEN_AVAILABLE + " order by a.id";
-    /** The given agents who are available, without their load (read beside it by {@link AgentStore#LOAD}). */
-    private static final String GIVEN_AVAILABLE_ONLY = "select id, idle_since, routing_version from agent"
+    /** The given agents who are available, without their load (read beside it, or after locking them, by {@link AgentStore#LOAD}). */
+    private static final String AVAILABLE_OF_GIVEN = "select id, idle_since, routing_version from agent"
             + " where id = any($1) and presence = 'AVAILABLE' order by id";
-    private static final String LOCK_GIVEN = "select id, idle_since, routing_version from agent where id = any($1)"
-            + " and presence = 'AVAILABLE' order by id for update skip locked";
+    private static final String LOCK_GIVEN = AVAILABLE_OF_GIVEN + " for update skip locked";
 
     private final Transactions transactions;
     private final TaskStore tasks;
@@ -546,17 +545,18 @@ public class Dispatcher {
      */
     private Uni<List<Agent>> availableWithRoom(SqlConnection connection, List<String> ids, Set<Channel> channels) {
         String[] given = ids.toArray(String[]::new);
-        return Uni.combine().all().unis(connection.preparedQuery(GIVEN_AVAILABLE_ONLY).execute(Tuple.of(given)),
+        return Uni.combine().all().unis(connection.preparedQuery(AVAILABLE_OF_GIVEN).execute(Tuple.of(given)),
                         AgentStore.perChannel(connection, AgentStore.LOAD, given))
                 .asTuple()
-                .chain(read -> {
-                    List<Row> available = Rows.list(read.getItem1());
-                    Map<String, Map<Channel, Integer>> load = read.getItem2();
-                    return available.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
-                            : profiles.of(connection, AgentProfiles.versions(available))
-                                    .map(known -> agents(available, known, id -> load.getOrDefault(id, Map.of())).stream()
-                                            .filter(agent -> channels.stream().anyMatch(agent::hasRoomOn)).toList());
-                });
+                .chain(read -> withProfiles(connection, Rows.list(read.getItem1()), read.getItem2()))
+                .map(agents -> agents.stream().filter(agent -> channels.stream().anyMatch(agent::hasRoomOn)).toList());
+    }
+
+    /** The agents of these rows with their profiles and the load given (none where it names none). */
+    private Uni<List<Agent>> withProfiles(SqlConnection connection, List<Row> rows, Map<String, Map<Channel, Integer>> load) {
+        return rows.isEmpty() ? Uni.createFrom().item(List.of())
+                : profiles.of(connection, AgentProfiles.versions(rows))
+                        .map(known -> agents(rows, known, id -> load.getOrDefault(id, Map.of())));
     }
 
     /** The given agents who are available, read without locks with their load: only to plan on. */
