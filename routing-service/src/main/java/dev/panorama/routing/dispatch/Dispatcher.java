@@ -101,9 +101,8 @@ public class Dispatcher {
     private static final String WITH_ROOM_WHERE_TASKS_WAIT = " and exists (select 1 from routing_task w where w.state = 'QUEUED'"
             + " and w.channel = c.channel";
     /** The given agents who are available, with their load (read without locks: only to plan on). */
-    private static final String GIVEN_AVAILABLE = "select a.id, a.idle_since, a.routing_version," + LOAD
-            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE'";
-    private static final String GIVEN = GIVEN_AVAILABLE + " order by a.id";
+    private static final String GIVEN = "select a.id, a.idle_since, a.routing_version," + LOAD
+            + " from agent a where a.id = any($1) and a.presence = 'AVAILABLE' order by a.id";
     /** The given agents who are available, without their load (read beside it, or after locking them, by {@link AgentStore#LOAD}). */
     private static final String AVAILABLE_OF_GIVEN = "select id, idle_since, routing_version from agent"
             + " where id = any($1) and presence = 'AVAILABLE' order by id";
