@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class PgStatements {
 
-    private static final int SHOWN = 15;
+    /** The costliest statements printed; {@code -Dpanorama.bench.statements-shown=100} for every one of a window. */
+    private static final int SHOWN = Integer.getInteger("panorama.bench.statements-shown", 15);
 
     private final DevStack stack;
     private final String database;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -58,12 +59,15 @@ import java.util.function.Predicate;
  * {@code -Dbench.jvm-arg=-Dpanorama.devstack.postgres.settings=shared_preload_libraries=pg_stat_statements} each run
  * also prints PostgreSQL's statements per assignment (see {@link PgStatements}). An experiment, not a way to run
  * routing: {@code -Dbench.jvm-arg=-Dpanorama.bench.routing.without-notify=true} disables the triggers that queue the
- * notices for agents' streams (the benchmark's agents hear of offers from Kafka), to see what the notices cost.
+ * notices for agents' streams (the benchmark's agents hear of offers from Kafka), to see what the notices cost. To
+ * compare builds on one phase, {@code -Dbench.jvm-arg=-Dpanorama.bench.routing.phases=paced} runs only those named
+ * ({@code drain}, {@code steady}, {@code paced}; the warm-up always runs).
  */
 public final class RoutingBench {
 
     static final String BENCH = "routing";
     /** Answers of the simulated agents in flight at once, at most. */
+    private static final List<String> PHASES = List.of("drain", "steady", "paced");
     static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
     /** Both queues' escalation: preferred agents for 2 s, then every qualified agent, then relaxed, then widened skills. */
     static final List<EscalationStep> STEPS = List.of(new EscalationStep(Duration.ofSeconds(2), EscalationAction.OPEN_TO_ALL_QUALIFIED, 0),
@@ -109,22 +113,38 @@ public final class RoutingBench {
             System.out.printf("routing bench: %,d agents, %,d tasks, seed %d%n", agents, tasks, seed);
             PgStatements statements = new PgStatements(stack, database);
             warmUp(api, db, stack, statements, new RoutingSimulation(agents, Math.min(tasks, WARM_UP_TASKS), seed), seed);
-            StrategyRun best = run(api, db, stack, statements, simulation, BEST, Arrivals.queuedBefore(), seed);
-            StrategyRun roundRobin = run(api, db, stack, statements, simulation, ROUND_ROBIN, Arrivals.queuedBefore(), seed);
-            report(best, roundRobin);
-            System.out.printf("steady: the same %,d tasks queued behind agents whose every slot is busy; agents finish %,d tasks a second%n",
-                    tasks, finishesPerSecond);
-            StrategyRun bestSteady = SteadyBacklog.run(api, db, stack, statements, simulation, BEST_STEADY, FILL.id(), finishesPerSecond, seed);
-            StrategyRun roundRobinSteady = SteadyBacklog.run(api, db, stack, statements, simulation, ROUND_ROBIN_STEADY, FILL.id(),
-                    finishesPerSecond, seed);
-            reportSteady(bestSteady, roundRobinSteady, finishesPerSecond);
-            System.out.printf("paced: the same %,d tasks arriving at %,d/s while the agents are online%n", tasks, perSecond);
-            StrategyRun bestPaced = run(api, db, stack, statements, simulation, BEST_PACED, Arrivals.paced(perSecond), seed);
-            StrategyRun roundRobinPaced = run(api, db, stack, statements, simulation, ROUND_ROBIN_PACED, Arrivals.paced(perSecond), seed);
-            reportPaced(bestPaced, roundRobinPaced, perSecond);
+            Set<String> phases = phases();
+            if (phases.contains("drain")) {
+                StrategyRun best = run(api, db, stack, statements, simulation, BEST, Arrivals.queuedBefore(), seed);
+                StrategyRun roundRobin = run(api, db, stack, statements, simulation, ROUND_ROBIN, Arrivals.queuedBefore(), seed);
+                report(best, roundRobin);
+            }
+            if (phases.contains("steady")) {
+                System.out.printf("steady: the same %,d tasks queued behind agents whose every slot is busy; agents finish %,d tasks a second%n",
+                        tasks, finishesPerSecond);
+                StrategyRun bestSteady = SteadyBacklog.run(api, db, stack, statements, simulation, BEST_STEADY, FILL.id(), finishesPerSecond, seed);
+                StrategyRun roundRobinSteady = SteadyBacklog.run(api, db, stack, statements, simulation, ROUND_ROBIN_STEADY, FILL.id(),
+                        finishesPerSecond, seed);
+                reportSteady(bestSteady, roundRobinSteady, finishesPerSecond);
+            }
+            if (phases.contains("paced")) {
+                System.out.printf("paced: the same %,d tasks arriving at %,d/s while the agents are online%n", tasks, perSecond);
+                StrategyRun bestPaced = run(api, db, stack, statements, simulation, BEST_PACED, Arrivals.paced(perSecond), seed);
+                StrategyRun roundRobinPaced = run(api, db, stack, statements, simulation, ROUND_ROBIN_PACED, Arrivals.paced(perSecond), seed);
+                reportPaced(bestPaced, roundRobinPaced, perSecond);
+            }
         } finally {
             DevStack.stopShared();
         }
+    }
+
+    /** The phases to run ({@code drain}, {@code steady}, {@code paced}): all unless a comparison asks for fewer. */
+    private static Set<String> phases() {
+        Set<String> phases = Set.of(System.getProperty("panorama.bench.routing.phases", String.join(",", PHASES)).split(","));
+        if (!PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("panorama.bench.routing.phases: one or more of " + PHASES + ", got " + phases);
+        }
+        return phases;
     }
 
     private static void setUp(RoutingApi api, RoutingSimulation simulation) {
