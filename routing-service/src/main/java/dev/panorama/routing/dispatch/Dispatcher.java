@@ -340,11 +340,13 @@ public class Dispatcher {
      * (skipping those others hold, e.g. an agent answering an offer), and the round is planned again on exactly those
      * as locked, with their load counted under the lock. So a lock is held only for the last statements of a round,
      * and neither an agent nor a task the plan has no use for is locked at all (a page that offers nothing writes
-     * nothing: locking a row writes it).
+     * nothing: locking a row writes it). The reads need no transaction (each statement sees what was committed when
+     * it began, in a transaction too), so one opens only for the locks and what they store: a page whose plan on what
+     * it read offers nothing, as most do when tasks arrive one by one to agents with room, costs no BEGIN and COMMIT.
      */
     private Uni<Integer> agentPage(List<String> agentIds, Set<Channel> only, Map<Channel, Position> after, int page,
             int offeredSoFar) {
-        return transactions.inTransaction(connection -> Uni.combine().all()
+        return transactions.readThenWrite(connection -> Uni.combine().all()
                 .unis(givenAgents(connection, agentIds), queueMemory.current(connection)).asTuple().chain(read -> {
                     List<Agent> agents = read.getItem1();
                     QueueMemory.Current queues = read.getItem2();
@@ -360,8 +362,9 @@ public class Dispatcher {
                         return Uni.createFrom().item(new AgentPage(new DispatchPlanner.Round(List.of(), agents), asked, taken, ends));
                     }
                     return heads(connection, asked, ends, taken)
-                            .chain(head -> head.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents))
-                                    : lockChosenAndOffer(connection, head, agents, queues))
+                            .chain(head -> offersAny(head, agents, queues)
+                                    ? Transactions.within(connection, inTransaction -> lockChosenAndOffer(inTransaction, head, agents, queues))
+                                    : Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents)))
                             .map(round -> new AgentPage(round, asked, taken, ends));
                 }))
                 .invoke(result -> publishIf(result.round().offers().size()))
@@ -375,6 +378,12 @@ public class Dispatcher {
                             .filter(agent -> goOn.stream().anyMatch(agent::hasRoomOn)).map(Agent::id).toList();
                     return agentPage(withRoom, goOn, result.ends(), page + 1, offered);
                 });
+    }
+
+    /** Whether a plan on the head and the agents as read offers anything: else no transaction is worth opening. */
+    private boolean offersAny(List<Routable> head, List<Agent> agents, QueueMemory.Current queues) {
+        return !head.isEmpty() && !planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents,
+                clock.instant(), new HashMap<>(queues.cursors())).offers().isEmpty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.panorama.routing.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,8 +29,33 @@ public class Transactions {
     }
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work)
-                .onFailure(Transactions::retryable).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(100))
+        return retried(pool.withConnection(connection -> within(connection, work)));
+    }
+
+    /**
+     * Work that reads first on one connection, outside any transaction, and writes (if at all) in a transaction it
+     * opens on that connection by {@link #within}: a read that finds nothing to write costs no BEGIN and COMMIT.
+     * Run again from the start as {@link #inTransaction} is.
+     */
+    public <T> Uni<T> readThenWrite(Function<SqlConnection, Uni<T>> work) {
+        return retried(pool.withConnection(work));
+    }
+
+    /**
+     * The work in a transaction on the connection, whose BEGIN goes out with the work's first statements: the client
+     * sends commands without waiting for the answers to earlier ones, and a connection's commands run in order, so
+     * the work's statements run inside the transaction all the same, without a round trip of BEGIN's own first.
+     * Committed once the work succeeded, rolled back otherwise.
+     */
+    public static <T> Uni<T> within(SqlConnection connection, Function<SqlConnection, Uni<T>> work) {
+        Uni<Transaction> begun = connection.begin().memoize().indefinitely();
+        return Uni.combine().all().unis(begun, Uni.createFrom().deferred(() -> work.apply(connection))).asTuple()
+                .onFailure().call(failure -> begun.chain(Transaction::rollback).onFailure().recoverWithNull())
+                .chain(done -> done.getItem1().commit().replaceWith(done.getItem2()));
+    }
+
+    private static <T> Uni<T> retried(Uni<T> attempt) {
+        return attempt.onFailure(Transactions::retryable).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(100))
                 .atMost(ATTEMPTS);
     }
 

@@ -186,23 +186,23 @@ public class TaskLifecycle {
 
     private Uni<Created> insert(SqlConnection connection, NewTask task) {
         Instant now = clock.instant();
-        return skills.requireKnown(connection, task.skillNames())
-                .chain(() -> queue(connection, task.queueId()).onFailure(UnknownQueue.class)
-                        .transform(ignored -> UnknownQueue.referred(task.queueId())))
+        // sent together; an unknown skill is answered first, as its check goes first
+        return Uni.combine().all().unis(skills.requireKnown(connection, task.skillNames()),
+                        queue(connection, task.queueId()).onFailure(UnknownQueue.class)
+                                .transform(ignored -> UnknownQueue.referred(task.queueId())))
+                .with((known, queue) -> queue)
                 .chain(queue -> {
                     Instant firstStep = firstStep(queue.policy(), now);
                     return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
-                            .chain(inserted -> inserted ? announce(connection, task, now, firstStep)
+                            .chain(inserted -> inserted.isPresent() ? announce(connection, inserted.get(), now, firstStep)
                                     : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow())));
                 });
     }
 
-    private Uni<Created> announce(SqlConnection connection, NewTask task, Instant now, Instant firstStep) {
+    private Uni<Created> announce(SqlConnection connection, TaskView task, Instant now, Instant firstStep) {
         TaskCreated created = new TaskCreated(task.id(), task.customerId(), task.interactionId(), task.channel(),
                 task.queueId(), task.priority(), task.requiredSkills(), now);
-        return events.add(connection, created, task.customerId(), now)
-                .chain(() -> reloaded(connection, task.id()))
-                .map(view -> new Created(view, true, firstStep));
+        return events.add(connection, created, task.customerId(), now).map(added -> new Created(task, true, firstStep));
     }
 
     private static Instant maxWait(QueueSettings queue, Instant now) {

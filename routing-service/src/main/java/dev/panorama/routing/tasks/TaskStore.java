@@ -67,20 +67,21 @@ public class TaskStore {
     /**
      * Inserts the task as QUEUED; answers false (and inserts nothing) when a task for the same interaction exists.
      */
-    public Uni<Boolean> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
+    /** The task as inserted; empty when a task for its interaction exists already (nothing is inserted then). */
+    public Uni<Optional<TaskView>> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
             Instant expiresAt, Instant now) {
         return connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
                         + " any_of_skills, preferred_agents, customer_id, interaction_id, subject, source, created_by,"
                         + " routing_key, created_at, queued_at, next_escalation_at, expires_at, updated_at)"
                         + " values ($1, 'QUEUED', $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $14)"
-                        + " on conflict (interaction_id) do nothing")
+                        + " on conflict (interaction_id) do nothing returning " + COLUMNS)
                 .execute(Tuple.tuple().addUUID(task.id()).addString(task.channel().name()).addString(task.queueId())
                         .addInteger(task.priority()).addString(json(task.requiredSkills())).addString(json(task.anyOfSkills()))
                         .addArrayOfString(task.preferredAgents().toArray(String[]::new)).addUUID(task.customerId())
                         .addUUID(task.interactionId()).addString(task.subject()).addString(task.source())
                         .addString(task.createdBy()).addOffsetDateTime(Rows.at(routingKey)).addOffsetDateTime(Rows.at(now))
                         .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt)))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
 
     public Uni<Optional<TaskView>> find(SqlConnection connection, UUID id) {
