@@ -66,8 +66,9 @@ import java.util.function.Predicate;
 public final class RoutingBench {
 
     static final String BENCH = "routing";
-    /** Answers of the simulated agents in flight at once, at most. */
+    /** The phases a run goes through after the warm-up, in this order ({@code panorama.bench.routing.phases} may name fewer). */
     private static final List<String> PHASES = List.of("drain", "steady", "paced");
+    /** Answers of the simulated agents in flight at once, at most. */
     static final int AGENTS_IN_FLIGHT = Integer.getInteger("panorama.bench.routing.agents-in-flight", 512);
     /** Both queues' escalation: preferred agents for 2 s, then every qualified agent, then relaxed, then widened skills. */
     static final List<EscalationStep> STEPS = List.of(new EscalationStep(Duration.ofSeconds(2), EscalationAction.OPEN_TO_ALL_QUALIFIED, 0),

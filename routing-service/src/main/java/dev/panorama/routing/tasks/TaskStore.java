@@ -64,13 +64,10 @@ public class TaskStore {
                 + " and o.status in ('REJECTED', 'EXPIRED') and o.closed_at > $" + sinceParameter + ") as turned_down";
     }
 
-    /**
-     * Inserts the task as QUEUED; answers false (and inserts nothing) when a task for the same interaction exists.
-     */
-    /** The task as inserted; empty when a task for its interaction exists already (nothing is inserted then). */
+    /** Inserts the task as QUEUED and answers it as stored; empty (nothing inserted) when a task for its interaction exists. */
     public Uni<Optional<TaskView>> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
             Instant expiresAt, Instant now) {
-        return connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
+        return one(connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
                         + " any_of_skills, preferred_agents, customer_id, interaction_id, subject, source, created_by,"
                         + " routing_key, created_at, queued_at, next_escalation_at, expires_at, updated_at)"
                         + " values ($1, 'QUEUED', $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $14)"
@@ -80,8 +77,7 @@ public class TaskStore {
                         .addArrayOfString(task.preferredAgents().toArray(String[]::new)).addUUID(task.customerId())
                         .addUUID(task.interactionId()).addString(task.subject()).addString(task.source())
                         .addString(task.createdBy()).addOffsetDateTime(Rows.at(routingKey)).addOffsetDateTime(Rows.at(now))
-                        .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt)))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
+                        .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt))));
     }
 
     public Uni<Optional<TaskView>> find(SqlConnection connection, UUID id) {
