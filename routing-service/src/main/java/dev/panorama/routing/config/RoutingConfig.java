@@ -38,6 +38,13 @@ public interface RoutingConfig {
     @WithDefault("false")
     boolean ownPass();
 
+    /**
+     * Whether a new task of a skill-based queue has its round in the transaction that creates it (offered as it
+     * commits), rather than in a transaction of its own after commit (a rotation's task always has the latter).
+     */
+    @WithDefault("true")
+    boolean roundAtCreation();
+
     /** How often every replica dispatches and sweeps even when no event asked it to. */
     @WithDefault("1s")
     Duration dispatchInterval();

@@ -130,6 +130,17 @@ public class DispatchTrigger {
         kick();
     }
 
+    /**
+     * After a round run outside the lanes (a new task's, in the transaction that created it): the agents it chose but
+     * found held by another transaction get rounds, as a lane's round's do.
+     */
+    public void agentsHeldElsewhere() {
+        List<String> held = dispatcher.takeHeldElsewhere();
+        if (!held.isEmpty()) {
+            agents(held);
+        }
+    }
+
     /** The task waits and may be offered now (new, back in the queue, escalated, moved to another queue). */
     public void task(UUID taskId) {
         tasks(List.of(taskId));

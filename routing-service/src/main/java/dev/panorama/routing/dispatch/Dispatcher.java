@@ -158,15 +158,33 @@ public class Dispatcher {
                         .unis(tasks.lockWaiting(connection, taskIds, clock.instant(), config.turnDownCooldown()),
                                 queueMemory.current(connection))
                         .asTuple()
-                        .chain(found -> {
-                            List<Routable> waiting = found.getItem1();
-                            QueueMemory.Current queues = found.getItem2();
-                            return waiting.isEmpty() ? Uni.createFrom().item(0)
-                                    : candidates(connection, waiting, queues, escalatedFrom)
-                                            .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(0)
-                                                    : lockChosen(connection, waiting, candidates, queues));
-                        }))
+                        .chain(found -> round(connection, found.getItem1(), found.getItem2(), escalatedFrom)))
+                .map(offers -> offers.made().size())
                 .invoke(this::publishIf);
+    }
+
+    /**
+     * For a task the caller's transaction has just created: the round {@link #forTasks} would give it after commit,
+     * in that transaction instead, so that the task is offered as it commits, without a transaction of its own that
+     * locks it again and reads the queues again. Nobody else sees the task before it commits, so its row is the
+     * caller's already; the agents are read and locked as in any round. The caller publishes the events after commit.
+     */
+    public Uni<Offers> forCreatedTask(SqlConnection connection, Routable created, QueueMemory.Current queues) {
+        return round(connection, List.of(created), queues, Map.of());
+    }
+
+    /** The offers a round stored, and when it stored them. */
+    public record Offers(List<PlannedOffer> made, Instant at) {
+
+        static final Offers NONE = new Offers(List.of(), null);
+    }
+
+    private Uni<Offers> round(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues,
+            Map<UUID, Integer> escalatedFrom) {
+        return waiting.isEmpty() ? Uni.createFrom().item(Offers.NONE)
+                : candidates(connection, waiting, queues, escalatedFrom)
+                        .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().item(Offers.NONE)
+                                : lockChosen(connection, waiting, candidates, queues));
     }
 
     /**
@@ -191,15 +209,19 @@ public class Dispatcher {
     }
 
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
-    private Uni<Integer> lockChosen(SqlConnection connection, List<Routable> waiting, List<Agent> candidates,
+    private Uni<Offers> lockChosen(SqlConnection connection, List<Routable> waiting, List<Agent> candidates,
             QueueMemory.Current queues) {
         List<String> chosen = planner.round(waiting.stream().map(Routable::task).toList(), queues.policies(), candidates,
                         clock.instant(), new HashMap<>(queues.cursors())).offers().stream()
                 .map(PlannedOffer::agentId).distinct().sorted().toList();
-        return chosen.isEmpty() ? Uni.createFrom().item(0)
+        return chosen.isEmpty() ? Uni.createFrom().item(Offers.NONE)
                 : lockGivenAgents(connection, chosen).invoke(locked -> noteHeldElsewhere(chosen, locked))
-                        .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(0)
-                                : offer(connection, waiting, locked, queues).map(round -> round.offers().size()));
+                        .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(Offers.NONE) : offerNow(connection, waiting, locked, queues));
+    }
+
+    private Uni<Offers> offerNow(SqlConnection connection, List<Routable> waiting, List<Agent> locked, QueueMemory.Current queues) {
+        Instant now = clock.instant();
+        return offer(connection, waiting, locked, queues, now).map(round -> new Offers(round.offers(), now));
     }
 
     /**
@@ -303,7 +325,7 @@ public class Dispatcher {
      */
     private Uni<DispatchPlanner.Round> lockClaimedAndOffer(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
-        return store(connection, claimedPlan(connection, head, agents, queues), head, agents, queues, Map.of());
+        return store(connection, claimedPlan(connection, head, agents, queues), head, agents, queues, Map.of(), clock.instant());
     }
 
     /**
@@ -410,7 +432,7 @@ public class Dispatcher {
         // the agents' lock first, the tasks' in the statement that stores the offers: the order every transaction locks in
         return lockGivenAgents(connection, List.copyOf(chosen)).invoke(locked -> noteHeldElsewhere(chosen, locked))
                 .chain(locked -> locked.isEmpty() ? Uni.createFrom().item(new DispatchPlanner.Round(List.of(), locked))
-                        : offer(connection, planOn, locked, queues))
+                        : offer(connection, planOn, locked, queues, clock.instant()))
                 .map(round -> {
                     List<Agent> after = new ArrayList<>(round.agentsAfter());
                     agents.stream().filter(agent -> !chosen.contains(agent.id())).forEach(after::add);
@@ -454,13 +476,13 @@ public class Dispatcher {
      * {@code TaskOffered} events in one statement, with the moved round-robin cursors.
      */
     private Uni<DispatchPlanner.Round> offer(SqlConnection connection, List<Routable> batch, List<Agent> agents,
-            QueueMemory.Current queues) {
+            QueueMemory.Current queues, Instant now) {
         Map<String, String> cursors = queues.cursors();
         Map<String, String> movedCursors = new HashMap<>(cursors);
         List<PlannedOffer> planned = planner.round(batch.stream().map(Routable::task).toList(), queues.policies(), agents,
-                clock.instant(), movedCursors).offers();
+                now, movedCursors).offers();
         movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
-        return store(connection, planned, batch, agents, queues, movedCursors);
+        return store(connection, planned, batch, agents, queues, movedCursors, now);
     }
 
     /**
@@ -468,11 +490,10 @@ public class Dispatcher {
      * stored: the offers whose tasks were still as read, the agents as those offers left them.
      */
     private Uni<DispatchPlanner.Round> store(SqlConnection connection, List<PlannedOffer> planned, List<Routable> read,
-            List<Agent> agents, QueueMemory.Current queues, Map<String, String> movedCursors) {
+            List<Agent> agents, QueueMemory.Current queues, Map<String, String> movedCursors, Instant now) {
         if (planned.isEmpty()) {
             return Uni.createFrom().item(new DispatchPlanner.Round(List.of(), agents));
         }
-        Instant now = clock.instant();
         Map<UUID, Routable> byTask = read.stream().collect(Collectors.toMap(routable -> routable.task().id(), Function.identity()));
         List<OfferWrites.Planned> writes = new ArrayList<>();
         for (PlannedOffer plan : planned) {

@@ -13,8 +13,10 @@ import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.dispatch.DispatchTrigger;
 import dev.panorama.routing.dispatch.Dispatcher;
 import dev.panorama.routing.dispatch.EscalationTimer;
+import dev.panorama.routing.dispatch.QueueMemory;
 import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.matching.RoutingOrder;
+import dev.panorama.routing.matching.Strategy;
 import dev.panorama.routing.offers.OfferStatus;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.outbox.RoutingEvents;
@@ -60,10 +62,13 @@ public class TaskLifecycle {
     private final RoutingOrder order;
     private final Clock clock;
     private final EscalationTimer escalations;
+    private final QueueMemory queueMemory;
+    private final boolean roundAtCreation;
 
     public TaskLifecycle(Transactions transactions, TaskStore tasks, OfferStore offers, AgentStore agents,
             QueueStore queues, SkillCatalogue skills, PresenceChanges presence, RoutingEvents events,
-            DispatchTrigger dispatch, Dispatcher dispatcher, RoutingConfig config, Clock clock, EscalationTimer escalations) {
+            DispatchTrigger dispatch, Dispatcher dispatcher, RoutingConfig config, Clock clock, EscalationTimer escalations,
+            QueueMemory queueMemory) {
         this.transactions = transactions;
         this.tasks = tasks;
         this.offers = offers;
@@ -77,19 +82,27 @@ public class TaskLifecycle {
         this.order = config.order();
         this.clock = clock;
         this.escalations = escalations;
+        this.queueMemory = queueMemory;
+        this.roundAtCreation = config.roundAtCreation();
     }
 
-    /** What {@link #create} did: the task, and whether it is new (false: one existed for the interaction). */
-    public record Created(TaskView task, boolean created, Instant firstStep) {
+    /**
+     * What {@link #create} did: the task, whether it is new (false: one existed for the interaction), when its first
+     * escalation step is due, and whether its round ran in the transaction that created it.
+     */
+    public record Created(TaskView task, boolean created, Instant firstStep, boolean routed) {
 
         Created(TaskView task) {
-            this(task, false, null);
+            this(task, false, null, false);
         }
     }
 
     /**
-     * Queues a new task ({@code TaskCreated}); idempotent on the interaction id. Fails with 422 problems for an
-     * unknown queue or skill, before anything is stored.
+     * Queues a new task ({@code TaskCreated}) and, in a skill-based queue, offers it to the best agent with room in
+     * the same transaction (unless {@code panorama.routing.round-at-creation} is off); idempotent on the interaction
+     * id. A rotation's task gets its round after commit: the round moves the queue's cursor, whose row lock, held by
+     * the creating transaction until commit, would make creations in the queue wait for each other. Fails with 422
+     * problems for an unknown queue or skill, before anything is stored.
      */
     public Uni<Created> create(NewTask task) {
         return transactions.inTransaction(connection -> existingFor(connection, task)
@@ -98,7 +111,11 @@ public class TaskLifecycle {
                 .invoke(created -> {
                     if (created.created()) {
                         events.publishSoon();
-                        dispatch.task(created.task().id());
+                        if (created.routed()) {
+                            dispatch.agentsHeldElsewhere();
+                        } else {
+                            dispatch.task(created.task().id());
+                        }
                         if (created.firstStep() != null) {
                             escalations.at(created.firstStep());
                         }
@@ -187,22 +204,42 @@ public class TaskLifecycle {
     private Uni<Created> insert(SqlConnection connection, NewTask task) {
         Instant now = clock.instant();
         // sent together; an unknown skill is answered first, as its check goes first
-        return Uni.combine().all().unis(skills.requireKnown(connection, task.skillNames()),
-                        queue(connection, task.queueId()).onFailure(UnknownQueue.class)
-                                .transform(ignored -> UnknownQueue.referred(task.queueId())))
-                .with((known, queue) -> queue)
-                .chain(queue -> {
-                    Instant firstStep = firstStep(queue.policy(), now);
-                    return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
-                            .chain(inserted -> inserted.isPresent() ? announce(connection, inserted.get(), now, firstStep)
-                                    : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow())));
-                });
+        return Uni.combine().all().unis(skills.requireKnown(connection, task.skillNames()), queueMemory.current(connection))
+                .with((known, queues) -> queues)
+                .chain(queues -> queueOf(connection, queues, task.queueId())
+                        .chain(queue -> insert(connection, task, queue, queues, now)));
     }
 
-    private Uni<Created> announce(SqlConnection connection, TaskView task, Instant now, Instant firstStep) {
+    /** The task's queue as the rounds' memory has it; one created since that memory's read is read on its own. */
+    private Uni<QueueSettings> queueOf(SqlConnection connection, QueueMemory.Current queues, String queueId) {
+        QueueSettings known = queues.settings().get(queueId);
+        return known != null ? Uni.createFrom().item(known)
+                : queue(connection, queueId).onFailure(UnknownQueue.class).transform(ignored -> UnknownQueue.referred(queueId));
+    }
+
+    private Uni<Created> insert(SqlConnection connection, NewTask task, QueueSettings queue, QueueMemory.Current queues,
+            Instant now) {
+        Instant firstStep = firstStep(queue.policy(), now);
+        boolean routeNow = roundAtCreation && queue.strategy() == Strategy.BEST_SCORE && queues.policies().containsKey(queue.id());
+        return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
+                .chain(inserted -> inserted.isEmpty()
+                        ? tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow()))
+                        : Uni.combine().all().unis(announce(connection, inserted.get().view(), now),
+                                        routeNow ? offered(connection, inserted.get(), queues) : Uni.createFrom().item(inserted.get().view()))
+                                .with((announced, view) -> new Created(view, true, firstStep, routeNow)));
+    }
+
+    /** The new task as its round in this transaction left it: offered to an agent, or still waiting. */
+    private Uni<TaskView> offered(SqlConnection connection, TaskStore.Inserted inserted, QueueMemory.Current queues) {
+        return dispatcher.forCreatedTask(connection, inserted.routable(), queues)
+                .map(offers -> offers.made().isEmpty() ? inserted.view()
+                        : inserted.view().offeredTo(offers.made().getFirst().agentId(), offers.at()));
+    }
+
+    private Uni<Void> announce(SqlConnection connection, TaskView task, Instant now) {
         TaskCreated created = new TaskCreated(task.id(), task.customerId(), task.interactionId(), task.channel(),
                 task.queueId(), task.priority(), task.requiredSkills(), now);
-        return events.add(connection, created, task.customerId(), now).map(added -> new Created(task, true, firstStep));
+        return events.add(connection, created, task.customerId(), now);
     }
 
     private static Instant maxWait(QueueSettings queue, Instant now) {

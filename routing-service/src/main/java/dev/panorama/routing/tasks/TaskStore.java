@@ -64,20 +64,26 @@ public class TaskStore {
                 + " and o.status in ('REJECTED', 'EXPIRED') and o.closed_at > $" + sinceParameter + ") as turned_down";
     }
 
+    /** A task as inserted: as the API shows it, and as a round takes it. */
+    public record Inserted(TaskView view, Routable routable) {
+    }
+
     /** Inserts the task as QUEUED and answers it as stored; empty (nothing inserted) when a task for its interaction exists. */
-    public Uni<Optional<TaskView>> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
+    public Uni<Optional<Inserted>> insert(SqlConnection connection, NewTask task, Instant routingKey, Instant nextEscalation,
             Instant expiresAt, Instant now) {
-        return one(connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
+        return connection.preparedQuery("insert into routing_task (id, state, channel, queue_id, priority, required_skills,"
                         + " any_of_skills, preferred_agents, customer_id, interaction_id, subject, source, created_by,"
                         + " routing_key, created_at, queued_at, next_escalation_at, expires_at, updated_at)"
                         + " values ($1, 'QUEUED', $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $14)"
-                        + " on conflict (interaction_id) do nothing returning " + COLUMNS)
+                        + " on conflict (interaction_id) do nothing returning " + ROUTABLE)
                 .execute(Tuple.tuple().addUUID(task.id()).addString(task.channel().name()).addString(task.queueId())
                         .addInteger(task.priority()).addString(json(task.requiredSkills())).addString(json(task.anyOfSkills()))
                         .addArrayOfString(task.preferredAgents().toArray(String[]::new)).addUUID(task.customerId())
                         .addUUID(task.interactionId()).addString(task.subject()).addString(task.source())
                         .addString(task.createdBy()).addOffsetDateTime(Rows.at(routingKey)).addOffsetDateTime(Rows.at(now))
-                        .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt))));
+                        .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt)))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
+                        : Optional.of(new Inserted(view(rows.iterator().next()), routable(rows.iterator().next()))));
     }
 
     public Uni<Optional<TaskView>> find(SqlConnection connection, UUID id) {

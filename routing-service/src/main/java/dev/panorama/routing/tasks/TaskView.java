@@ -19,4 +19,11 @@ public record TaskView(UUID id, TaskState state, Channel channel, String queueId
         UUID customerId, UUID interactionId, String subject, String source, String agentId, int escalationLevel,
         Instant createdAt, Instant queuedAt, Instant offeredAt, Instant assignedAt, Instant wrapUpAt,
         Instant wrapUpUntil, Instant endedAt, TaskOutcome outcome, String disposition) {
+
+    /** This waiting task as it is once offered to the agent. */
+    public TaskView offeredTo(String agent, Instant at) {
+        return new TaskView(id, TaskState.OFFERED, channel, queueId, priority, requiredSkills, anyOfSkills, preferredAgents,
+                customerId, interactionId, subject, source, agent, escalationLevel, createdAt, queuedAt, at, assignedAt,
+                wrapUpAt, wrapUpUntil, endedAt, outcome, disposition);
+    }
 }

@@ -3,6 +3,7 @@ package dev.panorama.routing.api;
 import static dev.panorama.routing.api.RoutingApi.agent;
 import static dev.panorama.routing.api.RoutingApi.as;
 import static dev.panorama.routing.api.RoutingApi.presence;
+import static dev.panorama.routing.api.RoutingApi.queue;
 import static dev.panorama.routing.api.RoutingApi.skill;
 import static dev.panorama.routing.api.RoutingApi.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ class TaskLifecycleApiTest {
     @AfterEach
     void aliceLogsOff() {
         presence("alice", null, "OFFLINE").statusCode(200);
+        presence("sam", "ben", "OFFLINE").statusCode(org.hamcrest.Matchers.oneOf(200, 404));
     }
 
     @Test
@@ -40,7 +42,8 @@ class TaskLifecycleApiTest {
 
         String taskId = task("sam", Map.of("channel", "EMAIL", "priority", 40, "customerId", customer.toString(),
                 "subject", "Card declined", "requiredSkills", List.of(Map.of("skill", billing, "minProficiency", 3))))
-                .statusCode(201).body("state", equalTo("QUEUED")).extract().path("id");
+                .statusCode(201).body("state", equalTo("OFFERED")).body("agentId", equalTo("alice"))
+                .body("offeredAt", notNullValue()).extract().path("id");
 
         JsonPath offer = awaitOffer(taskId);
         assertThat(offer.getString("channel")).isEqualTo("EMAIL");
@@ -116,6 +119,32 @@ class TaskLifecycleApiTest {
         as("sam").get("/api/v1/routing/tasks/" + taskId + "/offers").then().statusCode(200)
                 .body("items.status", org.hamcrest.Matchers.contains("REJECTED", "WITHDRAWN"))
                 .body("items.agentId", org.hamcrest.Matchers.contains("alice", colleague));
+    }
+
+    /**
+     * A rotation's task is answered as queued (its round, which moves the queue's cursor, runs after commit) and is
+     * offered to the agents in turn, whatever their skills: never twice in a row to one agent with room for both.
+     */
+    @Test
+    void aRotationOffersItsTasksAfterCreationToItsAgentsInTurn() {
+        String rotation = "rotation-" + run();
+        queue(rotation, Map.of("name", "Rotation", "strategy", "ROUND_ROBIN")).statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        for (String agent : List.of("alice", "ben")) {
+            as("sam").body(Map.of("displayName", "Agent " + agent, "skills", List.of(), "capacity", Map.of("FAX", 2)))
+                    .put("/api/v1/routing/agents/" + agent).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            presence("sam", agent, "AVAILABLE").statusCode(200);
+        }
+
+        List<String> offeredTo = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String taskId = task("sam", Map.of("channel", "FAX", "queueId", rotation, "subject", "Fax " + i))
+                    .statusCode(201).body("state", equalTo("QUEUED")).extract().path("id");
+            offeredTo.add(await().atMost(Duration.ofSeconds(20)).until(() -> as("sam").get("/api/v1/routing/tasks/" + taskId)
+                    .then().statusCode(200).extract().jsonPath(), task -> "OFFERED".equals(task.getString("state"))).getString("agentId"));
+        }
+        // other tests' agents may be available too (a rotation is skill-blind): the rotation moves on after each offer
+        assertThat(offeredTo.get(1)).isNotEqualTo(offeredTo.get(0));
+        assertThat(offeredTo.get(2)).isNotEqualTo(offeredTo.get(1));
     }
 
     static JsonPath awaitOffer(String taskId) {

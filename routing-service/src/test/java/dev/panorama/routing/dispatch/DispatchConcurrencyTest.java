@@ -11,6 +11,8 @@ import dev.panorama.routing.offers.OfferAnswers;
 import dev.panorama.routing.offers.OfferClosed;
 import dev.panorama.routing.tasks.NewTask;
 import dev.panorama.routing.tasks.TaskLifecycle;
+import dev.panorama.routing.tasks.TaskState;
+import dev.panorama.routing.tasks.TaskView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -151,6 +153,42 @@ class DispatchConcurrencyTest {
                 queue).getString(0)).isEqualTo(agentId(0));
     }
 
+    /**
+     * Tasks created at once while agents have room are offered by the transactions that create them: a task answered
+     * as offered has that very offer stored, creations racing each other push no agent beyond capacity, and the tasks
+     * a creation could not offer (its agent held by another) are offered once those commit.
+     */
+    @Test
+    void tasksCreatedAtOnceAreOfferedByTheTransactionsCreatingThemWithinCapacity() {
+        int agents = 10;
+        setUp(agents, 2, 0, "OFFLINE");
+        for (int i = 0; i < agents; i++) {
+            presence.setFor(agentId(i), AgentPresence.AVAILABLE, Caller.routing()).await().atMost(WAIT);
+        }
+
+        List<Uni<TaskView>> creations = new ArrayList<>();
+        for (int i = 0; i < 3 * agents; i++) {
+            creations.add(lifecycle.create(newTask(i)).map(TaskLifecycle.Created::task));
+        }
+        List<TaskView> answered = Uni.join().all(creations).andFailFast().await().atMost(WAIT);
+
+        List<TaskView> offeredAtOnce = answered.stream().filter(task -> task.state() == TaskState.OFFERED).toList();
+        assertThat(offeredAtOnce).as("tasks offered by the transaction that created them").isNotEmpty();
+        for (TaskView task : offeredAtOnce) {
+            Row stored = one("select o.agent_id, o.offered_at, t.state, t.agent_id as holder from task_offer o"
+                    + " join routing_task t on t.id = o.task_id where o.task_id = $1 and o.status = 'OPEN'", task.id());
+            assertThat(stored.getString("agent_id")).isEqualTo(task.agentId()).isEqualTo(stored.getString("holder"));
+            assertThat(stored.getString("state")).isEqualTo("OFFERED");
+            assertThat(stored.getOffsetDateTime("offered_at").toInstant()).isEqualTo(task.offeredAt());
+        }
+        assertThat(answered).filteredOn(task -> task.state() != TaskState.OFFERED)
+                .allSatisfy(task -> assertThat(task.state()).isEqualTo(TaskState.QUEUED));
+        assertInvariants();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from task_offer o"
+                + " join routing_task t on t.id = o.task_id where t.queue_id = $1 and o.status = 'OPEN'", queue) == agents * 2);
+        assertInvariants();
+    }
+
     private Uni<Void> rejectSomeOpenOffers(long seed, AtomicInteger rejected) {
         return pool.preparedQuery("select o.id, o.agent_id from task_offer o join routing_task t on t.id = o.task_id"
                         + " where t.queue_id = $1 and o.status = 'OPEN' limit 5").execute(Tuple.of(queue))
@@ -189,10 +227,14 @@ class DispatchConcurrencyTest {
         }
         List<Uni<Void>> created = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
-            created.add(lifecycle.create(new NewTask(UUID.randomUUID(), Channel.CHAT, queue, i % 100,
-                    List.of(new SkillRequirement(skill, 1)), List.of(), List.of(), null, null, null, "API", "test")).replaceWithVoid());
+            created.add(lifecycle.create(newTask(i)).replaceWithVoid());
         }
         Uni.join().all(created).andFailFast().await().atMost(WAIT);
+    }
+
+    private NewTask newTask(int i) {
+        return new NewTask(UUID.randomUUID(), Channel.CHAT, queue, i % 100, List.of(new SkillRequirement(skill, 1)), List.of(),
+                List.of(), null, null, null, "API", "test");
     }
 
     /** An agent written straight into the database: no request, so nothing asks dispatch for a round for it. */
