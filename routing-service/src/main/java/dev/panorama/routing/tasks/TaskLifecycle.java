@@ -207,7 +207,7 @@ public class TaskLifecycle {
         return Uni.combine().all().unis(skills.requireKnown(connection, task.skillNames()), queueMemory.current(connection))
                 .with((known, queues) -> queues)
                 .chain(queues -> queueOf(connection, queues, task.queueId())
-                        .chain(queue -> insert(connection, task, queue, queues, now)));
+                        .chain(queue -> insertInto(connection, task, queue, queues, now)));
     }
 
     /** The task's queue as the rounds' memory has it; one created since that memory's read is read on its own. */
@@ -217,16 +217,21 @@ public class TaskLifecycle {
                 : queue(connection, queueId).onFailure(UnknownQueue.class).transform(ignored -> UnknownQueue.referred(queueId));
     }
 
-    private Uni<Created> insert(SqlConnection connection, NewTask task, QueueSettings queue, QueueMemory.Current queues,
+    private Uni<Created> insertInto(SqlConnection connection, NewTask task, QueueSettings queue, QueueMemory.Current queues,
             Instant now) {
         Instant firstStep = firstStep(queue.policy(), now);
         boolean routeNow = roundAtCreation && queue.strategy() == Strategy.BEST_SCORE && queues.policies().containsKey(queue.id());
         return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
-                .chain(inserted -> inserted.isEmpty()
-                        ? tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow()))
-                        : Uni.combine().all().unis(announce(connection, inserted.get().view(), now),
-                                        routeNow ? offered(connection, inserted.get(), queues) : Uni.createFrom().item(inserted.get().view()))
-                                .with((announced, view) -> new Created(view, true, firstStep, routeNow)));
+                .chain(inserted -> inserted.isPresent() ? announceAndRoute(connection, inserted.get(), queues, routeNow, firstStep, now)
+                        : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow())));
+    }
+
+    /** The new task's {@code TaskCreated} and, when {@code routeNow}, its round, sent together (the event's insert first). */
+    private Uni<Created> announceAndRoute(SqlConnection connection, TaskStore.Inserted inserted, QueueMemory.Current queues,
+            boolean routeNow, Instant firstStep, Instant now) {
+        Uni<TaskView> routed = routeNow ? offered(connection, inserted, queues) : Uni.createFrom().item(inserted.view());
+        return Uni.combine().all().unis(announce(connection, inserted.view(), now), routed)
+                .with((announced, view) -> new Created(view, true, firstStep, routeNow));
     }
 
     /** The new task as its round in this transaction left it: offered to an agent, or still waiting. */
