@@ -1,6 +1,6 @@
 package dev.panorama.bench.routing;
 
-import java.net.http.HttpResponse;
+import dev.panorama.bench.KeptAliveHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +52,14 @@ record Arrivals(int perSecond) {
         });
     }
 
-    private static int remember(HttpResponse<String> answer, RoutingSimulation.TaskSpec task,
+    private static int remember(KeptAliveHttp.Answer answer, RoutingSimulation.TaskSpec task,
             Map<UUID, RoutingSimulation.TaskSpec> created) {
-        if (answer.statusCode() == 201) {
-            int at = answer.body().indexOf("\"id\":\"") + 6;
-            created.put(UUID.fromString(answer.body().substring(at, at + 36)), task);
+        if (answer.status() == 201) {
+            String body = answer.text();
+            int at = body.indexOf("\"id\":\"") + 6;
+            created.put(UUID.fromString(body.substring(at, at + 36)), task);
         }
-        return answer.statusCode();
+        return answer.status();
     }
 
     static void waitUntil(long nanoTime) {
