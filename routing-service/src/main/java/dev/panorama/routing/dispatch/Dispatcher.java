@@ -61,7 +61,8 @@ import java.util.stream.Collectors;
  * channel where one of them has room is read without locks, the plan on it names the agents (id order) and the tasks
  * to lock, and the round is planned again on those as locked; page after page while one of them still has room there
  * and more tasks wait;
- * <li>for tasks that became routable: those tasks are locked, the agents that may be available and whom their queues
+ * <li>for tasks that became routable (a skill-based queue's new task in the transaction that creates it, see
+ * {@link #forCreatedTask}): those tasks are locked, the agents that may be available and whom their queues
  * admit (both kept in memory: {@link AgentDirectory}) are read with their presence and load and planned on, and only
  * the agents chosen are locked and planned on again;
  * <li>the full pass: every available agent with room on a channel where tasks wait gets a round as above; on the
