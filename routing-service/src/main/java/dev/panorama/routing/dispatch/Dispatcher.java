@@ -198,7 +198,7 @@ public class Dispatcher {
      */
     private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues,
             Map<UUID, Integer> escalatedFrom) {
-        return directory.admittedForAny(connection, waiting.stream().map(Routable::task).toList(), queues.policies(), escalatedFrom)
+        return directory.admittedForAny(connection, tasksOf(waiting), queues.policies(), escalatedFrom)
                 .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
                         : availableWithRoom(connection, admitted, channelsOf(waiting)));
     }
@@ -212,8 +212,7 @@ public class Dispatcher {
     /** Plans on the agents read without locks, then locks those chosen and plans again on them as locked. */
     private Uni<Offers> lockChosen(SqlConnection connection, List<Routable> waiting, List<Agent> candidates,
             QueueMemory.Current queues) {
-        List<String> chosen = planner.round(waiting.stream().map(Routable::task).toList(), queues.policies(), candidates,
-                        clock.instant(), new HashMap<>(queues.cursors())).offers().stream()
+        List<String> chosen = planAsRead(tasksOf(waiting), candidates, queues).stream()
                 .map(PlannedOffer::agentId).distinct().sorted().toList();
         return chosen.isEmpty() ? Uni.createFrom().item(Offers.NONE)
                 : lockGivenAgents(connection, chosen).invoke(locked -> noteHeldElsewhere(chosen, locked))
@@ -335,10 +334,9 @@ public class Dispatcher {
      */
     private List<PlannedOffer> claimedPlan(SqlConnection connection, List<Routable> head, List<Agent> agents,
             QueueMemory.Current queues) {
-        List<Task> candidates = new ArrayList<>(head.stream().map(Routable::task).toList());
+        List<Task> candidates = new ArrayList<>(tasksOf(head));
         while (true) {
-            List<PlannedOffer> plan = planner.round(candidates, queues.policies(), agents, clock.instant(),
-                    new HashMap<>(queues.cursors())).offers();
+            List<PlannedOffer> plan = planAsRead(candidates, agents, queues);
             Set<UUID> claimedByOthers = plan.isEmpty() ? Set.of()
                     : claims.claim(connection, plan.stream().map(PlannedOffer::taskId).toList());
             if (claimedByOthers.isEmpty()) {
@@ -405,8 +403,16 @@ public class Dispatcher {
 
     /** Whether a plan on the head and the agents as read offers anything: else no transaction is worth opening. */
     private boolean offersAny(List<Routable> head, List<Agent> agents, QueueMemory.Current queues) {
-        return !head.isEmpty() && !planner.round(head.stream().map(Routable::task).toList(), queues.policies(), agents,
-                clock.instant(), new HashMap<>(queues.cursors())).offers().isEmpty();
+        return !head.isEmpty() && !planAsRead(tasksOf(head), agents, queues).isEmpty();
+    }
+
+    /** The plan on these tasks and agents as read, to choose what to lock: the queues' cursors are left as they are. */
+    private List<PlannedOffer> planAsRead(List<Task> tasks, List<Agent> agents, QueueMemory.Current queues) {
+        return planner.round(tasks, queues.policies(), agents, clock.instant(), new HashMap<>(queues.cursors())).offers();
+    }
+
+    private static List<Task> tasksOf(List<Routable> routables) {
+        return routables.stream().map(Routable::task).toList();
     }
 
     /**
@@ -480,8 +486,7 @@ public class Dispatcher {
             QueueMemory.Current queues, Instant now) {
         Map<String, String> cursors = queues.cursors();
         Map<String, String> movedCursors = new HashMap<>(cursors);
-        List<PlannedOffer> planned = planner.round(batch.stream().map(Routable::task).toList(), queues.policies(), agents,
-                now, movedCursors).offers();
+        List<PlannedOffer> planned = planner.round(tasksOf(batch), queues.policies(), agents, now, movedCursors).offers();
         movedCursors.entrySet().removeIf(entry -> entry.getValue().equals(cursors.get(entry.getKey())));
         return store(connection, planned, batch, agents, queues, movedCursors, now);
     }

@@ -82,8 +82,7 @@ public class TaskStore {
                         .addUUID(task.interactionId()).addString(task.subject()).addString(task.source())
                         .addString(task.createdBy()).addOffsetDateTime(Rows.at(routingKey)).addOffsetDateTime(Rows.at(now))
                         .addOffsetDateTime(Rows.at(nextEscalation)).addOffsetDateTime(Rows.at(expiresAt)))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
-                        : Optional.of(new Inserted(view(rows.iterator().next()), routable(rows.iterator().next()))));
+                .map(rows -> Rows.list(rows).stream().findFirst().map(row -> new Inserted(view(row), routable(row))));
     }
 
     public Uni<Optional<TaskView>> find(SqlConnection connection, UUID id) {
