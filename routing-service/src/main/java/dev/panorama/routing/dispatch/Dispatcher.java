@@ -8,6 +8,7 @@ import dev.panorama.routing.config.RoutingConfig;
 import dev.panorama.routing.matching.Agent;
 import dev.panorama.routing.matching.DispatchPlanner;
 import dev.panorama.routing.matching.DispatchPlanner.PlannedOffer;
+import dev.panorama.routing.matching.RotationPages;
 import dev.panorama.routing.matching.Task;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.outbox.RoutingEvents;
@@ -89,6 +90,8 @@ public class Dispatcher {
      * batch at least), as one agent qualifies for a few of the tasks only and every further page costs round trips.
      */
     private static final int OWN_HEAD_PER_SLOT = 16;
+    /** Agents the first page of a rotation's round for new tasks reads, at least (see {@link RotationPages}). */
+    private static final int ROTATION_PAGE = 16;
     /** An agent's load, {@code CHAT=1,EMAIL=2}: the tasks offered to or held by it per channel. */
     private static final String LOAD = " (select string_agg(l.channel || '=' || l.n, ',') from (select t.channel, count(*) as n"
             + " from routing_task t where t.agent_id = a.id and t.state in ('OFFERED', 'ASSIGNED', 'WRAP_UP') group by t.channel) l)"
@@ -194,18 +197,41 @@ public class Dispatcher {
      * capacity, are kept in memory ({@link AgentDirectory}), so that presence and load are read only for the agents
      * admitted, not for every available agent (reading those took most of PostgreSQL's time for tasks arriving one by
      * one to 2,000 agents); those without room on the tasks' channels are left out, so that a long queue's tasks
-     * reaching a step while every agent is busy are planned on nobody, not on every agent they admit.
+     * reaching a step while every agent is busy are planned on nobody, not on every agent they admit. A rotation's
+     * tasks read only as many agents after its cursor as its plan needs (see {@link #inRotation}).
      */
     private Uni<List<Agent>> candidates(SqlConnection connection, List<Routable> waiting, QueueMemory.Current queues,
             Map<UUID, Integer> escalatedFrom) {
-        return directory.admittedForAny(connection, tasksOf(waiting), queues.policies(), escalatedFrom)
-                .chain(admitted -> admitted.isEmpty() ? Uni.createFrom().item(List.<Agent>of())
-                        : availableWithRoom(connection, admitted, channelsOf(waiting)));
+        List<Task> tasks = tasksOf(waiting);
+        return directory.admittedForAny(connection, tasks, queues.policies(), escalatedFrom).chain(admitted -> {
+            if (admitted.isEmpty()) {
+                return Uni.createFrom().item(List.<Agent>of());
+            }
+            return RotationPages.of(tasks, queues.policies(), queues.cursors(), admitted)
+                    .map(pages -> inRotation(connection, tasks, queues, pages, List.of(), Math.max(ROTATION_PAGE, 2 * tasks.size())))
+                    .orElseGet(() -> availableWithRoom(connection, admitted, channelsOf(tasks)));
+        });
     }
 
-    private static Set<Channel> channelsOf(List<Routable> waiting) {
+    /**
+     * A rotation's candidates, a page at a time after its cursor: those with room of the pages read until a plan on
+     * them is the plan on every agent the queue admits ({@link RotationPages}), each page larger than the one before.
+     */
+    private Uni<List<Agent>> inRotation(SqlConnection connection, List<Task> tasks, QueueMemory.Current queues, RotationPages pages,
+            List<Agent> readSoFar, int pageSize) {
+        return availableWithRoom(connection, pages.next(pageSize), channelsOf(tasks)).chain(found -> {
+            List<Agent> candidates = new ArrayList<>(readSoFar);
+            candidates.addAll(found);
+            if (pages.allRead() || pages.decides(planAsRead(tasks, candidates, queues), tasks.size())) {
+                return Uni.createFrom().item(candidates);
+            }
+            return inRotation(connection, tasks, queues, pages, candidates, pageSize * 4);
+        });
+    }
+
+    private static Set<Channel> channelsOf(List<Task> tasks) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        waiting.forEach(routable -> channels.add(routable.task().channel()));
+        tasks.forEach(task -> channels.add(task.channel()));
         return channels;
     }
 
