@@ -84,6 +84,8 @@ public final class RoutingBench {
     private static final QueuePolicy FILL = policy("bench-fill", Strategy.ROUND_ROBIN);
     private static final QueuePolicy WARM_UP_BEST = policy("bench-warm-up-best", Strategy.BEST_SCORE);
     private static final QueuePolicy WARM_UP_ROUND_ROBIN = policy("bench-warm-up-rr", Strategy.ROUND_ROBIN);
+    private static final QueuePolicy WARM_UP_BEST_PACED = policy("bench-warm-up-best-paced", Strategy.BEST_SCORE);
+    private static final QueuePolicy WARM_UP_ROUND_ROBIN_PACED = policy("bench-warm-up-rr-paced", Strategy.ROUND_ROBIN);
     /** Tasks of the unmeasured warm-up per strategy, at most. */
     private static final int WARM_UP_TASKS = 2_000;
 
@@ -129,6 +131,7 @@ public final class RoutingBench {
                 reportSteady(bestSteady, roundRobinSteady, finishesPerSecond);
             }
             if (phases.contains("paced")) {
+                warmUpPaced(api, db, stack, statements, simulation, perSecond, seed);
                 System.out.printf("paced: the same %,d tasks arriving at %,d/s while the agents are online%n", tasks, perSecond);
                 StrategyRun bestPaced = run(api, db, stack, statements, simulation, BEST_PACED, Arrivals.paced(perSecond), seed);
                 StrategyRun roundRobinPaced = run(api, db, stack, statements, simulation, ROUND_ROBIN_PACED, Arrivals.paced(perSecond), seed);
@@ -153,7 +156,7 @@ public final class RoutingBench {
         String steps = "[" + String.join(",", STEPS.stream().map(step -> "{\"afterSeconds\":" + step.after().toSeconds()
                 + ",\"action\":\"" + step.action() + "\",\"amount\":" + step.amount() + "}").toList()) + "]";
         for (QueuePolicy queue : List.of(BEST, ROUND_ROBIN, BEST_STEADY, ROUND_ROBIN_STEADY, FILL, BEST_PACED, ROUND_ROBIN_PACED,
-                WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
+                WARM_UP_BEST, WARM_UP_ROUND_ROBIN, WARM_UP_BEST_PACED, WARM_UP_ROUND_ROBIN_PACED)) {
             api.all(List.of(queue.id()), id -> api.send("PUT", "/api/v1/routing/queues/" + id, "{\"name\":\"" + id
                     + "\",\"strategy\":\"" + queue.strategy() + "\",\"escalationSteps\":" + steps
                     + ",\"slaTargetSeconds\":30,\"offerTimeoutSeconds\":120,\"wrapUpSeconds\":0}"), 200, 201);
@@ -177,6 +180,25 @@ public final class RoutingBench {
         System.out.printf("warm-up, not measured: %,d tasks under each strategy%n", simulation.tasks.size());
         for (QueuePolicy queue : List.of(WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
             run(api, db, stack, statements, simulation, queue, Arrivals.queuedBefore(), seed, false);
+        }
+    }
+
+    /**
+     * Both strategies once more, unmeasured, with tasks arriving as in the paced runs: a task offered as it is created
+     * takes code paths a backlog never does, and at 100 tasks a second methods called once per task reach the JIT's
+     * last tier only after a minute or more (in one recording the service's compiler threads took 16 % of its CPU
+     * through the whole first paced run).
+     */
+    private static void warmUpPaced(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
+            RoutingSimulation simulation, int perSecond, long seed) throws Exception {
+        int tasks = Integer.getInteger("panorama.bench.routing.paced-warm-up-tasks", simulation.tasks.size());
+        if (tasks == 0) {
+            return;
+        }
+        RoutingSimulation warmUp = new RoutingSimulation(simulation.agents.size(), tasks, seed);
+        System.out.printf("paced warm-up, not measured: %,d tasks arriving at %,d/s under each strategy%n", tasks, perSecond);
+        for (QueuePolicy queue : List.of(WARM_UP_BEST_PACED, WARM_UP_ROUND_ROBIN_PACED)) {
+            run(api, db, stack, statements, warmUp, queue, Arrivals.paced(perSecond), seed, false);
         }
     }
 
