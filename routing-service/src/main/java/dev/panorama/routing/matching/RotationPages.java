@@ -1,6 +1,7 @@
 package dev.panorama.routing.matching;
 
 import dev.panorama.routing.matching.DispatchPlanner.PlannedOffer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,7 +38,10 @@ public final class RotationPages {
      */
     public static Optional<RotationPages> of(Collection<Task> tasks, Map<String, QueuePolicy> queues, Map<String, String> cursors,
             List<String> admitted) {
-        String queueId = tasks.isEmpty() ? null : tasks.iterator().next().queueId();
+        if (tasks.isEmpty()) {
+            return Optional.empty();
+        }
+        String queueId = tasks.iterator().next().queueId();
         QueuePolicy queue = queues.get(queueId);
         if (queue == null || queue.strategy() != Strategy.ROUND_ROBIN
                 || tasks.stream().anyMatch(task -> !task.queueId().equals(queueId))) {
@@ -45,7 +49,7 @@ public final class RotationPages {
         }
         String cursor = cursors.get(queueId);
         int after = cursor == null ? 0 : afterCursor(admitted, cursor);
-        List<String> order = new java.util.ArrayList<>(admitted.size());
+        List<String> order = new ArrayList<>(admitted.size());
         order.addAll(admitted.subList(after, admitted.size()));
         order.addAll(admitted.subList(0, after));
         return Optional.of(new RotationPages(Collections.unmodifiableList(order)));
