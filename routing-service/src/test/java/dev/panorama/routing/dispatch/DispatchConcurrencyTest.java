@@ -59,9 +59,7 @@ class DispatchConcurrencyTest {
 
     @AfterEach
     void cleanUp() {
-        sql("update task_offer set status = 'WITHDRAWN' where status = 'OPEN' and task_id in (select id from routing_task where queue_id = $1)", queue);
-        sql("update routing_task set state = 'CANCELLED' where queue_id = $1 and state not in ('COMPLETED', 'CANCELLED', 'EXPIRED')", queue);
-        sql("update agent set presence = 'OFFLINE' where id like $1", "conc-" + run + "-%");
+        QueueCleanUp.endWorkOf(pool, queue, "conc-" + run + "-", WAIT);
     }
 
     @Test
