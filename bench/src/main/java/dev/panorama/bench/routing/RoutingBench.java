@@ -48,8 +48,8 @@ import java.util.function.Predicate;
  * <p>Then the same tasks again, arriving at a steady rate while the agents are online (a second queue per strategy):
  * how soon a task that arrives is offered when routing is not flooded by a backlog all due at once.
  *
- * <p>Before any of it, both strategies run once, unmeasured, on the first 2,000 tasks (a warm-up), and the REST calls
- * go over HTTP/1.1 connections, as the gateway's do.
+ * <p>Before any of it, both strategies run, unmeasured, on the first 2,000 tasks, again until the service's JIT compiler
+ * has settled (a warm-up), and the REST calls go over HTTP/1.1 connections, as the gateway's do.
  *
  * <p>Arguments: agents (default 2000), tasks (default 10000), seed (default 42), arrivals per second of the paced
  * runs (default 100), finishes per second of the steady backlog's runs (default 500); run alone through Maven they may
@@ -88,6 +88,9 @@ public final class RoutingBench {
     private static final QueuePolicy WARM_UP_ROUND_ROBIN_PACED = policy("bench-warm-up-rr-paced", Strategy.ROUND_ROBIN);
     /** Tasks of the unmeasured warm-up per strategy, at most. */
     private static final int WARM_UP_TASKS = 2_000;
+    private static final int WARM_UP_ROUNDS = 6;
+    /** The share of the service's CPU its JIT compiler may still take in the last warm-up round. */
+    private static final double JIT_SETTLED = 0.1;
 
     private RoutingBench() {
     }
@@ -171,15 +174,29 @@ public final class RoutingBench {
     }
 
     /**
-     * Both strategies once on the first tasks of the workload, in queues of their own, unmeasured: so that the first
-     * measured run is not the one in which the service and the benchmark compile their code (the benchmark's own CPU
-     * per assignment, for the same calls in every run, was twice as high in the first measured run as in the next).
+     * Both strategies on the first tasks of the workload, in queues of their own, unmeasured, and again until the
+     * service's JIT compiler has settled (at most {@link #WARM_UP_ROUNDS} rounds): so that no measured run is one in
+     * which the service and the benchmark compile their code. The benchmark's own CPU per assignment, for the same
+     * calls in every run, was twice as high in the first measured run as in the next; after one round the service's
+     * compiler threads still took 30 % of its CPU through the first seconds of the skill-based drain (async-profiler),
+     * about 500 µs of the 1,780 µs per assignment that made it 455/s against the rotation's 544/s after it.
      */
     private static void warmUp(RoutingApi api, Connection db, DevStack stack, PgStatements statements,
             RoutingSimulation simulation, long seed) throws Exception {
-        System.out.printf("warm-up, not measured: %,d tasks under each strategy%n", simulation.tasks.size());
-        for (QueuePolicy queue : List.of(WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
-            run(api, db, stack, statements, simulation, queue, Arrivals.queuedBefore(), seed, false);
+        System.out.printf("warm-up, not measured: %,d tasks under each strategy, again until the service's JIT compiler has"
+                + " settled (at most %.0f %% of its CPU; %d rounds at most)%n", simulation.tasks.size(), JIT_SETTLED * 100, WARM_UP_ROUNDS);
+        for (int round = 1; ; round++) {
+            CpuUse before = CpuUse.now();
+            for (QueuePolicy queue : List.of(WARM_UP_BEST, WARM_UP_ROUND_ROBIN)) {
+                run(api, db, stack, statements, simulation, queue, Arrivals.queuedBefore(), seed, false);
+            }
+            CpuUse used = CpuUse.now().since(before);
+            boolean settled = used.serviceJitShare() <= JIT_SETTLED;
+            System.out.printf("warm-up round %d: CPU per assignment %s%s%n", round, used.perItem(2L * simulation.tasks.size()),
+                    settled ? " (settled)" : round == WARM_UP_ROUNDS ? " (still compiling at the limit)" : "");
+            if (settled || round == WARM_UP_ROUNDS) {
+                return;
+            }
         }
     }
 
@@ -212,6 +229,8 @@ public final class RoutingBench {
             RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed, boolean measured) throws Exception {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
+        // a warm-up queue runs more than once: its run is done when this many more of its tasks are
+        long doneBefore = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'");
         if (!arrivals.paced()) {
             arrivals.create(api, simulation, queue, specs);
         }
@@ -228,7 +247,7 @@ public final class RoutingBench {
             if (arrivals.paced()) {
                 arrivals.create(api.withConcurrency(AGENTS_IN_FLIGHT), simulation, queue, specs);
             }
-            awaitDone(db, queue, simulation.tasks.size());
+            awaitDone(db, queue, Math.toIntExact(doneBefore + simulation.tasks.size()));
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
             StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load, Optional.empty())
