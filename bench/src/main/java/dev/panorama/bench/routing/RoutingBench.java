@@ -229,7 +229,7 @@ public final class RoutingBench {
             RoutingSimulation simulation, QueuePolicy policy, Arrivals arrivals, long seed, boolean measured) throws Exception {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
-        // a warm-up queue runs more than once: its run is done when this many more of its tasks are
+        // a warm-up queue serves several runs: this run is done when this many more of its tasks are completed
         long doneBefore = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'");
         if (!arrivals.paced()) {
             arrivals.create(api, simulation, queue, specs);

@@ -61,6 +61,9 @@ final class SteadyBacklog {
         try (SimulatedAgents working = SimulatedAgents.holding(agents, stack.kafka().bootstrapServers(),
                 task -> specs.containsKey(task) || fillers.containsKey(task), new Random(seed), this::accepted)) {
             List<RoutingSimulation.TaskSpec> filling = fillersFor(simulation.agents.size());
+            // the filler queue serves both strategies' runs: this run's fillers are done when this many more are completed
+            long fillersDoneBefore = RoutingBench.count(db, "select count(*) from routing_task where queue_id = '" + fillQueue
+                    + "' and state = 'COMPLETED'");
             Arrivals.queuedBefore().create(api, filling, fillQueue, fillers);
             RoutingBench.setPresence(api, simulation, "AVAILABLE");
             RoutingBench.awaitTasks(db, fillQueue, "ASSIGNED", filling.size(), Duration.ofMinutes(10));
@@ -79,7 +82,8 @@ final class SteadyBacklog {
                     Optional.of(fillQueue));
             finishAll(working);
             RoutingBench.awaitDone(db, policy.id(), simulation.tasks.size());
-            RoutingBench.awaitTasks(db, fillQueue, "COMPLETED", filling.size(), Duration.ofMinutes(10));
+            RoutingBench.awaitTasks(db, fillQueue, "COMPLETED", Math.toIntExact(fillersDoneBefore + filling.size()),
+                    Duration.ofMinutes(10));
             RoutingBench.setPresence(api, simulation, "OFFLINE");
             return result;
         }
