@@ -230,7 +230,7 @@ public final class RoutingBench {
         String queue = policy.id();
         Map<UUID, RoutingSimulation.TaskSpec> specs = new ConcurrentHashMap<>();
         // a warm-up queue serves several runs: this run is done when this many more of its tasks are completed
-        long doneBefore = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = 'COMPLETED'");
+        long doneBefore = tasksIn(db, queue, "COMPLETED");
         if (!arrivals.paced()) {
             arrivals.create(api, simulation, queue, specs);
         }
@@ -280,12 +280,17 @@ public final class RoutingBench {
     static void awaitTasks(Connection db, String queue, String state, int tasks, Duration within) throws Exception {
         Instant deadline = Instant.now().plus(within);
         long reached;
-        while ((reached = count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = '" + state + "'")) < tasks) {
+        while ((reached = tasksIn(db, queue, state)) < tasks) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(queue + ": only " + reached + " of " + tasks + " tasks " + state + " in " + within);
             }
             Thread.sleep(500);
         }
+    }
+
+    /** How many of the queue's tasks are in the state. */
+    static long tasksIn(Connection db, String queue, String state) throws java.sql.SQLException {
+        return count(db, "select count(*) from routing_task where queue_id = '" + queue + "' and state = '" + state + "'");
     }
 
     /** Every agent of the simulation to the presence, one request each. */

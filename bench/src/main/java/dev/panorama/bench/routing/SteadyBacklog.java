@@ -62,8 +62,7 @@ final class SteadyBacklog {
                 task -> specs.containsKey(task) || fillers.containsKey(task), new Random(seed), this::accepted)) {
             List<RoutingSimulation.TaskSpec> filling = fillersFor(simulation.agents.size());
             // the filler queue serves both strategies' runs: this run's fillers are done when this many more are completed
-            long fillersDoneBefore = RoutingBench.count(db, "select count(*) from routing_task where queue_id = '" + fillQueue
-                    + "' and state = 'COMPLETED'");
+            long fillersDoneBefore = RoutingBench.tasksIn(db, fillQueue, "COMPLETED");
             Arrivals.queuedBefore().create(api, filling, fillQueue, fillers);
             RoutingBench.setPresence(api, simulation, "AVAILABLE");
             RoutingBench.awaitTasks(db, fillQueue, "ASSIGNED", filling.size(), Duration.ofMinutes(10));
