@@ -19,7 +19,12 @@ public final class BenchArguments {
      * {@code -Dbench.service-jvm-args="..."} (property {@code panorama.bench.service-jvm-args}), split at spaces.
      */
     public static List<String> serviceJvm() {
-        String extra = System.getProperty("panorama.bench.service-jvm-args", "").strip();
+        return jvmArguments("panorama.bench.service-jvm-args");
+    }
+
+    /** JVM arguments given in a system property, split at spaces; none when it is not set. */
+    public static List<String> jvmArguments(String property) {
+        String extra = System.getProperty(property, "").strip();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 }

@@ -32,17 +32,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the gateway costs: a profile read ({@code GET /api/v1/profiles/{id}}) sent directly to
  * profile-service and through the gateway (real Keycloak token, validated at the edge), alternating
  * windows in one run; latency p50/p99, throughput and the ratios gateway/direct. The target: at most
- * +15% latency and -15% throughput.
+ * +15% latency and -15% throughput. First with a fixed number of clients, each sending its next request when its last
+ * was answered (the throughput, and the latency with every core busy), then with requests due at a fixed rate, half the
+ * slowest leg's throughput, on every leg (the latency a caller sees while the cores have room).
  *
  * <p>Two upstreams, one after the other: the real profile-service (MongoDB-wire server, Kafka, the
  * read's audit entry) reading a profile built from contact events, which is what the issue measures, and
@@ -52,7 +56,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments: requests per window (default 3000), concurrency (default 8), rounds (default 3; the
  * median round is reported). {@code -Dbench.service-jvm-args="..."} adds JVM arguments to the gateway's command line.
  * {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.baseline=<a gateway's quarkus-run.jar>} also runs that (older) gateway, in
- * the same alternating windows, for a back-to-back comparison. Each leg reports the CPU per request of the gateway, the
+ * the same alternating windows, for a back-to-back comparison; {@code -Dpanorama.bench.gateway.baseline-jvm-args=...} gives
+ * it JVM arguments of its own, e.g. none against the gateway's, to compare JVM options on one jar (both properties through
+ * {@code JAVA_TOOL_OPTIONS}, as {@code bench.jvm-arg} takes one). Each leg reports the CPU per request of the gateway, the
  * upstream and this JVM, summed over the measured rounds (from /proc/&lt;pid&gt;/stat), the kernel's part and the context
  * switches of the gateway and the upstream, and the gateway's JIT compiler threads' CPU; the warm-up lasts until those have
  * settled (at most {@link #WARM_UP_MAX}). {@code -Dbench.jvm-arg=-Dpanorama.bench.gateway.direct-with-gateway-headers=true}
@@ -70,9 +76,19 @@ public final class GatewayOverheadBench {
      */
     private static final Duration WARM_UP_MAX = Duration.ofMinutes(3);
     private static final double JIT_SETTLED = 0.2;
+    /**
+     * The fixed rate of the second half of a run, as a share of the slowest leg's throughput with every client busy, so
+     * that every leg has room: a latency measured with the cores saturated is the clients' number over the throughput
+     * (Little's law), so it shows the throughput lost again, not the time a request spends in the gateway.
+     */
+    private static final double PACED_SHARE = 0.5;
+    /** Threads sending the paced requests: enough that one slow answer does not hold the next requests back. */
+    private static final int PACED_SENDERS = 16;
     /** The gateway's request-serving threads, as the kernel names them (15 characters). */
     private static final String EVENT_LOOPS = "vert.x-eventloo";
     private static final String BASELINE_PROPERTY = "panorama.bench.gateway.baseline";
+    /** The baseline gateway's own extra JVM arguments, to compare JVM options on one jar (empty: none). */
+    private static final String BASELINE_JVM_PROPERTY = "panorama.bench.gateway.baseline-jvm-args";
     /**
      * Adds a direct leg sending what the gateway adds to a forwarded request (a request id and a sampled W3C trace
      * context): whether those headers, rather than the gateway's traffic pattern, cost the upstream more.
@@ -115,16 +131,28 @@ public final class GatewayOverheadBench {
                     String direct = "http://127.0.0.1:" + upstream.port() + path;
                     legs.add(new Leg("direct", new Load(direct, concurrency, Map.of()), -1));
                     legs.add(gatewayLeg("through gateway", Path.of("..", "gateway", "target", "quarkus-app", "quarkus-run.jar"),
-                            stack, upstream.port(), gateways, path, concurrency));
+                            BenchArguments.serviceJvm(), stack, upstream.port(), gateways, path, concurrency));
                     if (baselineJar.isPresent()) {
-                        legs.add(gatewayLeg("baseline gateway", baselineJar.get(), stack, upstream.port(), gateways, path, concurrency));
+                        legs.add(gatewayLeg("baseline gateway", baselineJar.get(), baselineJvmArguments(), stack, upstream.port(),
+                                gateways, path, concurrency));
                     }
                     if (Boolean.getBoolean(GATEWAY_HEADERS_PROPERTY)) {
                         legs.add(new Leg("direct + gateway's headers", new Load(direct, concurrency, GATEWAY_ADDS), -1));
                     }
-                    Measured[] median = measure(legs, upstream.pid(), window, rounds);
-                    print(upstream.name(), concurrency, window, rounds, legs, median);
-                    record(upstream.name(), upstream.targeted(), median[0].stats(), median[1].stats());
+                    Measured[] saturated = measure(legs, upstream.pid(), window, rounds);
+                    print(String.format("profile read, %s, %d clients, %d requests per window, median of %d rounds",
+                            upstream.name(), concurrency, window, rounds), upstream.targeted(), legs, saturated);
+                    double rate = PACED_SHARE * Arrays.stream(saturated).mapToDouble(leg -> leg.stats().perSecond()).min()
+                            .orElseThrow();
+                    Window pacedWindow = leg -> leg.paced(window, rate, upstream.pid());
+                    // unmeasured: the gateway's compilers were busy again in the first paced windows (more connections)
+                    medianRound(legs, 1, pacedWindow);
+                    Measured[] paced = medianRound(legs, rounds, pacedWindow);
+                    print(String.format("profile read, %s, requests due at %,.0f/s (%.0f %% of the slowest leg's throughput above),"
+                            + " %d requests per window, median of %d rounds", upstream.name(), rate, 100 * PACED_SHARE, window, rounds),
+                            upstream.targeted(), legs, paced);
+                    record(upstream.name(), upstream.targeted(), saturated[0].stats(), saturated[1].stats(), paced[0].stats(),
+                            paced[1].stats());
                 } finally {
                     gateways.forEach(ManagedProcess::close);
                 }
@@ -152,10 +180,16 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static Leg gatewayLeg(String name, Path jar, DevStack stack, int upstreamPort, List<ManagedProcess> started, String path,
-            int concurrency) {
+    /** The baseline gateway's extra JVM arguments: its own when given, else the gateway's. */
+    private static List<String> baselineJvmArguments() {
+        return System.getProperty(BASELINE_JVM_PROPERTY) != null ? BenchArguments.jvmArguments(BASELINE_JVM_PROPERTY)
+                : BenchArguments.serviceJvm();
+    }
+
+    private static Leg gatewayLeg(String name, Path jar, List<String> jvmArguments, DevStack stack, int upstreamPort,
+            List<ManagedProcess> started, String path, int concurrency) {
         int port = Ports.free();
-        ManagedProcess gateway = startGateway(stack, port, upstreamPort, jar, name.replace(' ', '-'));
+        ManagedProcess gateway = startGateway(stack, port, upstreamPort, jar, jvmArguments, name.replace(' ', '-'));
         started.add(gateway);
         String through = "http://127.0.0.1:" + port;
         Ports.await("gateway", Duration.ofMinutes(2), gateway, () -> status(through + "/q/health/ready") == 200);
@@ -165,14 +199,24 @@ public final class GatewayOverheadBench {
     /** One way to the profile: directly, or through a gateway process ({@code gatewayPid}, -1 for none). */
     private record Leg(String name, Load load, long gatewayPid) {
 
-        /** One window, with the CPU the gateway, the upstream and this JVM (client, stand-in) used for it. */
+        /** One window of clients sending one request after another, with the CPU each process used for it. */
         Measured run(int count, long upstreamPid) throws Exception {
+            return measured(count, upstreamPid, () -> load.run(count));
+        }
+
+        /** One window of requests sent at a fixed rate, with the CPU each process used for it. */
+        Measured paced(int count, double perSecond, long upstreamPid) throws Exception {
+            return measured(count, upstreamPid, () -> load.paced(count, perSecond));
+        }
+
+        /** A window, with the CPU the gateway, the upstream and this JVM (client, stand-in) used for it. */
+        private Measured measured(int count, long upstreamPid, Callable<Stats> window) throws Exception {
             ProcessUse gateway = ProcessUse.of(gatewayPid);
             Duration gatewayLoops = gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS) : Duration.ZERO;
             Duration gatewayJit = JitCompiler.cpu(gatewayPid);
             ProcessUse upstream = ProcessUse.of(upstreamPid);
             Duration own = ProcessCpu.own();
-            Stats stats = load.run(count);
+            Stats stats = window.call();
             return new Measured(stats, count, ProcessUse.of(gatewayPid).minus(gateway),
                     gatewayPid > 0 ? ProcessCpu.threads(gatewayPid, EVENT_LOOPS).minus(gatewayLoops) : Duration.ZERO,
                     JitCompiler.cpu(gatewayPid).minus(gatewayJit), ProcessUse.of(upstreamPid).minus(upstream), ProcessCpu.own().minus(own));
@@ -233,6 +277,11 @@ public final class GatewayOverheadBench {
      * CPU per request of all measured rounds.
      */
     private static Measured[] measure(List<Leg> legs, long upstreamPid, int window, int rounds) throws Exception {
+        warmUp(legs, upstreamPid, window);
+        return medianRound(legs, rounds, leg -> leg.run(window, upstreamPid));
+    }
+
+    private static void warmUp(List<Leg> legs, long upstreamPid, int window) throws Exception {
         long warmStart = System.nanoTime();
         long warmUntil = warmStart + WARM_UP.toNanos();
         while (System.nanoTime() < warmUntil) {
@@ -250,11 +299,23 @@ public final class GatewayOverheadBench {
         }
         System.out.printf("warm-up %d s (JIT %s)%n", Duration.ofNanos(System.nanoTime() - warmStart).toSeconds(),
                 compiling ? "still compiling at the limit" : "settled");
+    }
+
+    /** What one window of a leg measures. */
+    private interface Window {
+        Measured of(Leg leg) throws Exception;
+    }
+
+    /**
+     * Rounds of one window per leg, one leg after the other; the latencies of the round with the median p50 ratio
+     * gateway/direct, and the CPU per request of all rounds.
+     */
+    private static Measured[] medianRound(List<Leg> legs, int rounds, Window window) throws Exception {
         List<Measured[]> measured = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Measured[] windows = new Measured[legs.size()];
             for (int i = 0; i < legs.size(); i++) {
-                windows[i] = legs.get(i).run(window, upstreamPid);
+                windows[i] = window.of(legs.get(i));
             }
             measured.add(windows);
         }
@@ -273,10 +334,9 @@ public final class GatewayOverheadBench {
         return result;
     }
 
-    private static void print(String upstream, int concurrency, int window, int rounds, List<Leg> legs, Measured[] median) {
-        boolean upstreamInBench = !upstream.equals("profile-service");
-        System.out.printf("profile read, %s, %d clients, %d requests per window, median of %d rounds, load average %s:%n",
-                upstream, concurrency, window, rounds, loadAverage());
+    private static void print(String title, boolean profileService, List<Leg> legs, Measured[] median) {
+        boolean upstreamInBench = !profileService;
+        System.out.printf("%s, load average %s:%n", title, loadAverage());
         for (int i = 0; i < median.length; i++) {
             System.out.printf("  %-26s %s   %s%n", legs.get(i).name(), median[i].stats(), median[i].cpu(upstreamInBench));
         }
@@ -320,7 +380,8 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static void record(String upstream, boolean targeted, Stats direct, Stats gateway) {
+    private static void record(String upstream, boolean targeted, Stats direct, Stats gateway, Stats pacedDirect,
+            Stats pacedGateway) {
         String bench = "gateway-overhead";
         String latencyTarget = targeted ? "<= +15 % latency" : "";
         BenchResults.figure(bench, "p50 through the gateway, " + upstream, gateway.p50(), "ms", "direct p50", direct.p50(),
@@ -329,8 +390,15 @@ public final class GatewayOverheadBench {
                 Figure.Better.LOWER, latencyTarget);
         BenchResults.figure(bench, "throughput through the gateway, " + upstream, gateway.perSecond(), "/s", "direct",
                 direct.perSecond(), Figure.Better.HIGHER, targeted ? ">= -15 % throughput" : "");
+        String paced = " at half the slowest leg's rate, ";
+        BenchResults.figure(bench, "p50" + paced + "through the gateway, " + upstream, pacedGateway.p50(), "ms", "direct p50",
+                pacedDirect.p50(), Figure.Better.LOWER, latencyTarget);
+        BenchResults.figure(bench, "p99" + paced + "through the gateway, " + upstream, pacedGateway.p99(), "ms", "direct p99",
+                pacedDirect.p99(), Figure.Better.LOWER, latencyTarget);
         BenchResults.latencies(bench, "profile read latency, " + upstream, "direct", direct.latencies());
         BenchResults.latencies(bench, "profile read latency, " + upstream, "through the gateway", gateway.latencies());
+        BenchResults.latencies(bench, "profile read latency" + paced + upstream, "direct", pacedDirect.latencies());
+        BenchResults.latencies(bench, "profile read latency" + paced + upstream, "through the gateway", pacedGateway.latencies());
     }
 
     private static ManagedProcess startProfileService(DevStack stack, int port) {
@@ -369,7 +437,8 @@ public final class GatewayOverheadBench {
                         .put("unresolvedProblem", new JsonObject().put("answer", true).put("facts", cases)));
     }
 
-    private static ManagedProcess startGateway(DevStack stack, int port, int profilePort, Path jar, String logName) {
+    private static ManagedProcess startGateway(DevStack stack, int port, int profilePort, Path jar, List<String> jvmArguments,
+            String logName) {
         List<String> command = ServiceJvm.command();
         command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN",
@@ -378,7 +447,8 @@ public final class GatewayOverheadBench {
         for (String upstream : List.of("identity-service", "interaction-service", "routing-service", "profile-service")) {
             command.add("-Dpanorama.gateway.upstreams." + upstream + ".url=http://127.0.0.1:" + profilePort);
         }
-        command.addAll(1, BenchArguments.serviceJvm());
+        // after the services' options, so that a given option overrides theirs (e.g. another garbage collector)
+        command.addAll(jvmArguments);
         command.addAll(List.of("-jar", jar.toAbsolutePath().normalize().toString()));
         return ManagedProcess.start("gateway", command, Map.of(), stack.settings().logDir().resolve(logName + "-bench.log"),
                 ManagedProcess.StopSignal.TERM, Duration.ofSeconds(20));
@@ -395,6 +465,12 @@ public final class GatewayOverheadBench {
 
     /** Latencies of one window in milliseconds, and its throughput. */
     record Stats(double perSecond, double p50, double p99, long[] latencies) {
+
+        static Stats of(long[] latencies, long elapsedNanos) {
+            Arrays.sort(latencies);
+            int count = latencies.length;
+            return new Stats(count / (elapsedNanos / 1e9), latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
+        }
         @Override
         public String toString() {
             return String.format("%,8.0f/s  p50 %6.2f ms  p99 %6.2f ms", perSecond, p50, p99);
@@ -407,40 +483,87 @@ public final class GatewayOverheadBench {
      */
     private record Load(String url, int concurrency, Map<String, String> headers) {
 
+        /** Each client sends its next request when its last was answered. */
         Stats run(int count) throws Exception {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KeycloakTokens.forUser("alice"))
-                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET();
-            headers.forEach(builder::header);
-            HttpRequest request = builder.build();
+            HttpRequest request = request();
             long[] latencies = new long[count];
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             long start = System.nanoTime();
+            onThreads(concurrency, count, i -> {
+                long sent = System.nanoTime();
+                send(request);
+                latencies[i] = System.nanoTime() - sent;
+            });
+            return Stats.of(latencies, System.nanoTime() - start);
+        }
+
+        /**
+         * Requests due at a fixed rate whatever the answers (an open loop: callers do not wait for each other), sent by
+         * up to {@link #PACED_SENDERS} threads. A request sent late because every sender was busy counts its latency from
+         * when it was due, so a slow answer's wait shows in those queued behind it; one sent on time counts from its send.
+         */
+        Stats paced(int count, double perSecond) throws Exception {
+            HttpRequest request = request();
+            long[] latencies = new long[count];
+            long interval = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
+            long start = System.nanoTime() + interval;
+            onThreads(PACED_SENDERS, count, i -> {
+                long due = start + i * interval;
+                long from = System.nanoTime() >= due ? due : waitUntil(due);
+                send(request);
+                latencies[i] = System.nanoTime() - from;
+            });
+            return Stats.of(latencies, System.nanoTime() - start);
+        }
+
+        /** One request of a window, by its index. */
+        private interface Exchange {
+            void run(int index) throws Exception;
+        }
+
+        /** The window's requests on the given number of threads, each taking the next index when done with its last. */
+        private static void onThreads(int threads, int count, Exchange exchange) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> running = new ArrayList<>();
             try {
-                for (int c = 0; c < concurrency; c++) {
-                    running.add(clients.submit(() -> {
+                for (int t = 0; t < threads; t++) {
+                    running.add(pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status != 200) {
-                                throw new IllegalStateException("HTTP " + status + " from " + url);
-                            }
-                            latencies[i] = System.nanoTime() - sent;
+                            exchange.run(i);
                         }
                         return null;
                     }));
                 }
-                for (Future<?> client : running) {
-                    client.get();
+                for (Future<?> thread : running) {
+                    thread.get();
                 }
             } finally {
-                // after a failed request the other clients' threads would otherwise keep the JVM from ending
-                clients.shutdownNow();
+                // after a failed request the other threads would otherwise keep the JVM from ending
+                pool.shutdownNow();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Arrays.sort(latencies);
-            return new Stats(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
+        }
+
+        private HttpRequest request() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KeycloakTokens.forUser("alice"))
+                    .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30)).GET();
+            headers.forEach(builder::header);
+            return builder.build();
+        }
+
+        private void send(HttpRequest request) throws Exception {
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status + " from " + url);
+            }
+        }
+
+        /** Parks until the given time; answers when it woke. */
+        private static long waitUntil(long nanoTime) {
+            long now;
+            while ((now = System.nanoTime()) < nanoTime) {
+                LockSupport.parkNanos(nanoTime - now);
+            }
+            return now;
         }
     }
 }
