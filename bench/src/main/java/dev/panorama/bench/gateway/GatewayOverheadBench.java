@@ -2,6 +2,7 @@ package dev.panorama.bench.gateway;
 
 import dev.panorama.bench.BenchArguments;
 import dev.panorama.bench.JitCompiler;
+import dev.panorama.bench.Pacing;
 import dev.panorama.bench.ProcessCpu;
 import dev.panorama.bench.profile.ProfileSeed;
 import dev.panorama.bench.report.BenchResults;
@@ -38,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the gateway costs: a profile read ({@code GET /api/v1/profiles/{id}}) sent directly to
@@ -146,7 +146,9 @@ public final class GatewayOverheadBench {
                             .orElseThrow();
                     Window pacedWindow = leg -> leg.paced(window, rate, upstream.pid());
                     // unmeasured: the gateway's compilers were busy again in the first paced windows (more connections)
-                    medianRound(legs, 1, pacedWindow);
+                    for (Leg leg : legs) {
+                        pacedWindow.of(leg);
+                    }
                     Measured[] paced = medianRound(legs, rounds, pacedWindow);
                     print(String.format("profile read, %s, requests due at %,.0f/s (%.0f %% of the slowest leg's throughput above),"
                             + " %d requests per window, median of %d rounds", upstream.name(), rate, 100 * PACED_SHARE, window, rounds),
@@ -471,6 +473,7 @@ public final class GatewayOverheadBench {
             int count = latencies.length;
             return new Stats(count / (elapsedNanos / 1e9), latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, latencies);
         }
+
         @Override
         public String toString() {
             return String.format("%,8.0f/s  p50 %6.2f ms  p99 %6.2f ms", perSecond, p50, p99);
@@ -508,7 +511,9 @@ public final class GatewayOverheadBench {
             long start = System.nanoTime() + interval;
             onThreads(PACED_SENDERS, count, i -> {
                 long due = start + i * interval;
-                long from = System.nanoTime() >= due ? due : waitUntil(due);
+                boolean late = System.nanoTime() >= due;
+                Pacing.waitUntil(due);
+                long from = late ? due : System.nanoTime();
                 send(request);
                 latencies[i] = System.nanoTime() - from;
             });
@@ -555,15 +560,6 @@ public final class GatewayOverheadBench {
             if (status != 200) {
                 throw new IllegalStateException("HTTP " + status + " from " + url);
             }
-        }
-
-        /** Parks until the given time; answers when it woke. */
-        private static long waitUntil(long nanoTime) {
-            long now;
-            while ((now = System.nanoTime()) < nanoTime) {
-                LockSupport.parkNanos(nanoTime - now);
-            }
-            return now;
         }
     }
 }

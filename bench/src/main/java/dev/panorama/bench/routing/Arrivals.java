@@ -1,13 +1,13 @@
 package dev.panorama.bench.routing;
 
 import dev.panorama.bench.KeptAliveHttp;
+import dev.panorama.bench.Pacing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * How a run's tasks arrive: all queued before the agents come online (a backlog due at once), or one after another at
@@ -38,7 +38,7 @@ record Arrivals(int perSecond) {
         long start = System.nanoTime();
         for (int i = 0; i < tasks.size(); i++) {
             if (paced()) {
-                waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
+                Pacing.waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
             }
             RoutingSimulation.TaskSpec task = tasks.get(i);
             answers.add(api.sendForBody("POST", "/api/v1/routing/tasks", RoutingSimulation.taskJson(task, queue))
@@ -60,12 +60,5 @@ record Arrivals(int perSecond) {
             created.put(UUID.fromString(body.substring(at, at + 36)), task);
         }
         return answer.status();
-    }
-
-    static void waitUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.panorama.bench.routing;
 
 import dev.panorama.bench.CpuUse;
+import dev.panorama.bench.Pacing;
 import dev.panorama.bench.PgStatements;
 import dev.panorama.devstack.DevStack;
 import dev.panorama.routing.matching.QueuePolicy;
@@ -140,7 +141,7 @@ final class SteadyBacklog {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException((chat + email) + " tasks still waiting after 20 minutes");
             }
-            Arrivals.waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
+            Pacing.waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
             String first = draws.nextInt(chat + email) < chat ? "CHAT" : "EMAIL";
             nextHeld(first).ifPresent(working::complete);
         }
