@@ -32,7 +32,7 @@ public class LookupService {
     @WithSession
     public Uni<List<UUID>> customersWith(String type, String value) {
         String key = keyFor(type, value);
-        Uni<List<SourceRecordEntity>> records = key.startsWith("id:")
+        Uni<List<SourceRecordEntity>> records = key.startsWith(BlockingKeys.IDENTIFIER)
                 ? store.currentRecordsWithIdentifierKey(key, issuedKeyPattern(type, key))
                 : store.currentRecordsSharingKeys(List.of(key));
         return records.map(found -> found.stream().map(record -> record.customerId).distinct().toList());
@@ -43,9 +43,9 @@ public class LookupService {
      * alone, so it finds them whatever their issuer (a LIKE pattern, its wildcards in the value escaped).
      */
     private static String issuedKeyPattern(String type, String key) {
-        String prefix = "id:" + type.toLowerCase(Locale.ROOT) + ":";
+        String prefix = BlockingKeys.IDENTIFIER + type.toLowerCase(Locale.ROOT) + ":";
         String value = key.substring(prefix.length()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "id:" + type.toLowerCase(Locale.ROOT).replace("_", "\\_") + "@%:" + value;
+        return BlockingKeys.IDENTIFIER + type.toLowerCase(Locale.ROOT).replace("_", "\\_") + "@%:" + value;
     }
 
     /** The blocking key an exact value is indexed under, through the same normalisation as stored records. */
@@ -56,9 +56,9 @@ public class LookupService {
         PersonRecord probe = engine.normaliser().normalise(new SourceRecord("lookup", "lookup", Instant.EPOCH, null, null,
                 emails, phones, List.of(), identifiers));
         String prefix = switch (type) {
-            case "email" -> "em:";
-            case "phone" -> "ph:";
-            default -> "id:";
+            case "email" -> BlockingKeys.EMAIL;
+            case "phone" -> BlockingKeys.PHONE;
+            default -> BlockingKeys.IDENTIFIER;
         };
         Set<String> keys = BlockingKeys.of(probe);
         return keys.stream().filter(key -> key.startsWith(prefix)).findFirst()

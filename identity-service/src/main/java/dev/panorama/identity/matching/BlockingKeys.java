@@ -10,15 +10,28 @@ import java.util.Set;
  */
 public final class BlockingKeys {
 
+    /** Keys of an identifier, an e-mail address and a phone number: exact values, which lookups find records by. */
+    public static final String IDENTIFIER = "id:";
+    public static final String EMAIL = "em:";
+    public static final String PHONE = "ph:";
+
     private BlockingKeys() {
+    }
+
+    /**
+     * Whether "who is this?" reads this key's block ({@code GET /lookup}), whatever its size: such a block must hold
+     * every record carrying the key. Resolutions read only blocks under the cap.
+     */
+    public static boolean answersLookups(String key) {
+        return key.startsWith(IDENTIFIER) || key.startsWith(EMAIL) || key.startsWith(PHONE);
     }
 
     public static Set<String> of(PersonRecord record) {
         Set<String> keys = new LinkedHashSet<>();
-        record.uniqueIds().forEach((type, value) -> keys.add("id:" + type + ":" + value));
-        record.emails().forEach(email -> keys.add("em:" + email));
+        record.uniqueIds().forEach((type, value) -> keys.add(IDENTIFIER + type + ":" + value));
+        record.emails().forEach(email -> keys.add(EMAIL + email));
         record.emails().forEach(email -> keys.add("el:" + email.substring(0, email.indexOf('@'))));
-        record.phones().forEach(phone -> keys.add("ph:" + phone));
+        record.phones().forEach(phone -> keys.add(PHONE + phone));
         String given = record.givenName();
         String family = record.familyName();
         // each name's phonetic code once: it is the costliest part of the keys

@@ -3,6 +3,7 @@ package dev.panorama.identity.resolution;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.panorama.identity.matching.BlockingKeys;
 import dev.panorama.identity.matching.Resolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,6 +18,13 @@ import java.util.stream.Collectors;
  * half of a record's keys are such (a common given name with a birth year, a town with a family name's code). A block
  * shrinks only when records leave it (a new version, an erasure), so a key seen over the cap is left out of the count
  * for {@link #REMEMBERED_FOR}, then counted again.
+ *
+ * <p>Nor is a new record added to such a block ({@link #toIndex}): no resolution reads it, and each key row cost the
+ * record's insert a heap tuple and an index entry, half of its key rows at 100,000 stored. A block comes back into
+ * use only when it shrinks under the candidate budget ({@link dev.panorama.identity.matching.CandidateBlocks#BUDGET}),
+ * more than thirty of its records leaving it (new versions, erasures) while none arrives; the records left out of it
+ * meanwhile are then found through their other keys only. Keys that lookups read ({@link BlockingKeys#answersLookups})
+ * are always indexed.
  */
 @ApplicationScoped
 public class FullBlocks {
@@ -39,6 +47,15 @@ public class FullBlocks {
     /** The keys whose blocks are to be counted: all but those seen over the cap lately. */
     public Set<String> toCount(Set<String> keys) {
         return keys.stream().filter(key -> full.getIfPresent(key) == null).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The keys a new record is listed under in the blocking index: all but those whose blocks were seen over the cap
+     * lately, lookups' keys always. Ask after {@link #remember}ing the keys the record's own count found full.
+     */
+    public Set<String> toIndex(Set<String> keys) {
+        return keys.stream().filter(key -> BlockingKeys.answersLookups(key) || full.getIfPresent(key) == null)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Keys whose blocks were just counted over the cap. */

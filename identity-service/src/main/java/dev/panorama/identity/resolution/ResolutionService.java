@@ -106,7 +106,8 @@ public class ResolutionService {
     /**
      * The record's newest stored version is read in the statement that locks the new one's keys (as any resolution
      * takes them): a new record and a new version need the locks, and a resend, which does not, is the rare case. Keys
-     * lately seen shared by more records than a block holds are not counted again ({@link FullBlocks}).
+     * lately seen shared by more records than a block holds are not counted again, nor is the record added to their
+     * blocks ({@link FullBlocks}).
      */
     private Uni<RecordResolution> storeVersion(SourceRecord source, String hash, boolean announce) {
         UUID recordId = UUID.randomUUID();
@@ -115,13 +116,14 @@ public class ResolutionService {
         return store.latestVersionLockingKeys(source.sourceSystem(), source.sourceId(), fullBlocks.toCount(keys),
                 Resolver.MAX_BLOCK_SIZE, CandidateBlocks.BUDGET).chain(found -> {
                     fullBlocks.remember(found.fullKeys());
+                    Set<String> indexedKeys = fullBlocks.toIndex(keys);
                     IdentityStore.StoredVersion latest = found.latest();
                     if (latest == null || !latest.current()) {
-                        return resolveNew(source, hash, latest == null ? 1 : latest.version() + 1, announce, person, keys,
+                        return resolveNew(source, hash, latest == null ? 1 : latest.version() + 1, announce, person, indexedKeys,
                                 found.neighbourhood());
                     }
                     return latest.contentHash().equals(hash) ? unchanged(latest)
-                            : lockedForNewVersion(latest, source, hash, person, keys, announce);
+                            : lockedForNewVersion(latest, source, hash, person, indexedKeys, announce);
                 });
     }
 
@@ -141,15 +143,16 @@ public class ResolutionService {
      * would no longer take them in id order.
      */
     private Uni<RecordResolution> resolveNew(SourceRecord source, String hash, int version, boolean announce,
-            PersonRecord person, Set<String> keys, IdentityStore.Neighbourhood read) {
+            PersonRecord person, Set<String> indexedKeys, IdentityStore.Neighbourhood read) {
         SnapshotGraph graph = snapshot(read);
         Resolution resolution = new Resolver(graph, engine.model(), engine.frequencies(), () -> UUID.randomUUID().toString())
                 .resolve(person);
         LinkedCustomers linked = LinkedCustomers.of(resolution, read);
         if (linked.none()) {
-            return persist(source, hash, version, person, keys, resolution, graph, announce);
+            return persist(source, hash, version, person, indexedKeys, resolution, graph, announce);
         }
-        return lockedUnchanged(linked).chain(() -> persist(source, hash, version, person, keys, resolution, graph, announce));
+        return lockedUnchanged(linked)
+                .chain(() -> persist(source, hash, version, person, indexedKeys, resolution, graph, announce));
     }
 
     private Uni<Void> lockedUnchanged(LinkedCustomers linked) {
@@ -171,8 +174,8 @@ public class ResolutionService {
      * The customer (if new), the record, its keys, the decision and the events go to PostgreSQL in one statement;
      * a review item and merges, which few records cause, follow it.
      */
-    private Uni<RecordResolution> persist(SourceRecord source, String hash, int version, PersonRecord person, Set<String> keys,
-            Resolution resolution, SnapshotGraph graph, boolean announce) {
+    private Uni<RecordResolution> persist(SourceRecord source, String hash, int version, PersonRecord person,
+            Set<String> indexedKeys, Resolution resolution, SnapshotGraph graph, boolean announce) {
         Instant now = clock.instant();
         UUID customerId = UUID.fromString(resolution.customerId());
         UUID recordId = UUID.fromString(person.recordId());
@@ -191,8 +194,8 @@ public class ResolutionService {
         LOG.debugf("record %s resolved to customer %s: %s", recordId, customerId, resolution.decision());
         RecordResolution resolved = new RecordResolution(customerId, recordId, version, resolution.decision().name(),
                 probability(resolution), true, resolution.mergedCustomerIds().stream().map(UUID::fromString).toList());
-        Uni<Void> inserted = store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record, keys,
-                decision, events);
+        Uni<Void> inserted = store.insertResolved(newCustomer ? CustomerEntity.active(customerId, now) : null, record,
+                indexedKeys, decision, events);
         if (resolution.decision() != Resolution.Decision.POSSIBLE && graph.merges().isEmpty()) {
             // most records: no review item, no merge, and so no steps that would only pass the answer on
             return inserted.replaceWith(resolved);
@@ -220,12 +223,12 @@ public class ResolutionService {
      * moved it to another customer, or an erasure retired it, in between.
      */
     private Uni<RecordResolution> lockedForNewVersion(IdentityStore.StoredVersion previous, SourceRecord source, String hash,
-            PersonRecord person, Set<String> keys, boolean announce) {
+            PersonRecord person, Set<String> indexedKeys, boolean announce) {
         UUID customerBefore = previous.customerId();
         return store.lockCustomers(List.of(customerBefore))
                 .chain(() -> store.recordNow(previous.id()))
                 .chain(latest -> latest.current && latest.customerId.equals(customerBefore)
-                        ? storeNewVersion(latest, source, hash, person, keys, announce)
+                        ? storeNewVersion(latest, source, hash, person, indexedKeys, announce)
                         : storeVersion(source, hash, announce));
     }
 
@@ -234,7 +237,7 @@ public class ResolutionService {
      * blocking index. The new version is written as a resolved record is, in one statement.
      */
     private Uni<RecordResolution> storeNewVersion(SourceRecordEntity previous, SourceRecord source, String hash,
-            PersonRecord person, Set<String> keys, boolean announce) {
+            PersonRecord person, Set<String> indexedKeys, boolean announce) {
         Instant now = clock.instant();
         UUID recordId = UUID.fromString(person.recordId());
         UUID customerId = previous.customerId;
@@ -253,7 +256,7 @@ public class ResolutionService {
         }
         // the old version stops being current before the new one is inserted
         return store.retireVersion(previous.id)
-                .chain(() -> store.insertResolved(null, record, keys, decision, events))
+                .chain(() -> store.insertResolved(null, record, indexedKeys, decision, events))
                 .map(ignored -> new RecordResolution(customerId, recordId, record.version, decision.decision, null, true,
                         List.of()));
     }

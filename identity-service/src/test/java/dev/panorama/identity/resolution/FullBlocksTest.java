@@ -33,4 +33,22 @@ class FullBlocksTest {
 
         assertThat(blocks.toCount(Set.of("lg:town:0"))).as("a block may have shrunk since").containsExactly("lg:town:0");
     }
+
+    @Test
+    void aNewRecordIsNotIndexedUnderAKeyWhoseBlockIsOverTheCapUnlessLookupsReadIt() {
+        Set<String> keys = Set.of("dob:19690128", "lg:town:0", "em:theo@example.com", "ph:+447700900123", "id:nin:ab123456c");
+
+        blocks.remember(List.of("lg:town:0", "em:theo@example.com", "ph:+447700900123", "id:nin:ab123456c"));
+
+        assertThat(blocks.toIndex(keys)).containsExactlyInAnyOrder("dob:19690128", "em:theo@example.com",
+                "ph:+447700900123", "id:nin:ab123456c");
+    }
+
+    @Test
+    void aKeyIsIndexedAgainOnceItsBlockIsNoLongerRememberedFull() {
+        blocks.remember(List.of("lg:town:0"));
+        nanos.addAndGet(FullBlocks.REMEMBERED_FOR.plus(Duration.ofSeconds(1)).toNanos());
+
+        assertThat(blocks.toIndex(Set.of("lg:town:0"))).containsExactly("lg:town:0");
+    }
 }

@@ -278,8 +278,8 @@ public class IdentityStore {
     }
 
     /**
-     * A resolved record written in one statement: its new customer (if any), the record, its blocking keys (rows of
-     * the blocking index, and listed on the record's own row, where a new version or an erasure finds them), the
+     * A resolved record written in one statement: its new customer (if any), the record, the keys it is indexed under
+     * (rows of the blocking index, and listed on the record's own row, where a new version or an erasure finds them), the
      * decision and the events for the outbox, instead of a round trip per table.
      */
     public Uni<Void> insertResolved(CustomerEntity newCustomer, SourceRecordEntity record, Collection<String> keys,
