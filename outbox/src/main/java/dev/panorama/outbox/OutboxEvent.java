@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An event waiting in the transactional outbox to be relayed to Kafka. */
+/** An event waiting in the transactional outbox to be relayed to Kafka; its row is deleted once Kafka has it. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -30,9 +30,6 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 
     public static OutboxEvent pending(UUID id, UUID aggregateId, String topic, String eventType, String payload, Instant now) {
         OutboxEvent event = new OutboxEvent();

@@ -13,7 +13,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -21,10 +20,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox events to their topics, oldest first, and marks them published (the batch in one statement)
- * once Kafka has acknowledged them. A crash between the two publishes an event again: consumers de-duplicate on
- * {@code ce_id}, which is the outbox row id. Replicas take turns, one pass at a time over the outbox
- * ({@link OutboxRepository#RELAY_TURN}), so that each customer's events leave in the order they were written.
+ * Publishes outbox events to their topics, oldest first, and deletes their rows (the batch in one statement) once
+ * Kafka has acknowledged them, in the transaction that locked them: Kafka keeps the events, and a row marked published
+ * instead cost a second version of it, two index entries and a purge an hour later. A crash between the two publishes
+ * an event again: consumers de-duplicate on {@code ce_id}, which is the outbox row id. Replicas take turns, one pass at
+ * a time over the outbox ({@link OutboxRepository#RELAY_TURN}), so that each customer's events leave in the order they
+ * were written.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,8 +40,8 @@ public class OutboxRelay {
     private final OnePassAtATime nudged;
 
     /**
-     * @param spacing the least time between the starts of two nudged passes: each pass locks and marks its batch in a
-     *                transaction of its own, and its look-up walks the index entries of events published since the
+     * @param spacing the least time between the starts of two nudged passes: each pass locks and deletes its batch in a
+     *                transaction of its own, and its look-up walks the index entries of events relayed since the
      *                table was last vacuumed, so under a steady stream of commits fewer, larger passes cost less per
      *                event, for up to the spacing more before an event leaves
      */
@@ -93,7 +94,7 @@ public class OutboxRelay {
         PassTimes times = new PassTimes();
         return Panache.withTransaction(() -> repository.lockUnpublished(BATCH)
                         .invoke(times::locked)
-                        .chain(events -> sendAll(events).invoke(times::sent).chain(() -> markPublished(events))))
+                        .chain(locked -> sendAll(locked).invoke(times::sent).chain(() -> deleteRelayed(locked))))
                 .invoke(times::log);
     }
 
@@ -102,21 +103,20 @@ public class OutboxRelay {
      * acknowledgement: the idempotent producer keeps the order within a partition (so per key), and a batch costs a
      * few round trips to Kafka, not one per event.
      */
-    private Uni<Void> sendAll(List<OutboxEvent> events) {
+    private Uni<Void> sendAll(List<OutboxRepository.Locked> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         // Kafka acknowledges on its own thread; the session's work must go on on this Vert.x context
         Context context = Vertx.currentContext();
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUni(event -> send(event, context)).merge(IN_FLIGHT)
+                .onItem().transformToUni(locked -> send(locked.event(), context)).merge(IN_FLIGHT)
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    private Uni<Integer> markPublished(List<OutboxEvent> events) {
-        return repository.markPublished(events.stream().map(event -> event.id).toList(), Instant.now())
-                .replaceWith(events.size());
+    private Uni<Integer> deleteRelayed(List<OutboxRepository.Locked> events) {
+        return repository.deleteRelayed(events).replaceWith(events.size());
     }
 
     private Uni<Void> send(OutboxEvent event, Context context) {
@@ -129,7 +129,7 @@ public class OutboxRelay {
                 .emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    /** Where a pass's time went, for the DEBUG log: locking the batch, waiting for Kafka, marking and committing. */
+    /** Where a pass's time went, for the DEBUG log: locking the batch, waiting for Kafka, deleting and committing. */
     private static final class PassTimes {
 
         private final long started = System.nanoTime();
@@ -146,7 +146,7 @@ public class OutboxRelay {
 
         void log(int events) {
             if (events > 0 && LOG.isDebugEnabled()) {
-                LOG.debugf("relay pass: %d events, lock %.1f ms, publish %.1f ms, mark and commit %.1f ms", events,
+                LOG.debugf("relay pass: %d events, lock %.1f ms, publish %.1f ms, delete and commit %.1f ms", events,
                         (locked - started) / 1e6, (sent - locked) / 1e6, (System.nanoTime() - sent) / 1e6);
             }
         }

@@ -6,13 +6,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
@@ -31,58 +30,65 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     /**
      * The relay's statements go to the session's connection as they are written (prepared once per connection), not
      * through Hibernate's native queries: each of those added an entry to the query plan cache that no later call ever
-     * matched (its result mapping is new every time), all under the same hash, so every look-up walked them all.
+     * matched (its result mapping is new every time), all under the same hash, so every look-up walked them all. Each
+     * event comes with its row's physical address (ctid), which stays its own while this transaction holds its lock.
      */
-    private static final String LOCK_UNPUBLISHED = "select cast(id as text), cast(aggregate_id as text), topic, event_type,"
-            + " payload, created_at from outbox_event where published_at is null order by created_at"
-            + " limit $1 for update skip locked";
+    private static final String LOCK_OLDEST = "select cast(ctid as text), cast(id as text), cast(aggregate_id as text), topic,"
+            + " event_type, payload, created_at from outbox_event order by created_at limit $1 for update skip locked";
     /**
-     * One statement text for any number of events: an array parameter, not a list of placeholders. Parameters are
-     * bound as text and cast: the reactive driver refuses a string for any other type.
+     * One statement text for any number of events: array parameters, not a list of placeholders, bound as text and cast
+     * (the reactive driver refuses a string for any other type). Each row is reached by its address, without an index
+     * look-up; its id is checked too.
      */
-    private static final String MARK_PUBLISHED = "update outbox_event set published_at = cast(cast($1 as text) as timestamptz)"
-            + " where id = any(cast(cast($2 as text) as uuid[]))";
+    private static final String DELETE_RELAYED = "delete from outbox_event where ctid = any(cast(cast($1 as text) as tid[]))"
+            + " and id = any(cast(cast($2 as text) as uuid[]))";
 
     /** The oldest events not yet relayed, at most {@code limit} of them. */
     public Uni<List<OutboxEvent>> findUnpublished(int limit) {
-        return find("publishedAt is null", Sort.by("createdAt")).page(0, limit).list();
+        return findAll(Sort.by("createdAt")).page(0, limit).list();
     }
 
     /**
      * Like {@link #findUnpublished}, locked for this transaction, once it is the relay's turn ({@link #RELAY_TURN}). The
      * events are read as values, not as entities of the session.
      */
-    public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
+    public Uni<List<Locked>> lockUnpublished(int limit) {
         return Panache.getSession()
-                .chain(session -> select(session, RELAY_TURN).chain(() -> select(session, LOCK_UNPUBLISHED, (long) limit)))
-                .map(result -> {
-                    List<OutboxEvent> events = new ArrayList<>(result.size());
-                    result.forEachRemaining(row -> events.add(OutboxEvent.pending(UUID.fromString((String) row[0]),
-                            row[1] == null ? null : UUID.fromString((String) row[1]), (String) row[2], (String) row[3],
-                            compact(row[4]), ((OffsetDateTime) row[5]).toInstant())));
-                    return events;
-                });
+                .chain(session -> select(session, RELAY_TURN).chain(() -> select(session, LOCK_OLDEST, (long) limit)))
+                .map(OutboxRepository::locked);
     }
 
-    /** Deletes at most {@code limit} events published before {@code cutoff}; answers how many. */
-    public Uni<Integer> deletePublishedBefore(Instant cutoff, int limit) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from outbox_event where id in (select id from outbox_event"
-                        + " where published_at < :cutoff limit :limit)")
-                .setParameter("cutoff", cutoff)
-                .setParameter("limit", limit)
-                .executeUpdate());
+    private static List<Locked> locked(ReactiveConnection.Result result) {
+        List<Locked> events = new ArrayList<>(result.size());
+        result.forEachRemaining(row -> events.add(new Locked((String) row[0], OutboxEvent.pending(UUID.fromString((String) row[1]),
+                row[2] == null ? null : UUID.fromString((String) row[2]), (String) row[3], (String) row[4], compact(row[5]),
+                ((OffsetDateTime) row[6]).toInstant()))));
+        return events;
     }
 
-    /** Marks the events published, in one statement. */
-    public Uni<Integer> markPublished(List<UUID> ids, Instant at) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
+    /**
+     * Deletes the events locked by {@link #lockUnpublished} in this transaction, in one statement; fails unless every
+     * one of them was deleted, so that the transaction rolls back rather than forget any.
+     */
+    public Uni<Void> deleteRelayed(List<Locked> relayed) {
+        if (relayed.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        Object[] parameters = {at.truncatedTo(ChronoUnit.MICROS).toString(),
-                ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))};
+        Object[] parameters = {arrayOf(relayed.stream().map(locked -> '"' + locked.rowAddress() + '"')),
+                arrayOf(relayed.stream().map(locked -> locked.event().id.toString()))};
         return Panache.getSession()
-                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(MARK_PUBLISHED, parameters)));
+                .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(DELETE_RELAYED, parameters)))
+                .chain(deleted -> deleted == relayed.size() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new IllegalStateException(
+                                "deleted " + deleted + " of the " + relayed.size() + " events relayed")));
+    }
+
+    /** An event locked for relaying, with its row's address in the table. */
+    public record Locked(String rowAddress, OutboxEvent event) {
+    }
+
+    private static String arrayOf(Stream<String> elements) {
+        return elements.collect(Collectors.joining(",", "{", "}"));
     }
 
     /**

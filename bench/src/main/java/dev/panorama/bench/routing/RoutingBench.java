@@ -250,8 +250,8 @@ public final class RoutingBench {
             awaitDone(db, queue, Math.toIntExact(doneBefore + simulation.tasks.size()));
             CpuUse used = CpuUse.now().since(before);
             String load = loadAverage();
-            StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load, Optional.empty())
-                    : null;
+            StrategyRun result = measured ? printMeasured(db, statements, simulation, policy, specs, online, used, load, Optional.empty(),
+                    working.publishedOffers()) : null;
             setPresence(api, simulation, "OFFLINE");
             return result;
         }
@@ -259,15 +259,16 @@ public final class RoutingBench {
 
     /**
      * Prints a measured run's statements, CPU and figures, read while its agents are still online; the tasks of
-     * {@code occupyingQueue} held slots during the run without being measured.
+     * {@code occupyingQueue} held slots during the run without being measured; {@code published}: when each offer the
+     * agents received was published.
      */
     static StrategyRun printMeasured(Connection db, PgStatements statements, RoutingSimulation simulation, QueuePolicy policy,
-            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, CpuUse used, String load, Optional<String> occupyingQueue)
-            throws Exception {
+            Map<UUID, RoutingSimulation.TaskSpec> specs, Instant online, CpuUse used, String load, Optional<String> occupyingQueue,
+            Map<UUID, Instant> published) throws Exception {
         statements.print(specs.size());
         StrategyRun result = StrategyRun.measure(db, policy, simulation, specs, online, occupyingQueue);
         System.out.printf("%s: CPU per assignment %s; load average %s; %s%n", policy.id(), used.perItem(specs.size()), load,
-                Pipeline.of(db, policy.id()));
+                Pipeline.of(db, policy.id(), published));
         System.out.println(result);
         return result;
     }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,8 @@ final class SimulatedAgents implements AutoCloseable {
     private final Thread listener;
     /** Where accepted tasks go; null: each is completed after its handling time. */
     private final Consumer<UUID> held;
+    /** When each of the run's offers was published: its Kafka record's time, set as the outbox relay sent it. */
+    private final Map<UUID, Instant> published = new ConcurrentHashMap<>();
 
     private SimulatedAgents(RoutingApi api, String bootstrapServers, Predicate<UUID> ours, Random random, Consumer<UUID> held) {
         this.api = api;
@@ -95,6 +99,7 @@ final class SimulatedAgents implements AutoCloseable {
             JsonNode offer = JSON.readTree(record.value());
             UUID task = UUID.fromString(offer.get("taskId").asText());
             if (ours.test(task)) {
+                published.put(UUID.fromString(offer.get("offerId").asText()), Instant.ofEpochMilli(record.timestamp()));
                 long delay = 20 + random.nextInt(181);
                 timers.schedule(() -> accept(offer.get("offerId").asText(), task), delay, TimeUnit.MILLISECONDS);
             }
@@ -111,6 +116,11 @@ final class SimulatedAgents implements AutoCloseable {
                 timers.schedule(() -> complete(task), 100 + random.nextInt(501), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** The run's offers received so far, with the time each was published. */
+    Map<UUID, Instant> publishedOffers() {
+        return Map.copyOf(published);
     }
 
     /** A completion the service could not take now is tried again, so the run always ends. */

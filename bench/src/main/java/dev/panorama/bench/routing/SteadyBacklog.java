@@ -79,7 +79,7 @@ final class SteadyBacklog {
             CpuUse used = CpuUse.now().since(before);
             String load = RoutingBench.loadAverage();
             StrategyRun result = RoutingBench.printMeasured(db, statements, simulation, policy, specs, start, used, load,
-                    Optional.of(fillQueue));
+                    Optional.of(fillQueue), working.publishedOffers());
             finishAll(working);
             RoutingBench.awaitDone(db, policy.id(), simulation.tasks.size());
             RoutingBench.awaitTasks(db, fillQueue, "COMPLETED", Math.toIntExact(fillersDoneBefore + filling.size()),
@@ -168,7 +168,7 @@ final class SteadyBacklog {
 
     private static void awaitOutboxPublished(Connection db) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (RoutingBench.count(db, "select count(*) from outbox_event where published_at is null") > 0) {
+        while (RoutingBench.count(db, "select count(*) from outbox_event") > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("events still unpublished after 5 minutes");
             }

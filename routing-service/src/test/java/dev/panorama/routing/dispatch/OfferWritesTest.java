@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.panorama.events.channel.Channel;
 import dev.panorama.events.routing.SkillRequirement;
 import dev.panorama.events.routing.TaskOffered;
+import dev.panorama.outbox.OutboxRepository;
 import dev.panorama.routing.offers.OfferStore;
 import dev.panorama.routing.outbox.RoutingEvents;
 import dev.panorama.routing.store.Ids;
@@ -13,6 +14,7 @@ import dev.panorama.routing.tasks.TaskLifecycle;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -56,6 +58,24 @@ class OfferWritesTest {
     @Test
     void anOfferIsStoredOnlyOnTheTaskAsThePlanReadIt() {
         UUID task = waitingTaskAndOfflineAgent();
+        SqlConnection relayHeldOff = relayTurnHeld();
+        try {
+            storedOnlyAsThePlanReadIt(task);
+        } finally {
+            relayHeldOff.query("rollback").execute().await().atMost(WAIT);
+            relayHeldOff.close().await().atMost(WAIT);
+        }
+    }
+
+    /** The outbox relay deletes an event's row once it has relayed it; while a test holds its turn, it waits. */
+    private SqlConnection relayTurnHeld() {
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        connection.query("begin").execute().await().atMost(WAIT);
+        connection.query(OutboxRepository.RELAY_TURN).execute().await().atMost(WAIT);
+        return connection;
+    }
+
+    private void storedOnlyAsThePlanReadIt(UUID task) {
         String readByThePlan = rowVersion(task);
         sql("update routing_task set escalation_level = 1 where id = $1", task);
 
