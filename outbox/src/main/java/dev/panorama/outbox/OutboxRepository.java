@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
@@ -36,12 +35,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     private static final String LOCK_OLDEST = "select cast(ctid as text), cast(id as text), cast(aggregate_id as text), topic,"
             + " event_type, payload, created_at from outbox_event order by created_at limit $1 for update skip locked";
     /**
-     * One statement text for any number of events: array parameters, not a list of placeholders, bound as text and cast
-     * (the reactive driver refuses a string for any other type). Each row is reached by its address, without an index
-     * look-up; its id is checked too.
+     * One statement text for any number of events: an array parameter, not a list of placeholders, bound as text and
+     * cast (the reactive driver refuses a string for any other type). Each row is reached by its address, without an
+     * index look-up. Nothing else may be in the condition: a generic plan casts a parameter again for every row it
+     * filters, and a check of the ids made a pass of 1,000 events parse their 1,000 ids 1,000 times (0.8 s).
      */
-    private static final String DELETE_RELAYED = "delete from outbox_event where ctid = any(cast(cast($1 as text) as tid[]))"
-            + " and id = any(cast(cast($2 as text) as uuid[]))";
+    private static final String DELETE_RELAYED = "delete from outbox_event where ctid = any(cast(cast($1 as text) as tid[]))";
 
     /** The oldest events not yet relayed, at most {@code limit} of them. */
     public Uni<List<OutboxEvent>> findUnpublished(int limit) {
@@ -74,8 +73,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
         if (relayed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Object[] parameters = {arrayOf(relayed.stream().map(locked -> '"' + locked.rowAddress() + '"')),
-                arrayOf(relayed.stream().map(locked -> locked.event().id.toString()))};
+        Object[] parameters = {relayed.stream().map(locked -> '"' + locked.rowAddress() + '"')
+                .collect(Collectors.joining(",", "{", "}"))};
         return Panache.getSession()
                 .chain(session -> Uni.createFrom().completionStage(() -> connection(session).update(DELETE_RELAYED, parameters)))
                 .chain(deleted -> deleted == relayed.size() ? Uni.createFrom().voidItem()
@@ -85,10 +84,6 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     /** An event locked for relaying, with its row's address in the table. */
     public record Locked(String rowAddress, OutboxEvent event) {
-    }
-
-    private static String arrayOf(Stream<String> elements) {
-        return elements.collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
