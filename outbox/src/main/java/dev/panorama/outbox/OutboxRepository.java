@@ -59,10 +59,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     private static List<Locked> locked(ReactiveConnection.Result result) {
         List<Locked> events = new ArrayList<>(result.size());
-        result.forEachRemaining(row -> events.add(new Locked((String) row[0], OutboxEvent.pending(UUID.fromString((String) row[1]),
-                row[2] == null ? null : UUID.fromString((String) row[2]), (String) row[3], (String) row[4], compact(row[5]),
-                ((OffsetDateTime) row[6]).toInstant()))));
+        result.forEachRemaining(row -> events.add(new Locked((String) row[0], event(row))));
         return events;
+    }
+
+    /** A row of {@link #LOCK_OLDEST} as the event it holds. */
+    private static OutboxEvent event(Object[] row) {
+        return OutboxEvent.pending(UUID.fromString((String) row[1]), row[2] == null ? null : UUID.fromString((String) row[2]),
+                (String) row[3], (String) row[4], compact(row[5]), ((OffsetDateTime) row[6]).toInstant());
     }
 
     /**
