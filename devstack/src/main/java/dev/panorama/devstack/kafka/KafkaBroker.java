@@ -6,6 +6,7 @@ import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
 import dev.panorama.devstack.process.Restartable;
+import dev.panorama.devstack.process.ServerJvmOptions;
 import dev.panorama.devstack.process.StartTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -25,6 +27,12 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaBroker implements AutoCloseable, Restartable {
 
     private static final String CLASSPATH_RESOURCE = "/dev/panorama/devstack/kafka/broker.classpath";
+    public static final String JVM_OPTIONS_PROPERTY = "panorama.kafka.jvm-options";
+    public static final String JVM_OPTIONS_VARIABLE = "PANORAMA_KAFKA_JVM_OPTIONS";
+    /** The storage tool's, and the broker's unless configured: C1 alone, as a short run compiles little worth C2's time. */
+    private static final String QUICK_START = "-XX:+UseG1GC -XX:TieredStopAtLevel=1";
+    private static final ServerJvmOptions JVM_OPTIONS = new ServerJvmOptions(JVM_OPTIONS_PROPERTY, JVM_OPTIONS_VARIABLE,
+            QUICK_START);
 
     private final String bootstrapServers;
     private final ManagedProcess process;
@@ -44,13 +52,13 @@ public final class KafkaBroker implements AutoCloseable, Restartable {
         Path logConfig = writeLogConfig(dataDir);
         if (!Files.exists(dataDir.resolve("log/meta.properties"))) {
             ManagedProcess.runToCompletion("kafka-storage-format",
-                    javaCommand(logConfig, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                            "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                    javaCommand(logConfig, List.of(QUICK_START.split(" ")), "kafka.tools.StorageTool", "format",
+                            "--ignore-formatted", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
                     Map.of(), logDir.resolve("kafka-format.log"), StartTimeout.atLeast(Duration.ofMinutes(1)));
         }
         ManagedProcess process = ManagedProcess.start("kafka",
-                javaCommand(logConfig, "kafka.Kafka", config.toString()), Map.of(), logDir.resolve("kafka.log"),
-                StopSignal.TERM, Duration.ofSeconds(30));
+                javaCommand(logConfig, jvmOptions(ServerJvmOptions::setting), "kafka.Kafka", config.toString()), Map.of(),
+                logDir.resolve("kafka.log"), StopSignal.TERM, Duration.ofSeconds(30));
         KafkaBroker broker = new KafkaBroker("127.0.0.1:" + port, process);
         broker.awaitReady();
         return broker;
@@ -81,10 +89,19 @@ public final class KafkaBroker implements AutoCloseable, Restartable {
         return process;
     }
 
-    private static List<String> javaCommand(Path logConfig, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + logConfig, "-cp", brokerClasspath(), mainClass));
+    /**
+     * The broker's garbage collector, JIT and other JVM options, space separated: system property
+     * {@value #JVM_OPTIONS_PROPERTY} or environment variable {@value #JVM_OPTIONS_VARIABLE}, else {@value #QUICK_START}.
+     */
+    static List<String> jvmOptions(UnaryOperator<String> settings) {
+        return JVM_OPTIONS.from(settings);
+    }
+
+    private static List<String> javaCommand(Path logConfig, List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig, "-cp", brokerClasspath(),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -5,6 +5,7 @@ import dev.panorama.devstack.process.Java;
 import dev.panorama.devstack.process.ManagedProcess;
 import dev.panorama.devstack.process.ManagedProcess.StopSignal;
 import dev.panorama.devstack.process.Ports;
+import dev.panorama.devstack.process.ServerJvmOptions;
 import dev.panorama.devstack.process.StartTimeout;
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class MongoWireServer implements AutoCloseable {
     public static final String JVM_OPTIONS_PROPERTY = "panorama.mongo.jvm-options";
     public static final String JVM_OPTIONS_VARIABLE = "PANORAMA_MONGO_JVM_OPTIONS";
     private static final String DEFAULT_JVM_OPTIONS = "-XX:+UseG1GC";
+    private static final ServerJvmOptions JVM_OPTIONS = new ServerJvmOptions(JVM_OPTIONS_PROPERTY, JVM_OPTIONS_VARIABLE,
+            DEFAULT_JVM_OPTIONS);
 
     private final String connectionString;
     private final ManagedProcess process;
@@ -56,7 +59,7 @@ public final class MongoWireServer implements AutoCloseable {
         String classpath = Classpaths.rootOf(MAIN_CLASS) + File.pathSeparator
                 + Classpaths.fromResource(CLASSPATH_RESOURCE, "devstack/mongo-wire");
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + heap()));
-        command.addAll(jvmOptions(MongoWireServer::setting));
+        command.addAll(jvmOptions(ServerJvmOptions::setting));
         command.addAll(List.of("-cp", classpath, MAIN_CLASS, Integer.toString(port)));
         if (storeFile != null) {
             createDirectories(storeFile.getParent());
@@ -74,11 +77,7 @@ public final class MongoWireServer implements AutoCloseable {
      * 100,000 interaction documents.
      */
     public static String heap() {
-        return heap(MongoWireServer::setting);
-    }
-
-    private static String setting(String name) {
-        return name.startsWith("panorama.") ? System.getProperty(name) : System.getenv(name);
+        return heap(ServerJvmOptions::setting);
     }
 
     /**
@@ -88,19 +87,7 @@ public final class MongoWireServer implements AutoCloseable {
      * seconds, so which collector runs it shows in a benchmark's tail latencies.
      */
     static List<String> jvmOptions(UnaryOperator<String> settings) {
-        String configured = settings.apply(JVM_OPTIONS_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            configured = settings.apply(JVM_OPTIONS_VARIABLE);
-        }
-        if (configured == null || configured.isBlank()) {
-            configured = DEFAULT_JVM_OPTIONS;
-        }
-        List<String> options = List.of(configured.strip().split("\\s+"));
-        if (options.stream().anyMatch(option -> !option.startsWith("-XX:") && !option.startsWith("-Xlog"))) {
-            throw new IllegalArgumentException(JVM_OPTIONS_PROPERTY + " (or " + JVM_OPTIONS_VARIABLE + ") takes -XX: and -Xlog options only, not "
-                    + configured);
-        }
-        return options;
+        return JVM_OPTIONS.from(settings);
     }
 
     static String heap(UnaryOperator<String> settings) {
