@@ -121,8 +121,8 @@ public final class IdentityScaleOutBench {
 
         /**
          * Runs not counted, then PostgreSQL's statistics brought up to date: the service's statements were planned while
-         * the tables were empty, and until autovacuum's analyze catches up they scan whole tables (README, identity-service
-         * speed); without it the configuration measured first pays for that alone.
+         * the tables were empty, and until autovacuum's analyze catches up they scan whole tables (bench/README.md,
+         * identity-service speed); without it the configuration measured first pays for that alone.
          */
         @Override
         public void warmUp(String label) throws Exception {

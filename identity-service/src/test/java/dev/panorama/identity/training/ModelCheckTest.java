@@ -15,7 +15,8 @@ class ModelCheckTest {
 
     @Test
     void aLocationAsCommonAmongNonMatchesAsAmongMatchesIsLeftOutAndNoLongerRefusesTheModel() {
-        // as EM estimated locality on a store whose blocking keys pair records of one locality (README, identity speed)
+        // as EM estimated locality on a store whose blocking keys pair records of one locality
+        // (bench/README.md, identity-service speed)
         MatchModel trained = with(Comparison.LOCALITY, new double[] {0.84, 0.08, 0.08}, new double[] {0.9522, 0.0005, 0.0473});
         assertThat(ModelCheck.problems(trained)).anySatisfy(problem -> assertThat(problem).startsWith("locality"));
 

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
  * Has PostgreSQL analyse resolution's tables as soon as a new store has some rows in them, rather than at autovacuum's
  * first visit (within its nap time, a minute). Until a table is analysed, the plans the service caches are made for a
  * table of unknown content: in the first minute of a first bulk load, the neighbourhood read walked some 3,300 blocks
- * per record instead of some 110 (README, identity-service speed). Once every table has been analysed, by this or by
- * autovacuum, it stops looking.
+ * per record instead of some 110 (bench/README.md, identity-service speed). Once every table has been analysed, by this
+ * or by autovacuum, it stops looking.
  */
 @ApplicationScoped
 public class FirstAnalysis {
