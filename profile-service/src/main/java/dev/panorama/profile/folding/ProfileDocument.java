@@ -53,6 +53,10 @@ public record ProfileDocument(UUID customerId, UUID mergedInto, Instant erasedAt
         return new ProfileDocument(customerId, survivor, null, ProfileState.empty(), appliedEvents, revision);
     }
 
+    ProfileDocument standingAlone() {
+        return new ProfileDocument(customerId, null, erasedAt, state, appliedEvents, revision);
+    }
+
     ProfileDocument tombstone(Instant at) {
         return new ProfileDocument(customerId, null, at, ProfileState.empty(), List.of(), revision);
     }

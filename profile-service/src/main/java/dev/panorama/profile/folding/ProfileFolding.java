@@ -63,6 +63,14 @@ public final class ProfileFolding {
         return merged.pointingTo(survivorId);
     }
 
+    /**
+     * The customer a split names as its new one stands on its own: when a merge is undone, that is the customer merged
+     * before, whose profile points to the survivor; facts for it must stay with it, not follow the pointer back.
+     */
+    public ProfileDocument standingAlone(ProfileDocument splitOff) {
+        return splitOff.merged() ? splitOff.standingAlone() : splitOff;
+    }
+
     /** The facts of the moved source records, which the split-off customer's profile receives. */
     public ProfileState splitPart(ProfileDocument original, Set<Origin> moved) {
         return original.state().from(moved);

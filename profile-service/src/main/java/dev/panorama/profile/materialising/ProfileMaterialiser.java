@@ -236,11 +236,13 @@ public class ProfileMaterialiser {
 
     /**
      * The moved records' links first (new facts go to the new customer from then on), then their facts move: the new
-     * customer receives them before the original lets them go.
+     * customer receives them before the original lets them go. A merge undone names the customer merged before as the
+     * new one: its profile stops pointing to the survivor first, else its facts would follow the pointer back.
      */
     private Uni<Void> split(String eventId, ProfileEvent.Split split) {
         return Multi.createFrom().iterable(split.moved())
                 .onItem().transformToUniAndConcatenate(origin -> links.link(origin, split.newCustomerId())).collect().last()
+                .chain(() -> profiles.update(split.newCustomerId(), folding::standingAlone))
                 .chain(() -> profiles.transfer(split.originalId(),
                         original -> addFacts(split.newCustomerId(), eventId, folding.splitPart(original, split.moved())),
                         original -> folding.splitOff(original, split.moved(), eventId)))

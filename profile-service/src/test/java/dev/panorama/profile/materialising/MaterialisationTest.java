@@ -162,6 +162,33 @@ class MaterialisationTest {
     }
 
     @Test
+    void anUndoneMergeGivesTheCustomerMergedBeforeItsProfileBack() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        link(survivor, "crm", "C-" + survivor);
+        link(merged, "shop", "S-" + merged);
+        publish("C-" + survivor, new OrderPlaced("crm", "C-" + survivor, "O-1", List.of(), BigDecimal.ONE, "EUR", T0));
+        publish("S-" + merged, new OrderPlaced("shop", "S-" + merged, "O-7", List.of(), BigDecimal.TEN, "EUR", T0));
+        awaitProfile(merged, p -> p.getList("recentOrders").size() == 1);
+        publish(survivor.toString(), new CustomersMerged(UUID.randomUUID(), survivor, List.of(merged), "same person", "dana", 0.99, T0));
+        awaitProfile(survivor, p -> p.getList("recentOrders").size() == 2);
+
+        // identity-service announces an undone merge as a split of the survivor back into the customer merged before
+        publish(survivor.toString(), new CustomerSplit(UUID.randomUUID(), survivor, merged,
+                List.of(new SourceRef("shop", "S-" + merged)), "undo: not the same person", "dana", T0.plusSeconds(60)));
+
+        var restored = awaitProfile(merged, p -> p.getString("mergedInto") == null && p.getList("recentOrders").size() == 1);
+        assertThat(restored.getString("recentOrders[0].orderId")).isEqualTo("O-7");
+        assertThat(restored.getList("sourceAccounts.sourceSystem")).containsExactly("shop");
+        var kept = awaitProfile(survivor, p -> p.getList("recentOrders").size() == 1);
+        assertThat(kept.getString("recentOrders[0].orderId")).isEqualTo("O-1");
+
+        publish("S-" + merged, new OrderPlaced("shop", "S-" + merged, "O-8", List.of(), BigDecimal.TEN, "EUR", T0));
+        awaitProfile(merged, p -> p.getList("recentOrders").size() == 2);
+        assertThat(awaitProfile(survivor, p -> true).getList("recentOrders")).hasSize(1);
+    }
+
+    @Test
     void anErasedCustomersProfileIsGoneAndLateEventsDoNotReviveIt() {
         UUID customer = UUID.randomUUID();
         publish(customer.toString(), contact(customer, UUID.randomUUID(), Channel.EMAIL, T0));
