@@ -76,10 +76,19 @@ public class IdentityFollower {
                 .replaceWithVoid();
     }
 
+    /**
+     * A split may undo a merge, so the new customer is no longer merged into anyone; that is forgotten before the contacts
+     * move, or the reconciler would move them back to the customer they were split off.
+     */
     private Uni<Void> split(CustomerSplit split) {
-        return log.move(split.originalId(), split.newCustomerId(), recordKeys(split.movedRecords()))
+        return forgetMerge(split.newCustomerId())
+                .chain(() -> log.move(split.originalId(), split.newCustomerId(), recordKeys(split.movedRecords())))
                 .invoke(count -> LOG.infof("customer %s split into %s: %d contacts moved", split.originalId(), split.newCustomerId(), count))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> forgetMerge(UUID mergedId) {
+        return merges.deleteOne(Filters.eq("_id", mergedId.toString())).replaceWithVoid();
     }
 
     static List<String> recordKeys(List<SourceRef> records) {

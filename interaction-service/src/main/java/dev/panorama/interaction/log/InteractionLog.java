@@ -198,11 +198,17 @@ public class InteractionLog {
 
     /**
      * Forgets everything personal of a customer's contacts: content, addresses, attachments, notes and the link to the
-     * customer. What stays is anonymous: channel, direction, times, outcome, for statistics.
+     * customer. What stays is anonymous: channel, direction, times, outcome, for statistics. Contacts that were the
+     * customer's once and are now another's (split off) keep their content and lose only the link to the erased customer.
+     * Answers how many contacts were anonymised.
      */
     public Uni<Long> erase(UUID customerId) {
         String id = customerId.toString();
-        return interactions.updateMany(Filters.or(Filters.eq(CUSTOMER_ID, id), Filters.eq(FORMER_CUSTOMER_IDS, id)), Updates.combine(
+        return anonymise(id).call(() -> forgetAsFormerCustomer(id));
+    }
+
+    private Uni<Long> anonymise(String customerId) {
+        return interactions.updateMany(Filters.eq(CUSTOMER_ID, customerId), Updates.combine(
                 Updates.set(RESOLUTION, Resolution.ERASED.name()),
                 Updates.set(CUSTOMER_ID, null),
                 Updates.unset(FORMER_CUSTOMER_IDS),
@@ -219,6 +225,11 @@ public class InteractionLog {
                 // an announcement not relayed yet would publish what was just erased: consumers would keep it again
                 Updates.unset(ANNOUNCEMENT)))
                 .map(result -> result.getModifiedCount());
+    }
+
+    private Uni<Void> forgetAsFormerCustomer(String customerId) {
+        return interactions.updateMany(Filters.eq(FORMER_CUSTOMER_IDS, customerId), Updates.pull(FORMER_CUSTOMER_IDS, customerId))
+                .replaceWithVoid();
     }
 
     public Uni<List<Document>> unresolved(int limit) {

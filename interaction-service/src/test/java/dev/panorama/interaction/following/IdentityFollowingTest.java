@@ -17,20 +17,36 @@ import dev.panorama.events.common.SourceRef;
 import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.events.identity.CustomerSplit;
 import dev.panorama.events.identity.CustomersMerged;
+import com.mongodb.client.model.Filters;
+import dev.panorama.interaction.log.InteractionDocuments;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Timelines follow identity-service's decisions: merges, splits and erasures arrive on panorama.identity.events. */
 @QuarkusTest
 class IdentityFollowingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    IdentityFollower follower;
+
+    @Inject
+    ReactiveMongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
 
     @BeforeEach
     void identityUp() {
@@ -103,6 +119,56 @@ class IdentityFollowingTest {
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(address)));
         given().auth().oauth2(KeycloakTokens.forUser("sam")).when().get("/api/v1/customers/" + customerId + "/interactions/summary")
                 .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void anUndoneMergeStaysUndoneWhenRecentMergesAreReapplied() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        String address = Contacts.uniqueAddress();
+        String contact = ingest(Channel.EMAIL, address, merged);
+        Instant beforeTheMerge = Instant.now();
+
+        publish(new CustomersMerged(UUID.randomUUID(), survivor, List.of(merged), "same person", "dana", 0.98, Instant.now()), survivor);
+        await().atMost(WAIT).untilAsserted(() -> timeline(survivor).body("items.interactionId", equalTo(List.of(contact))));
+        publish(new CustomerSplit(UUID.randomUUID(), survivor, merged, List.of(new SourceRef("channel-email", address)),
+                "merge undone", "dana", Instant.now()), survivor);
+        await().atMost(WAIT).untilAsserted(() -> timeline(merged).body("items.interactionId", equalTo(List.of(contact))));
+
+        follower.reapplyMergesSince(beforeTheMerge).await().atMost(WAIT);
+
+        timeline(merged).body("items.interactionId", equalTo(List.of(contact)));
+        timeline(survivor).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void erasingACustomerLeavesTheContactsOfACustomerSplitOffItAlone() {
+        UUID original = UUID.randomUUID();
+        UUID split = UUID.randomUUID();
+        String stayingAddress = Contacts.uniqueAddress();
+        String movingAddress = Contacts.uniqueAddress();
+        String staying = ingest(Channel.EMAIL, stayingAddress, original);
+        String moving = ingest(Channel.CHAT, movingAddress, original);
+        publish(new CustomerSplit(UUID.randomUUID(), original, split, List.of(new SourceRef("channel-chat", movingAddress)),
+                "two people", "dana", Instant.now()), original);
+        await().atMost(WAIT).untilAsserted(() -> timeline(split).body("items.interactionId", equalTo(List.of(moving))));
+
+        publish(new CustomerErased(original, "ada", Instant.now()), original);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(contactsLinkedTo(original)).isZero());
+        timeline(original).body("items.size()", equalTo(0));
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/interactions/" + staying).then().statusCode(410);
+        given().auth().oauth2(KeycloakTokens.forUser("alice")).when().get("/api/v1/interactions/" + moving).then().statusCode(200)
+                .body("customerId", equalTo(split.toString())).body("text", equalTo("Hello, my invoice looks wrong."))
+                .body("participants.address", hasItems(movingAddress));
+        timeline(split).body("items.interactionId", equalTo(List.of(moving)));
+    }
+
+    /** Contacts that name the customer as theirs now or before. */
+    private long contactsLinkedTo(UUID customerId) {
+        return mongo.getDatabase(database).getCollection("interactions").countDocuments(Filters.or(
+                Filters.eq(InteractionDocuments.CUSTOMER_ID, customerId.toString()),
+                Filters.eq(InteractionDocuments.FORMER_CUSTOMER_IDS, customerId.toString()))).await().atMost(WAIT);
     }
 
     @Test
