@@ -2,7 +2,8 @@
 import * as auth from './auth.js';
 import { h, show } from './dom.js';
 import { searchView, customerView } from './customers.js';
-import { inboxView, stopInbox, presenceSwitch } from './inbox.js';
+import { inboxView, stopInbox } from './inbox.js';
+import { presenceSwitch, readPresence } from './presence.js';
 import { supervisorView, stopSupervisor } from './supervisor.js';
 
 const main = document.getElementById('main');
@@ -14,6 +15,7 @@ function openCustomer(id) {
 function route() {
   stopInbox();
   stopSupervisor();
+  readPresence(); // the inbox's stream keeps the switch current; elsewhere it is read as the agent moves on
   const [, area, id] = location.hash.split('/');
   document.querySelectorAll('#tabs a').forEach((tab) => tab.classList.toggle('active', tab.dataset.tab === (area || 'customers')));
   if (area === 'inbox') inboxView(main, openCustomer);

@@ -1,14 +1,20 @@
-// The routing-service API the inbox and the queue view use. routing-service had not published its
-// endpoints when the console was written: these follow the design doc (offers, presence, queue
-// statistics) and are the one place to adjust when its OpenAPI lands.
+// The routing-service API the inbox, the presence switch and the queue view use (README "routing-service";
+// routing-service's MyAgentResource, OffersResource, TasksResource and AgentEventsResource).
 import { get, post, put } from './api.js';
 import { accessToken } from './auth.js';
 
+// the caller as an agent ({presence, ...}); 404 while routing does not know the caller as an agent yet
+export const me = () => get('/api/v1/routing/agents/me');
 export const myOffers = () => get('/api/v1/routing/agents/me/offers');
+// the tasks the caller holds, ASSIGNED or in WRAP_UP ({items: [{id, state, subject, customerId, ...}]})
+export const myTasks = () => get('/api/v1/routing/agents/me/tasks');
 export const accept = (offer) => post(`/api/v1/routing/offers/${encodeURIComponent(offer.offerId)}/acceptance`);
 export const reject = (offer) => post(`/api/v1/routing/offers/${encodeURIComponent(offer.offerId)}/rejection`);
-export const wrapUp = (offer, disposition) =>
-  post(`/api/v1/routing/tasks/${encodeURIComponent(offer.taskId)}/wrap-up`, { disposition });
+export const wrapUp = (task, disposition) =>
+  post(`/api/v1/routing/tasks/${encodeURIComponent(task.id)}/wrap-up`, { disposition });
+// an assigned task completed at once, or a wrap-up ended before its time
+export const complete = (task, disposition) =>
+  post(`/api/v1/routing/tasks/${encodeURIComponent(task.id)}/completion`, { disposition });
 export const setPresence = (presence) => put('/api/v1/routing/agents/me/presence', { presence });
 export const queueStatistics = () => get('/api/v1/routing/queues/statistics');
 

@@ -23,11 +23,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +33,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent console in Debian's Chromium, driven by Playwright: alice logs in through the real
- * Keycloak (authorization code + PKCE), finds a customer, opens the 360-degree view, receives an offer,
- * accepts and wraps it up, switches presence. Behind the gateway the services are fakes answering what
- * the real ones answer (identity's CustomerView and lookup shapes, profile-service's ProfileView,
- * interaction-service's timeline page; routing-service's offers per the console's routing.js).
+ * Keycloak (authorization code + PKCE) and sees the presence routing has for her, finds a customer, opens
+ * the 360-degree view, becomes available and receives an offer, accepts it, and after page reloads still
+ * has the task to wrap up and complete; the presence switch follows what routing says on the event stream
+ * and after it reconnects. Behind the gateway the services are fakes answering what the real ones answer
+ * (identity's CustomerView and lookup shapes, profile-service's ProfileView, interaction-service's timeline
+ * page; routing-service's agent endpoints and event stream, kept with their state by {@link AgentRoutingFake}).
  * Screenshots go to target/screenshots.
  */
 @QuarkusTest
@@ -52,9 +52,7 @@ class ConsoleEndToEndTest {
     private static Playwright playwright;
     private static BrowserContext browser;
     private static boolean consoleOriginAllowed;
-    private final AtomicReference<JsonArray> offers = new AtomicReference<>(new JsonArray());
-    /** The inbox's open event stream, as routing-service's /agents/me/events keeps it open. */
-    private final AtomicReference<io.vertx.core.http.HttpServerResponse> agentEvents = new AtomicReference<>();
+    private final AgentRoutingFake routing = new AgentRoutingFake();
 
     @BeforeAll
     static void browser() throws Exception {
@@ -89,11 +87,12 @@ class ConsoleEndToEndTest {
         FakeUpstreams.get("identity-service").answer(this::identity);
         FakeUpstreams.get("profile-service").answer(this::profiles);
         FakeUpstreams.get("interaction-service").answer(request -> json(request, timeline()));
-        FakeUpstreams.get("routing-service").answer(this::routing);
+        FakeUpstreams.get("routing-service").answer(routing::handle);
     }
 
     @Test
-    void anAgentLogsInFindsACustomerSeesThe360ViewAndAcceptsAnOffer() {
+    void anAgentLogsInFindsACustomerSeesThe360ViewAndWorksOnAnOfferAcrossReloads() {
+        routing.presence("AWAY", "supervisor");
         Page page = browser.newPage();
         page.navigate("http://127.0.0.1:" + Gateway.port() + "/");
         page.click("#login");
@@ -102,6 +101,9 @@ class ConsoleEndToEndTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-keycloak-login.png")));
         page.click("#kc-login");
         assertThat(page.locator("#who")).hasText("alice");
+        // the switch shows the presence routing has for alice, not a default
+        assertThat(page.locator("#presence")).hasValue("AWAY");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01b-presence-from-routing.png")));
 
         page.selectOption("#search-type", "name");
         page.fill("#search-value", FAMILY_NAME + ", " + GIVEN_NAME);
@@ -131,39 +133,73 @@ class ConsoleEndToEndTest {
         assertThat(lookup.uri()).startsWith("/api/v1/identity/lookup?type=email&value=");
         assertThat(lookup.header("Authorization")).startsWith("Bearer ");
 
+        UUID taskId = UUID.randomUUID();
+        routing.waiting(new JsonObject().put("id", taskId.toString()).put("channel", "EMAIL").put("queueId", "billing")
+                .put("priority", 50).put("subject", "Card declined twice").put("customerId", CUSTOMER.toString()));
         page.click("a[data-tab=inbox]");
         assertThat(page.locator("#offers")).containsText("No offers right now.");
-        UUID offerId = UUID.randomUUID();
-        UUID taskId = UUID.randomUUID();
-        offers.set(new JsonArray().add(new JsonObject().put("offerId", offerId.toString()).put("taskId", taskId.toString())
-                .put("customerId", CUSTOMER.toString()).put("channel", "EMAIL").put("subject", "Card declined twice")
-                .put("offeredAt", Instant.now().toString()).put("expiresAt", Instant.now().plusSeconds(60).toString())));
-        // the inbox listens on its event stream and stops polling: the offer shows because it is pushed
-        page.waitForCondition(() -> agentEvents.get() != null);
+        assertThat(page.locator("#work")).containsText("Nothing accepted.");
+        // the inbox listens on its event stream and stops polling: what follows shows because it is pushed
+        page.waitForCondition(routing::listening);
         page.waitForTimeout(500);
         long reads = routingCalls().stream().filter("GET /api/v1/routing/agents/me/offers"::equals).count();
         page.waitForTimeout(3000);
         assertThat(routingCalls().stream().filter("GET /api/v1/routing/agents/me/offers"::equals).count())
                 .as("no polling (every 2 s) while the stream is open").isEqualTo(reads);
-        agentEvents.get().write("event: offer\ndata: " + offers.get().getJsonObject(0).encode() + "\n\n");
+
+        // away, nothing was offered; available, routing offers the waiting task
+        page.selectOption("#presence", "AVAILABLE");
         assertThat(page.locator(".offer")).containsText("Card declined twice");
+        assertThat(lastPresenceChosen()).isEqualTo("AVAILABLE");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("04-offer.png")));
         page.click(".offer button.accept");
         assertThat(page.locator(".task")).containsText("Card declined twice");
-        assertThat(routingCalls()).anyMatch(call -> call.equals("POST /api/v1/routing/offers/" + offerId + "/acceptance"));
-        offers.set(new JsonArray());
+        assertThat(routingCalls()).anyMatch(call -> call.startsWith("POST /api/v1/routing/offers/") && call.endsWith("/acceptance"));
+        assertThat(page.locator("#offers")).containsText("No offers right now.");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-accepted.png")));
+
+        // a reload (as a login again or a second tab) reads the work routing holds for alice: wrap it up from there
+        page.reload();
+        assertThat(page.locator(".task[data-task='" + taskId + "']")).containsText("Card declined twice");
+        assertThat(page.locator(".task")).hasAttribute("data-state", "ASSIGNED");
+        assertThat(page.locator("#presence")).hasValue("AVAILABLE");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05b-work-after-reload.png")));
         page.click(".task button.wrap-up");
-        assertThat(page.locator("#work")).containsText("Nothing accepted.");
+        assertThat(page.locator(".task")).hasAttribute("data-state", "WRAP_UP");
+        assertThat(page.locator(".task")).containsText("in wrap-up until");
         FakeUpstream.Received wrapUp = FakeUpstreams.get("routing-service").received().stream()
                 .filter(call -> call.uri().equals("/api/v1/routing/tasks/" + taskId + "/wrap-up")).findFirst().orElseThrow();
         assertThat(new JsonObject(wrapUp.body()).getString("disposition")).isEqualTo("resolved");
+        // routing set alice WRAP_UP (pushed): shown, not to be chosen
+        assertThat(page.locator("#presence")).hasValue("WRAP_UP");
+        assertThat(page.locator("#presence option[value=WRAP_UP]")).hasJSProperty("disabled", true);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05c-wrap-up.png")));
 
-        page.selectOption("#presence", "AWAY");
-        page.waitForCondition(() -> routingCalls().contains("PUT /api/v1/routing/agents/me/presence"));
-        FakeUpstream.Received presence = FakeUpstreams.get("routing-service").received().stream()
-                .filter(call -> call.method().equals("PUT")).findFirst().orElseThrow();
-        assertThat(new JsonObject(presence.body()).getString("presence")).isEqualTo("AWAY");
+        // reloaded again, the task in wrap-up is there to complete; routing makes alice available again
+        page.reload();
+        assertThat(page.locator(".task[data-task='" + taskId + "']")).hasAttribute("data-state", "WRAP_UP");
+        assertThat(page.locator("#presence")).hasValue("WRAP_UP");
+        page.click(".task button.complete");
+        assertThat(page.locator("#work")).containsText("Nothing accepted.");
+        assertThat(routingCalls()).contains("POST /api/v1/routing/tasks/" + taskId + "/completion");
+        assertThat(page.locator("#presence")).hasValue("AVAILABLE");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05d-completed.png")));
+
+        // routing sets alice away (as after missed offers): the switch follows the stream
+        page.waitForCondition(routing::listening);
+        routing.presence("AWAY", "missed-offers");
+        assertThat(page.locator("#presence")).hasValue("AWAY");
+        // the stream ends and a change goes unheard: the console connects again and reads afresh
+        int streams = routing.streamsOpened();
+        routing.endStream();
+        routing.presence("OFFLINE", "supervisor");
+        page.waitForCondition(() -> routing.streamsOpened() > streams);
+        assertThat(page.locator("#presence")).hasValue("OFFLINE");
+
+        page.selectOption("#presence", "BUSY");
+        page.waitForCondition(() -> "BUSY".equals(routing.presence()));
+        assertThat(lastPresenceChosen()).isEqualTo("BUSY");
+        assertThat(page.locator("#presence")).hasValue("BUSY");
     }
 
     @Test
@@ -191,20 +227,11 @@ class ConsoleEndToEndTest {
         return FakeUpstreams.get("routing-service").received().stream().map(call -> call.method() + " " + call.uri()).toList();
     }
 
-    private void routing(HttpServerRequest request) {
-        FakeUpstream routing = FakeUpstreams.get("routing-service");
-        request.body().onSuccess(body -> {
-            routing.record(request, body.toString());
-            if (request.path().equals("/api/v1/routing/agents/me/events")) {
-                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
-                        .write("event: ready\ndata: {\"agentId\":\"alice\"}\n\n");
-                agentEvents.set(request.response());
-            } else if (request.path().equals("/api/v1/routing/agents/me/offers")) {
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items", offers.get()).encode());
-            } else {
-                request.response().setStatusCode(204).end();
-            }
-        });
+    /** The presence the console last asked routing for, if any. */
+    private String lastPresenceChosen() {
+        return FakeUpstreams.get("routing-service").received().stream()
+                .filter(call -> call.method().equals("PUT") && call.uri().equals("/api/v1/routing/agents/me/presence"))
+                .reduce((first, second) -> second).map(call -> new JsonObject(call.body()).getString("presence")).orElse(null);
     }
 
     /** A search answers a page of profiles (more to come); any other read, the customer's profile. */
