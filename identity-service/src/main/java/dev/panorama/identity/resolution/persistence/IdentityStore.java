@@ -1,6 +1,7 @@
 package dev.panorama.identity.resolution.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -407,7 +408,8 @@ public class IdentityStore {
     /**
      * Customers locked until the transaction ends, taken in id order, so that resolutions and stewards
      * working on overlapping customers wait for each other instead of deadlocking. Each comes as last
-     * committed: a customer merged meanwhile shows as MERGED.
+     * committed: a customer merged meanwhile shows as MERGED. A query answers the session's own copy of an entity it
+     * read earlier, as it was then, so each customer is read again once locked.
      */
     public Uni<List<CustomerEntity>> lockCustomers(Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -417,7 +419,14 @@ public class IdentityStore {
                 .createQuery("from CustomerEntity where id in :ids order by id", CustomerEntity.class)
                 .setParameter("ids", ids)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE)
-                .getResultList());
+                .getResultList()
+                .call(locked -> refreshed(session, locked)));
+    }
+
+    private static Uni<Void> refreshed(Mutiny.Session session, List<CustomerEntity> customers) {
+        return Multi.createFrom().iterable(customers)
+                .onItem().transformToUniAndConcatenate(session::refresh)
+                .collect().last().replaceWithVoid();
     }
 
     /**
