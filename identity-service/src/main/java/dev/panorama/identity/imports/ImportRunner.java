@@ -89,6 +89,10 @@ public class ImportRunner {
                     record = SourceRecordMapper.toSourceRecord(request, Instant.now());
                 } catch (InvalidInputException e) {
                     yield rejected(progress, row.number(), e.errors());
+                } catch (RuntimeException unforeseen) {
+                    // one row the checks above let through must not stop the rows after it
+                    LOG.warnf("import %s: row %d could not be read (%s)", job.id, row.number(), unforeseen.getClass().getSimpleName());
+                    yield rejected(progress, row.number(), List.of(new Problem.FieldError(null, "could not be read as a record")));
                 }
                 yield store(record, row.number(), job.id, progress);
             }

@@ -93,6 +93,29 @@ class ImportsApiTest {
     }
 
     @Test
+    void aRowWithAnEmptyEntryInAListIsRejectedAndTheRowsAfterItAreStored() {
+        Map<String, Object> emptyEntries = person("crm", "L2-" + run, "Leo", family, iso(7), "leo." + run + "@example.com");
+        emptyEntries.put("addresses", java.util.Arrays.asList(Map.of("lines", java.util.Arrays.asList((String) null)), null));
+        emptyEntries.put("identifiers", java.util.Arrays.asList((Object) null));
+        String ndjson = String.join("\n",
+                line(person("crm", "L1-" + run, "Lena", "Moss" + family, iso(6), "lena." + run + "@example.com")),
+                line(emptyEntries),
+                line(person("crm", "L3-" + run, "Lars", "Tiller" + family, iso(8), "lars." + run + "@example.com"))) + "\n";
+
+        JsonPath job = finished(post("application/x-ndjson", ndjson, "").statusCode(202).extract().path("id"));
+        assertThat(job.getString("status")).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(job.getLong("rowsRead")).isEqualTo(3);
+        assertThat(job.getLong("rowsStored")).isEqualTo(2);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(1);
+        given().auth().oauth2(user("dana"))
+                .when().get(IMPORTS + "/" + job.getString("id") + "/errors")
+                .then().statusCode(200)
+                .body("items.row", org.hamcrest.Matchers.everyItem(equalTo(2)))
+                .body("items.field", org.hamcrest.Matchers.containsInAnyOrder("addresses[0].lines[0]", "addresses[1]", "identifiers[0]"));
+        onlyCustomerWithEmail("lars." + run + "@example.com");
+    }
+
+    @Test
     void aCsvFileTakesTheUploadsSourceSystemAndReportsBadRowsByRowAndField() {
         String csv = "sourceId,given,family,dateOfBirth,emails,addressLines,locality,postcode,identifiers\n"
                 + "C1-" + run + ",Ruby," + family + "," + iso(3) + ",ruby." + run + "@example.com;ruby.work." + run

@@ -2,6 +2,7 @@ package dev.panorama.identity.records;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -129,6 +130,13 @@ class RecordsApiTest {
                 .when().post("/api/v1/identity/records")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("dateOfBirth"));
+        given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
+                .body("{\"sourceSystem\": \"crm\", \"sourceId\": \"L-" + run + "\", \"name\": {\"given\": \"Ann\"},"
+                        + " \"addresses\": [{\"lines\": [null], \"postcode\": \"AB1 2CD\"}], \"identifiers\": [null]}")
+                .when().post("/api/v1/identity/records")
+                .then().log().ifValidationFails().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem(allOf(startsWith("addresses"), containsString("lines"))))
+                .body("errors.field", hasItem(startsWith("identifiers")));
         given().auth().oauth2(KeycloakTokens.forClient("backoffice-system")).contentType("application/json")
                 .body("{\"sourceSystem\": \"crm\", \"sourceId\": [")
                 .when().post("/api/v1/identity/records")
