@@ -2,7 +2,9 @@ package dev.panorama.identity.erasure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.events.EventType;
 import dev.panorama.events.source.SourceRecord;
+import dev.panorama.identity.merge.ErasedSourcesInHistory;
 import dev.panorama.identity.resolution.MatchEngine;
 import dev.panorama.identity.resolution.SourceRecordKey;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
@@ -21,7 +23,8 @@ import java.util.UUID;
  * nothing resolves or looks up to it again; its blocking keys go (from the index and from its row), and so do the explanations of its match
  * decisions (they hold no values, only how values compared, but that is still about the person) and its
  * events in the outbox: a channel's source id there is an address, and events not yet relayed would only
- * announce data that no longer exists ({@code CustomerErased}, added after this, says all there is to say).
+ * announce data that no longer exists ({@code CustomerErased}, added after this, says all there is to say). A source
+ * id that is an address is replaced by a pseudonym, on the records and in the merges and splits that showed them.
  */
 @ApplicationScoped
 public class IdentityGraphErasure implements PersonalDataHolder {
@@ -32,9 +35,12 @@ public class IdentityGraphErasure implements PersonalDataHolder {
     private final ObjectMapper json;
     private final SourceIdPseudonyms pseudonyms;
 
-    public IdentityGraphErasure(ObjectMapper json, MatchEngine engine) {
+    private final ErasedSourcesInHistory history;
+
+    public IdentityGraphErasure(ObjectMapper json, MatchEngine engine, ErasedSourcesInHistory history) {
         this.json = json;
         this.pseudonyms = new SourceIdPseudonyms(engine.normaliser());
+        this.history = history;
     }
 
     @Override
@@ -44,7 +50,8 @@ public class IdentityGraphErasure implements PersonalDataHolder {
                 .chain(() -> forgetEvents(customerId))
                 .chain(() -> recordsOf(customerId))
                 .call(IdentityGraphErasure::forgetPublishedRecords)
-                .invoke(this::blank)
+                .map(this::blank)
+                .chain(pseudonymised -> history.replace(customerId, pseudonymised))
                 .chain(() -> Panache.getSession().chain(session -> session.flush()));
     }
 
@@ -55,20 +62,27 @@ public class IdentityGraphErasure implements PersonalDataHolder {
                 .getResultList());
     }
 
-    private void blank(List<SourceRecordEntity> records) {
+    /** @return the pseudonym now standing for the source id of each record version whose source id was personal */
+    private Map<UUID, String> blank(List<SourceRecordEntity> records) {
         Map<String, String> replacedIds = new HashMap<>();
         for (SourceRecordEntity record : records) {
             if (!NOTHING.equals(record.payload) && pseudonyms.isPersonal(read(record.payload))) {
                 replacedIds.putIfAbsent(record.sourceSystem + "\u0000" + record.sourceId, "erased-" + UUID.randomUUID());
             }
         }
+        Map<UUID, String> pseudonymised = new HashMap<>();
         for (SourceRecordEntity record : records) {
-            record.sourceId = replacedIds.getOrDefault(record.sourceSystem + "\u0000" + record.sourceId, record.sourceId);
+            String replaced = replacedIds.get(record.sourceSystem + "\u0000" + record.sourceId);
+            if (replaced != null) {
+                record.sourceId = replaced;
+                pseudonymised.put(record.id, replaced);
+            }
             record.payload = NOTHING;
             record.normalised = NOTHING;
             record.contentHash = ERASED_CONTENT;
             record.current = false;
         }
+        return pseudonymised;
     }
 
     private Uni<Void> deleteBlockingKeys(UUID customerId) {
@@ -84,8 +98,13 @@ public class IdentityGraphErasure implements PersonalDataHolder {
                 + " or record_id in (select id from source_record where customer_id = ?1))", customerId);
     }
 
+    /**
+     * A split not relayed yet stays: it is keyed by the customer split (erased now) but announces another, whose records
+     * and contacts the other services would otherwise never move to it, and so erase with this customer's.
+     */
     private Uni<Void> forgetEvents(UUID customerId) {
-        return execute("delete from outbox_event where aggregate_id = ?1", customerId);
+        return execute("delete from outbox_event where aggregate_id = ?1 and event_type <> '"
+                + EventType.CUSTOMER_SPLIT.ceType() + "'", customerId);
     }
 
     /** The records identity published on panorama.source-records itself (received over REST or imports). */

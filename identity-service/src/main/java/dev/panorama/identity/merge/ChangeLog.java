@@ -7,6 +7,7 @@ import dev.panorama.identity.merge.persistence.IdentityChangeEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,6 +53,26 @@ class ChangeLog {
     Change read(IdentityChangeEntity entity) {
         return new Change(entity.id, ChangeKind.valueOf(entity.kind), entity.actor, entity.reason, entity.probability,
                 entity.changedAt, entity.undoes, read(entity.beforeSides), read(entity.afterSides));
+    }
+
+    /** The change with the source ids of these records (by record id) replaced; unchanged when it shows none of them. */
+    void replaceSourceIds(IdentityChangeEntity entity, Map<UUID, String> sourceIdByRecord) {
+        List<CustomerRecords> before = read(entity.beforeSides);
+        List<CustomerRecords> after = read(entity.afterSides);
+        List<CustomerRecords> beforeReplaced = replaced(before, sourceIdByRecord);
+        List<CustomerRecords> afterReplaced = replaced(after, sourceIdByRecord);
+        if (!beforeReplaced.equals(before) || !afterReplaced.equals(after)) {
+            entity.beforeSides = write(beforeReplaced);
+            entity.afterSides = write(afterReplaced);
+        }
+    }
+
+    private static List<CustomerRecords> replaced(List<CustomerRecords> sides, Map<UUID, String> sourceIdByRecord) {
+        return sides.stream().map(side -> new CustomerRecords(side.customerId(), side.records().stream()
+                .map(record -> sourceIdByRecord.containsKey(record.recordId())
+                        ? new RecordRef(record.recordId(), record.sourceSystem(), sourceIdByRecord.get(record.recordId()))
+                        : record)
+                .toList())).toList();
     }
 
     private List<CustomerRecords> read(String sides) {

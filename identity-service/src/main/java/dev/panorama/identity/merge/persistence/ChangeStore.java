@@ -49,6 +49,17 @@ public class ChangeStore {
                 .getResultList());
     }
 
+    /** Every change involving the customer or a customer merged into it, directly or through others. */
+    public Uni<List<IdentityChangeEntity>> historyWithMergedOf(UUID customerId) {
+        String sql = "with recursive merged(id) as (select cast(?1 as uuid) union select c.id from customer c"
+                + " join merged m on c.merged_into = m.id)"
+                + " select * from identity_change where id in (select i.change_id from identity_change_customer i"
+                + " join merged m on i.customer_id = m.id)";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, IdentityChangeEntity.class)
+                .setParameter(1, customerId)
+                .getResultList());
+    }
+
     /** Moves every version of each source record to the customer: a record's history follows it. */
     public Uni<Void> moveSources(Collection<RecordRef> records, UUID toCustomer) {
         return Multi.createFrom().iterable(records)

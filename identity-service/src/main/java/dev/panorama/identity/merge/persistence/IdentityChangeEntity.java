@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One merge, split or undo; written once, never updated. */
+/** One merge, split or undo; written once, changed only by an erasure, which replaces the source ids it made pseudonymous. */
 @Entity
 @Table(name = "identity_change")
 public class IdentityChangeEntity {
