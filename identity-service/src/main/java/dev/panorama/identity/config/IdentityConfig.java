@@ -129,7 +129,7 @@ public interface IdentityConfig {
 
     interface Verification {
 
-        /** Failed attempts in a row after which a customer's verification is locked. */
+        /** Failed attempts in a row, or wrong answers in a row to one factor, after which a customer's verification is locked. */
         @WithDefault("3")
         int maxFailures();
 

@@ -2,10 +2,15 @@ package dev.panorama.identity.verification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * Counts failed attempts in a row and locks verification for a while once there were too many. A lock that
- * has run out leaves a clean slate; a success resets the count.
+ * Counts failed attempts in a row, and wrong answers in a row to each factor, and locks verification for a while once
+ * either reaches the limit. An attempt that verifies resets the attempts' count, but a factor's count only by a right
+ * answer to that factor: else a caller who knows one weak factor (a postcode) could guess another (the last digits of an
+ * account) twice, verify on the postcode alone, and guess again, never locked. A lock that has run out leaves a clean
+ * slate.
  */
 public record LockoutPolicy(int maxFailures, Duration lockout) {
 
@@ -15,9 +20,21 @@ public record LockoutPolicy(int maxFailures, Duration lockout) {
         }
     }
 
-    /** Failed attempts in a row, and until when verification is locked (null when it is not). */
-    public record State(int failures, Instant lockedUntil) {
-        public static final State CLEAR = new State(0, null);
+    /**
+     * Failed attempts in a row, wrong answers in a row per factor, and until when verification is locked (null when it
+     * is not).
+     */
+    public record State(int failures, Map<Factor, Integer> wrongAnswers, Instant lockedUntil) {
+        public static final State CLEAR = new State(0, Map.of(), null);
+
+        public State {
+            wrongAnswers = Map.copyOf(wrongAnswers);
+        }
+
+        /** The count nearest the limit: the attempts', or the most wrong answers to one factor. */
+        public int worst() {
+            return Math.max(failures, wrongAnswers.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
     }
 
     /** The state as it stands at {@code now}: an expired lock counts as no failures at all. */
@@ -32,18 +49,25 @@ public record LockoutPolicy(int maxFailures, Duration lockout) {
         return current(state, now).lockedUntil() != null;
     }
 
-    public State afterFailure(State state, Instant now) {
-        int failures = current(state, now).failures() + 1;
-        return new State(failures, failures >= maxFailures ? now.plus(lockout) : null);
+    /** @param answers whether each factor asked was answered right; {@code verified} whether the attempt verified */
+    public State afterAttempt(State state, Map<Factor, Boolean> answers, boolean verified, Instant now) {
+        State current = current(state, now);
+        Map<Factor, Integer> wrong = new EnumMap<>(Factor.class);
+        wrong.putAll(current.wrongAnswers());
+        answers.forEach((factor, right) -> {
+            if (right) {
+                wrong.remove(factor);
+            } else {
+                wrong.merge(factor, 1, Integer::sum);
+            }
+        });
+        State counted = new State(verified ? 0 : current.failures() + 1, wrong, null);
+        return counted.worst() >= maxFailures ? new State(counted.failures(), wrong, now.plus(lockout)) : counted;
     }
 
-    public State afterSuccess() {
-        return State.CLEAR;
-    }
-
-    /** Failed attempts still allowed before the lock; none while locked. */
+    /** Failures still allowed before the lock; none while locked. */
     public int remaining(State state, Instant now) {
         State current = current(state, now);
-        return current.lockedUntil() != null ? 0 : Math.max(0, maxFailures - current.failures());
+        return current.lockedUntil() != null ? 0 : Math.max(0, maxFailures - current.worst());
     }
 }

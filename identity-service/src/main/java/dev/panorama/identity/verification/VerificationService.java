@@ -90,7 +90,7 @@ public class VerificationService {
             Caller caller, VerificationLockEntity lock, LockoutPolicy.State before, Instant now) {
         AssuranceLevel level = AssurancePolicy.decide(matched);
         boolean verified = level != AssuranceLevel.NONE;
-        LockoutPolicy.State after = verified ? lockout.afterSuccess() : lockout.afterFailure(before, now);
+        LockoutPolicy.State after = lockout.afterAttempt(before, matched, verified, now);
         save(lock, after, now);
         List<String> checked = names(matched.keySet());
         List<String> right = names(matched.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
@@ -111,11 +111,12 @@ public class VerificationService {
     }
 
     private static LockoutPolicy.State state(VerificationLockEntity lock) {
-        return new LockoutPolicy.State(lock.failures, lock.lockedUntil);
+        return new LockoutPolicy.State(lock.failures, WrongAnswers.read(lock.wrongAnswers), lock.lockedUntil);
     }
 
     private static void save(VerificationLockEntity lock, LockoutPolicy.State state, Instant now) {
         lock.failures = state.failures();
+        lock.wrongAnswers = WrongAnswers.write(state.wrongAnswers());
         lock.lockedUntil = state.lockedUntil();
         lock.updatedAt = now;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,12 +19,12 @@ class LockoutPolicyTest {
     @Example
     void theThirdFailureInARowLocksForTheLockoutPeriod() {
         LockoutPolicy.State state = LockoutPolicy.State.CLEAR;
-        state = policy.afterFailure(state, T0);
+        state = wrong(state, Factor.POSTCODE, T0);
         assertThat(policy.remaining(state, T0)).isEqualTo(2);
-        state = policy.afterFailure(state, T0.plusSeconds(1));
+        state = wrong(state, Factor.MEMORABLE_DATE, T0.plusSeconds(1));
         assertThat(policy.remaining(state, T0)).isEqualTo(1);
         assertThat(policy.locked(state, T0)).isFalse();
-        state = policy.afterFailure(state, T0.plusSeconds(2));
+        state = wrong(state, Factor.ACCOUNT_LAST_DIGITS, T0.plusSeconds(2));
         assertThat(state.lockedUntil()).isEqualTo(T0.plusSeconds(2).plus(Duration.ofMinutes(15)));
         assertThat(policy.locked(state, T0.plusSeconds(3))).isTrue();
         assertThat(policy.remaining(state, T0.plusSeconds(3))).isZero();
@@ -31,40 +32,64 @@ class LockoutPolicyTest {
 
     @Example
     void aLockThatRanOutLeavesACleanSlate() {
-        LockoutPolicy.State locked = new LockoutPolicy.State(3, T0);
+        LockoutPolicy.State locked = new LockoutPolicy.State(3, Map.of(Factor.POSTCODE, 3), T0);
         assertThat(policy.locked(locked, T0.minusMillis(1))).isTrue();
         assertThat(policy.locked(locked, T0)).isFalse();
         assertThat(policy.remaining(locked, T0)).isEqualTo(3);
-        assertThat(policy.afterFailure(locked, T0)).isEqualTo(new LockoutPolicy.State(1, null));
+        assertThat(wrong(locked, Factor.POSTCODE, T0)).isEqualTo(new LockoutPolicy.State(1, Map.of(Factor.POSTCODE, 1), null));
     }
 
     @Example
-    void aSuccessResetsTheCount() {
-        LockoutPolicy.State twice = policy.afterFailure(policy.afterFailure(LockoutPolicy.State.CLEAR, T0), T0);
-        assertThat(policy.afterSuccess()).isEqualTo(LockoutPolicy.State.CLEAR);
-        assertThat(policy.remaining(policy.afterSuccess(), T0)).isEqualTo(3);
-        assertThat(twice.failures()).isEqualTo(2);
+    void aVerifiedAttemptResetsTheAttemptsButNotTheFactorsItDidNotAnswer() {
+        LockoutPolicy.State twice = wrong(wrong(LockoutPolicy.State.CLEAR, Factor.MEMORABLE_DATE, T0), Factor.MEMORABLE_DATE, T0);
+        LockoutPolicy.State verified = policy.afterAttempt(twice, Map.of(Factor.PASSPHRASE, true), true, T0);
+        assertThat(verified.failures()).isZero();
+        assertThat(policy.remaining(verified, T0)).isEqualTo(1);
+        LockoutPolicy.State dateRight = policy.afterAttempt(verified, Map.of(Factor.MEMORABLE_DATE, true), true, T0);
+        assertThat(policy.remaining(dateRight, T0)).isEqualTo(3);
+    }
+
+    @Example
+    void aWeakFactorKnownBuysNoFurtherGuessesAtAnother() {
+        LockoutPolicy.State state = LockoutPolicy.State.CLEAR;
+        int guesses = 0;
+        while (!policy.locked(state, T0) && guesses < 10) {
+            state = wrong(state, Factor.ACCOUNT_LAST_DIGITS, T0);
+            guesses++;
+            if (guesses % 2 == 0 && !policy.locked(state, T0)) {
+                state = policy.afterAttempt(state, Map.of(Factor.POSTCODE, true), true, T0);
+            }
+        }
+        assertThat(guesses).isEqualTo(3);
+        assertThat(state.wrongAnswers()).containsEntry(Factor.ACCOUNT_LAST_DIGITS, 3);
     }
 
     @Property
     void neverMoreFailuresBeforeTheLockThanAllowed(@ForAll @IntRange(min = 1, max = 10) int max,
-            @ForAll @IntRange(min = 1, max = 30) int attempts) {
+            @ForAll @IntRange(min = 1, max = 30) int attempts, @ForAll boolean knowsThePostcode) {
         LockoutPolicy limited = new LockoutPolicy(max, Duration.ofMinutes(5));
         LockoutPolicy.State state = LockoutPolicy.State.CLEAR;
-        int checked = 0;
+        int guesses = 0;
         for (int i = 0; i < attempts; i++) {
             Instant now = T0.plusSeconds(i);
             if (!limited.locked(state, now)) {
-                checked++;
-                state = limited.afterFailure(state, now);
+                guesses++;
+                state = limited.afterAttempt(state, Map.of(Factor.ACCOUNT_LAST_DIGITS, false), false, now);
+                if (knowsThePostcode && !limited.locked(state, now)) {
+                    state = limited.afterAttempt(state, Map.of(Factor.POSTCODE, true), true, now);
+                }
             }
         }
-        assertThat(checked).isEqualTo(Math.min(max, attempts));
+        assertThat(guesses).isEqualTo(Math.min(max, attempts));
     }
 
     @Example
     void nonsenseSettingsAreRefused() {
         assertThatThrownBy(() -> new LockoutPolicy(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LockoutPolicy(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private LockoutPolicy.State wrong(LockoutPolicy.State state, Factor factor, Instant now) {
+        return policy.afterAttempt(state, Map.of(factor, false), false, now);
     }
 }

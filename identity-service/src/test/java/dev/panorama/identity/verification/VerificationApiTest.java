@@ -72,9 +72,28 @@ class VerificationApiTest {
                 .body("factorsChecked", contains("memorableDate", "postcode"))
                 .body("factorsMatched", contains("postcode"))
                 .body("failedAttemptsRemaining", equalTo(2));
+        // verified on the postcode, but the memorable date is still one wrong answer nearer the lock
         verify(id, Map.of("postcode", "SW1A 1AA")).statusCode(200)
                 .body("assuranceLevel", equalTo("LOW"))
+                .body("failedAttemptsRemaining", equalTo(2));
+        verify(id, Map.of("memorableDate", "1956-04-09")).statusCode(200)
+                .body("assuranceLevel", equalTo("MEDIUM"))
                 .body("failedAttemptsRemaining", equalTo(3));
+    }
+
+    @Test
+    void knowingThePostcodeBuysNoMoreGuessesAtTheAccountDigits() {
+        String id = newCustomer("guesser");
+        putFactors(id, FACTORS).statusCode(200);
+        verify(id, Map.of("accountLastDigits", "0000")).statusCode(200).body("failedAttemptsRemaining", equalTo(2));
+        verify(id, Map.of("accountLastDigits", "0001")).statusCode(200).body("failedAttemptsRemaining", equalTo(1));
+        verify(id, Map.of("postcode", "SW1A 1AA")).statusCode(200)
+                .body("assuranceLevel", equalTo("LOW"))
+                .body("failedAttemptsRemaining", equalTo(1));
+        verify(id, Map.of("accountLastDigits", "0002")).statusCode(200)
+                .body("failedAttemptsRemaining", equalTo(0))
+                .body("lockedUntil", notNullValue());
+        verify(id, Map.of("accountLastDigits", "4321")).statusCode(423);
     }
 
     @Test

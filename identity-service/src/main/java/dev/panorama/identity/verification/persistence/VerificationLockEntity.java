@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Failed verification attempts in a row of one customer, and the lock they caused. */
+/** Failed verification attempts in a row of one customer, its wrong answers in a row per factor, and the lock they caused. */
 @Entity
 @Table(name = "verification_lock")
 public class VerificationLockEntity {
@@ -18,6 +18,10 @@ public class VerificationLockEntity {
 
     @Column(nullable = false)
     public int failures;
+
+    /** Wrong answers in a row per factor, as {@code postcode=1,accountLastDigits=2} (see {@code WrongAnswers}). */
+    @Column(name = "wrong_answers", nullable = false)
+    public String wrongAnswers = "";
 
     @Column(name = "locked_until")
     public Instant lockedUntil;
