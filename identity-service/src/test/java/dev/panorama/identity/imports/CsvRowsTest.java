@@ -86,8 +86,39 @@ class CsvRowsTest {
     @Test
     void aQuoteNeverClosedStopsTheFileAfterTheLastGoodRow() throws IOException {
         try (CsvRows rows = new CsvRows(new StringReader("sourceSystem,sourceId\ncrm,1\ncrm,\"2\n"), false)) {
-            assertThat(rows.next(1)).hasSize(1);
+            assertThat(rows.next(10)).as("the good row, in the batch the malformed one ends").hasSize(1);
             assertThatThrownBy(() -> rows.next(10)).isInstanceOf(RowSource.UnreadableFile.class).hasMessageContaining("row 2");
+        }
+    }
+
+    @Test
+    void aQuoteNeverClosedReadsNoFurtherThanTheBoundOfARecord() throws IOException {
+        int bound = 64 * 1024;
+        java.io.Reader endless = new java.io.Reader() {
+            private long served;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (served > 100L * bound) {
+                    throw new AssertionError("read far past the bound: " + served + " characters");
+                }
+                String start = served == 0 ? "sourceSystem,sourceId\ncrm,1\ncrm,\"2" : "";
+                int n = Math.min(length, 4096);
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = i < start.length() ? start.charAt(i) : 'x';
+                }
+                served += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (CsvRows rows = new CsvRows(endless, false, bound)) {
+            assertThat(rows.next(10)).as("the good row before the malformed one").hasSize(1);
+            assertThatThrownBy(() -> rows.next(10)).isInstanceOf(RowSource.UnreadableFile.class)
+                    .hasMessageContaining("row 2").hasMessageContaining("longer than " + bound);
         }
     }
 
