@@ -193,8 +193,7 @@ public class Sweeper {
             QueuePolicy queue = queues.get(task.queueId()).policy();
             Escalation.Outcome outcome = Escalation.at(task, queue, now);
             if (outcome.overflowTo().isPresent()) {
-                QueuePolicy overflow = queues.get(outcome.overflowTo().get()).policy();
-                overflows.add(tasks.enterQueue(connection, task.id(), overflow.id(), TaskLifecycle.firstStep(overflow, now), now));
+                overflows.add(tasks.enterQueue(connection, task.id(), queues.get(outcome.overflowTo().get()), now));
                 others.add(task.id());
             } else {
                 Instant next = outcome.level() < queue.steps().size()

@@ -14,7 +14,6 @@ import dev.panorama.routing.dispatch.DispatchTrigger;
 import dev.panorama.routing.dispatch.Dispatcher;
 import dev.panorama.routing.dispatch.EscalationTimer;
 import dev.panorama.routing.dispatch.QueueMemory;
-import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.matching.RoutingOrder;
 import dev.panorama.routing.matching.Strategy;
 import dev.panorama.routing.offers.OfferStatus;
@@ -165,7 +164,10 @@ public class TaskLifecycle {
         });
     }
 
-    /** Into another queue, where it waits afresh (its age, so its serving order, is kept). */
+    /**
+     * Into another queue, where it waits afresh: that queue's steps and max wait count from now (its age, so its
+     * serving order, is kept).
+     */
     public Uni<TaskView> transferToQueue(Caller caller, UUID taskId, String queueId) {
         return withAgentAndTask(caller, taskId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be transferred");
@@ -173,12 +175,16 @@ public class TaskLifecycle {
             return queues.find(connection, queueId)
                     .map(found -> found.orElseThrow(() -> UnknownQueue.referred(queueId)))
                     .chain(queue -> release(connection, task, now)
-                            .chain(() -> tasks.enterQueue(connection, task.id(), queueId, firstStep(queue.policy(), now), now)))
+                            .chain(() -> tasks.enterQueue(connection, task.id(), queue, now)))
                     .chain(() -> reloaded(connection, task.id()));
         });
     }
 
-    /** Offered straight to one agent, who must be available with room on the task's channel. */
+    /**
+     * Offered straight to one agent, who must be available with room on the task's channel. The task starts afresh in
+     * its queue first (steps and max wait from now), so that if the agent turns the offer down or lets it lapse, it
+     * waits there as a task that just came in rather than one already past its steps or its max wait.
+     */
     public Uni<TaskView> transferToAgent(Caller caller, UUID taskId, String agentId) {
         return withAgentAndTask(caller, taskId, agentId, (connection, task, lockedAgents) -> {
             requireNotEnded(task, "be transferred");
@@ -188,7 +194,8 @@ public class TaskLifecycle {
             Instant now = clock.instant();
             return requireRoom(connection, agentId, task)
                     .chain(() -> queue(connection, task.queueId()))
-                    .chain(queue -> release(connection, task, now).replaceWith(queue))
+                    .call(queue -> release(connection, task, now))
+                    .call(queue -> tasks.enterQueue(connection, task.id(), queue, now))
                     .chain(queue -> offerTo(connection, task, agentId, now, now.plus(queue.offerTimeout())))
                     .chain(() -> reloaded(connection, task.id()));
         });
@@ -219,9 +226,9 @@ public class TaskLifecycle {
 
     private Uni<Created> insertInto(SqlConnection connection, NewTask task, QueueSettings queue, QueueMemory.Current queues,
             Instant now) {
-        Instant firstStep = firstStep(queue.policy(), now);
+        Instant firstStep = queue.firstStepDue(now);
         boolean routeNow = roundAtCreation && queue.strategy() == Strategy.BEST_SCORE && queues.policies().containsKey(queue.id());
-        return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, maxWait(queue, now), now)
+        return tasks.insert(connection, task, order.key(now, task.priority()), firstStep, queue.maxWaitEnds(now), now)
                 .chain(inserted -> inserted.isPresent() ? announceAndRoute(connection, inserted.get(), queues, routeNow, firstStep, now)
                         : tasks.byInteraction(connection, task.interactionId()).map(found -> new Created(found.orElseThrow())));
     }
@@ -245,15 +252,6 @@ public class TaskLifecycle {
         TaskCreated created = new TaskCreated(task.id(), task.customerId(), task.interactionId(), task.channel(),
                 task.queueId(), task.priority(), task.requiredSkills(), now);
         return events.add(connection, created, task.customerId(), now);
-    }
-
-    private static Instant maxWait(QueueSettings queue, Instant now) {
-        return queue.maxWaitSeconds() == null ? null : now.plusSeconds(queue.maxWaitSeconds());
-    }
-
-    /** When the first escalation step of the queue is due for a task entering it now; null without steps. */
-    public static Instant firstStep(QueuePolicy queue, Instant now) {
-        return queue.steps().isEmpty() ? null : now.plus(queue.steps().getFirst().after());
     }
 
     // --- the steps after routing

@@ -9,6 +9,7 @@ import dev.panorama.events.routing.SkillRequirement;
 import dev.panorama.events.routing.TaskOutcome;
 import dev.panorama.routing.matching.Task;
 import dev.panorama.routing.outbox.RoutingEvents;
+import dev.panorama.routing.queues.QueueSettings;
 import dev.panorama.routing.store.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -277,13 +278,16 @@ public class TaskStore {
                 .execute(Tuple.of(id, disposition, Rows.at(until), Rows.at(now))).replaceWithVoid();
     }
 
-    /** Into a queue afresh: its steps start again; the task keeps its age, so its serving order. */
-    public Uni<Void> enterQueue(SqlConnection connection, UUID id, String queueId, Instant nextEscalation,
-            Instant now) {
-        return connection.preparedQuery("update routing_task set state = 'QUEUED', queue_id = $2, queued_at = $4,"
-                        + " escalation_level = 0, next_escalation_at = $3, agent_id = null, offered_at = null,"
-                        + " assigned_at = null, wrap_up_at = null, wrap_up_until = null, updated_at = $4 where id = $1")
-                .execute(Tuple.of(id, queueId, Rows.at(nextEscalation), Rows.at(now))).replaceWithVoid();
+    /**
+     * Into a queue afresh: its steps start again and its max wait counts from now; the task keeps its age, so its
+     * serving order.
+     */
+    public Uni<Void> enterQueue(SqlConnection connection, UUID id, QueueSettings queue, Instant now) {
+        return connection.preparedQuery("update routing_task set state = 'QUEUED', queue_id = $2, queued_at = $5,"
+                        + " escalation_level = 0, next_escalation_at = $3, expires_at = $4, agent_id = null, offered_at = null,"
+                        + " assigned_at = null, wrap_up_at = null, wrap_up_until = null, updated_at = $5 where id = $1")
+                .execute(Tuple.of(id, queue.id(), Rows.at(queue.firstStepDue(now)), Rows.at(queue.maxWaitEnds(now)), Rows.at(now)))
+                .replaceWithVoid();
     }
 
     /** One task's new escalation step, and when its next one is due (null: none left). */

@@ -7,11 +7,14 @@ import static dev.panorama.routing.api.RoutingApi.queue;
 import static dev.panorama.routing.api.RoutingApi.skill;
 import static dev.panorama.routing.api.RoutingApi.task;
 import static dev.panorama.routing.api.TaskLifecycleApiTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,13 @@ class EscalationApiTest {
         as("sam").get("/api/v1/routing/queues/" + first).then().body("overflowQueueId", equalTo(backup));
         queue(backup, Map.of("name", "Backup", "strategy", "BEST_SCORE", "overflowQueueId", backup)).statusCode(400);
         as("sam").delete("/api/v1/routing/queues/" + backup).then().statusCode(409);
+
+        JsonPath expired = await().atMost(Duration.ofSeconds(30)).until(() -> as("sam").get("/api/v1/routing/tasks/" + taskId)
+                .then().extract().jsonPath(), task -> "EXPIRED".equals(task.getString("state")));
+        assertThat(expired.getString("outcome")).isEqualTo("EXPIRED");
+        assertThat(expired.getString("queueId")).isEqualTo(backup);
+        assertThat(Instant.parse(expired.getString("endedAt"))).as("the backup queue's max wait, counted from the overflow")
+                .isAfterOrEqualTo(Instant.parse(expired.getString("queuedAt")).plusSeconds(4));
     }
 
     @Test

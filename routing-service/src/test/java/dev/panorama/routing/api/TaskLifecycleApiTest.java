@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,6 +146,91 @@ class TaskLifecycleApiTest {
         // other tests' agents may be available too (a rotation is skill-blind): the rotation moves on after each offer
         assertThat(offeredTo.get(1)).isNotEqualTo(offeredTo.get(0));
         assertThat(offeredTo.get(2)).isNotEqualTo(offeredTo.get(1));
+    }
+
+    /**
+     * A task transferred to another queue waits there for that queue's max wait from the transfer, however long it was
+     * held before: it neither expires at once for the time since it came in nor outlives the new queue's max wait.
+     */
+    @Test
+    void aTaskTransferredToAQueueWaitsThereForThatQueuesMaxWaitFromTheTransfer() {
+        String skill = "held-" + run();
+        skill(skill);
+        String brief = "brief-" + run();
+        queue(brief, Map.of("name", "Brief", "strategy", "BEST_SCORE", "maxWaitSeconds", 2)).statusCode(201);
+        String billing = "billing-" + run();
+        queue(billing, Map.of("name", "Billing", "strategy", "BEST_SCORE", "maxWaitSeconds", 4)).statusCode(201);
+        String taskId = acceptedByAlice(brief, skill);
+        holdFor(Duration.ofMillis(2_500));
+        presence("alice", null, "BUSY").statusCode(200);
+
+        Instant transferred = Instant.parse(as("sam").body(Map.of("queueId", billing)).post("/api/v1/routing/tasks/" + taskId + "/transfer")
+                .then().statusCode(200).body("state", equalTo("QUEUED")).body("queueId", equalTo(billing))
+                .extract().<String>path("queuedAt"));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> as("sam")
+                .get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED")));
+        JsonPath expired = awaitState(taskId, "EXPIRED");
+        assertThat(Instant.parse(expired.getString("endedAt"))).isAfterOrEqualTo(transferred.plusSeconds(4));
+        RoutingEventsTopic.awaitMatching(record -> record.value().contains(taskId) && record.value().contains("\"outcome\":\"EXPIRED\""), 1);
+    }
+
+    /**
+     * A task transferred to an agent starts afresh in its queue: when that agent turns the offer down, it waits there
+     * for the queue's max wait from the transfer, not from when it first came in.
+     */
+    @Test
+    void aTaskTransferredToAnAgentWhoTurnsItDownWaitsAfreshInItsQueue() {
+        String skill = "handed-" + run();
+        skill(skill);
+        String handover = "handover-" + run();
+        queue(handover, Map.of("name", "Handover", "strategy", "BEST_SCORE", "maxWaitSeconds", 4)).statusCode(201);
+        String taskId = acceptedByAlice(handover, skill);
+        holdFor(Duration.ofMillis(4_500));
+        presence("alice", null, "BUSY").statusCode(200);
+        agent("ben", Map.of(skill, 1)).statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        presence("ben", null, "AVAILABLE").statusCode(200);
+
+        JsonPath transferred = as("sam").body(Map.of("agentId", "ben")).post("/api/v1/routing/tasks/" + taskId + "/transfer")
+                .then().statusCode(200).body("state", equalTo("OFFERED")).body("agentId", equalTo("ben"))
+                .body("escalationLevel", equalTo(0)).extract().jsonPath();
+        assertThat(transferred.getString("queuedAt")).as("in its queue afresh from the transfer").isEqualTo(transferred.getString("offeredAt"));
+        String offerId = as("ben").get("/api/v1/routing/agents/me/offers").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.taskId == '" + taskId + "' }.offerId");
+        as("ben").post("/api/v1/routing/offers/" + offerId + "/rejection").then().statusCode(200);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> as("sam")
+                .get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED")));
+        JsonPath expired = awaitState(taskId, "EXPIRED");
+        assertThat(Instant.parse(expired.getString("endedAt"))).isAfterOrEqualTo(Instant.parse(transferred.getString("offeredAt")).plusSeconds(4));
+        as("sam").get("/api/v1/routing/tasks/" + taskId + "/offers").then()
+                .body("items.status", org.hamcrest.Matchers.contains("ACCEPTED", "REJECTED"));
+    }
+
+    /** A new task of the queue that needs the skill, offered to alice (who alone holds it) and accepted. */
+    private static String acceptedByAlice(String queueId, String skill) {
+        agent("alice", Map.of(skill, 3));
+        presence("alice", null, "AVAILABLE").statusCode(200);
+        String taskId = task("sam", Map.of("channel", "CHAT", "queueId", queueId,
+                "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1)))).statusCode(201).extract().path("id");
+        as("alice").post("/api/v1/routing/offers/" + awaitOffer(taskId).getString("offerId") + "/acceptance").then()
+                .statusCode(200).body("state", equalTo("ASSIGNED"));
+        return taskId;
+    }
+
+    private static JsonPath awaitState(String taskId, String state) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> as("sam").get("/api/v1/routing/tasks/" + taskId)
+                .then().statusCode(200).extract().jsonPath(), task -> state.equals(task.getString("state")));
+    }
+
+    /** The agent handles the task this long before passing it on. */
+    private static void holdFor(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonPath awaitOffer(String taskId) {
