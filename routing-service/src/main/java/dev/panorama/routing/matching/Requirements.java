@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What an agent must meet to be offered a task at its current escalation step: the task's own requirements,
- * loosened by every step applied so far.
+ * loosened by every step applied so far. Only an opening step ends a hold for the preferred agents: relaxing or
+ * widening the skills loosens what the preferred agents must meet, not who they are.
  *
  * @param allOf           each required at its minimum proficiency
  * @param anyOf           at least one of these at its minimum (empty: none needed)
@@ -46,8 +47,8 @@ public record Requirements(List<SkillRequirement> allOf, List<SkillRequirement> 
     private Requirements after(EscalationStep step) {
         return switch (step.action()) {
             case OPEN_TO_ALL_QUALIFIED -> new Requirements(allOf, anyOf, List.of());
-            case RELAX_PROFICIENCY -> new Requirements(relaxed(allOf, step.amount()), relaxed(anyOf, step.amount()), List.of());
-            case WIDEN_SKILLS -> new Requirements(List.of(), allOf.isEmpty() ? anyOf : allOf, List.of());
+            case RELAX_PROFICIENCY -> new Requirements(relaxed(allOf, step.amount()), relaxed(anyOf, step.amount()), preferredOnly);
+            case WIDEN_SKILLS -> new Requirements(List.of(), allOf.isEmpty() ? anyOf : allOf, preferredOnly);
             case OVERFLOW -> this;
         };
     }

@@ -74,6 +74,24 @@ class EscalationTest {
         assertThat(Requirements.of(TASK, plain).metBy(agent("kim", Map.of("billing", 5, "de", 5)))).isTrue();
     }
 
+    @Test
+    void theHoldForPreferredAgentsLastsThroughRelaxingAndWideningUntilTheOpeningStep() {
+        QueuePolicy opensLate = new QueuePolicy("billing", Strategy.BEST_SCORE, List.of(
+                new EscalationStep(Duration.ofSeconds(30), EscalationAction.RELAX_PROFICIENCY, 2),
+                EscalationStep.of(Duration.ofSeconds(60), EscalationAction.WIDEN_SKILLS),
+                EscalationStep.of(Duration.ofSeconds(120), EscalationAction.OPEN_TO_ALL_QUALIFIED)),
+                Duration.ofSeconds(20), Optional.empty());
+        var juniorPat = agent("pat", Map.of("billing", 2, "de", 1));
+        var expert = agent("kim", Map.of("billing", 5, "de", 5));
+
+        Requirements relaxed = Requirements.of(atLevel(1), opensLate);
+        assertThat(List.of(juniorPat, expert)).filteredOn(relaxed::metBy).extracting(Agent::id).containsExactly("pat");
+        Requirements widened = Requirements.of(atLevel(2), opensLate);
+        assertThat(List.of(juniorPat, expert)).filteredOn(widened::metBy).extracting(Agent::id).containsExactly("pat");
+        Requirements opened = Requirements.of(atLevel(3), opensLate);
+        assertThat(List.of(juniorPat, expert)).filteredOn(opened::metBy).extracting(Agent::id).containsExactly("pat", "kim");
+    }
+
     private static Task atLevel(int level) {
         return new Task(TASK.id(), TASK.channel(), TASK.queueId(), TASK.priority(), TASK.allOf(), TASK.anyOf(),
                 TASK.preferredAgents(), TASK.createdAt(), TASK.queuedAt(), level, TASK.excludedAgents());
