@@ -1,6 +1,7 @@
 package dev.panorama.routing.agents;
 
 import dev.panorama.events.channel.Channel;
+import dev.panorama.kit.problem.InvalidInputException;
 import dev.panorama.routing.dispatch.DispatchTrigger;
 import dev.panorama.routing.skills.SkillCatalogue;
 import dev.panorama.routing.store.Page;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +56,14 @@ public class AgentAdministration {
         return get(caller.name());
     }
 
-    /** Saves the agent; an available agent's new skills or capacity may admit it to waiting tasks, so it gets a round. */
+    /**
+     * Saves the agent; an available agent's new skills or capacity may admit it to waiting tasks, so it gets a round.
+     * A skill listed twice is refused before anything is stored.
+     */
     public Uni<Saved> put(String agentId, AgentsResource.AgentRequest request) {
         List<AgentView.SkillLevel> levels = request.skills() == null ? List.of()
                 : request.skills().stream().map(level -> new AgentView.SkillLevel(level.skill(), level.proficiency())).toList();
+        requireEachSkillOnce(levels);
         Map<Channel, Integer> capacity = new EnumMap<>(presence.defaultCapacity());
         if (request.capacity() != null) {
             capacity.putAll(request.capacity());
@@ -70,5 +76,16 @@ public class AgentAdministration {
                 .call(created -> agents.replaceCapacity(connection, agentId, capacity))
                 .chain(created -> agents.view(connection, agentId).map(view -> new Saved(view.orElseThrow(), created))))
                 .invoke(saved -> dispatch.agentProfileChanged(agentId));
+    }
+
+    /** An agent holds a skill at one proficiency: the same skill twice would say two. */
+    private static void requireEachSkillOnce(List<AgentView.SkillLevel> levels) {
+        Map<String, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            Integer first = firstAt.putIfAbsent(levels.get(i).skill(), i);
+            if (first != null) {
+                throw InvalidInputException.field("skills[" + i + "].skill", "the same skill as skills[" + first + "]: list each skill once");
+            }
+        }
     }
 }

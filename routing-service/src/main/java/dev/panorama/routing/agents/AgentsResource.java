@@ -77,6 +77,7 @@ public class AgentsResource {
     @Operation(summary = "Create or replace an agent's skills, capacity and display name (the id is the Keycloak username)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "Invalid fields, e.g. a skill listed twice")
     @APIResponse(responseCode = "422", description = "A skill not in the catalogue")
     public Uni<Response> put(@PathParam("agentId") @Pattern(regexp = AgentAdministration.ID) String agentId,
             @NotNull @Valid AgentRequest request) {

@@ -63,6 +63,23 @@ class RoutingRulesApiTest {
     }
 
     @Test
+    void anAgentWithTheSameSkillTwiceIsRefusedNamingTheFieldAndLeftAsItWas() {
+        String skill = "twice-" + run();
+        skill(skill);
+        String agentId = "twice-" + run();
+        as("sam").body(Map.of("displayName", "Before", "skills", List.of(Map.of("skill", skill, "proficiency", 2))))
+                .put("/api/v1/routing/agents/" + agentId).then().statusCode(201);
+
+        as("sam").body(Map.of("displayName", "After", "skills", List.of(Map.of("skill", skill, "proficiency", 3),
+                        Map.of("skill", skill, "proficiency", 5))))
+                .put("/api/v1/routing/agents/" + agentId).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("skills[1].skill"));
+
+        as("sam").get("/api/v1/routing/agents/" + agentId).then().statusCode(200).body("displayName", equalTo("Before"))
+                .body("skills.skill", org.hamcrest.Matchers.contains(skill)).body("skills.proficiency", org.hamcrest.Matchers.contains(2));
+    }
+
+    @Test
     void aSkillSentAsPlainTextIsRefusedAndNotAdded() {
         String name = "plain-" + run();
         as("sam").contentType("text/plain").body("description=plain text").put("/api/v1/routing/skills/" + name)
