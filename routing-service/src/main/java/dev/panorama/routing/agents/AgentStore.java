@@ -93,9 +93,15 @@ public class AgentStore {
                 "insert into agent_capacity (agent_id, channel, capacity) values ($1, $2, $3)").executeBatch(rows)).replaceWithVoid();
     }
 
+    /**
+     * An agent who becomes available is idle from now ("longest idle" counts from when it last took a task or became
+     * available); one who already was keeps its idle time.
+     */
     public Uni<Void> setPresence(SqlConnection connection, String id, AgentPresence presence, String reason,
             Instant wrapUpUntil, Instant now) {
-        String idle = presence == AgentPresence.AVAILABLE ? ", idle_since = coalesce(idle_since, $5)" : "";
+        // the presence read on the right is the row's before this update
+        String idle = presence == AgentPresence.AVAILABLE
+                ? ", idle_since = case when presence = 'AVAILABLE' then idle_since else $5 end" : "";
         return connection.preparedQuery("update agent set presence = $2, presence_reason = $3, wrap_up_until = $4,"
                         + " presence_since = $5, updated_at = $5" + idle + (presence == AgentPresence.AVAILABLE ? ", missed_offers = 0" : "")
                         + " where id = $1")

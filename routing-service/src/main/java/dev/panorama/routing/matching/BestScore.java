@@ -11,7 +11,7 @@ import java.time.Instant;
  * score = 0.40 x skillFit + 0.25 x preferred + 0.20 x idle + 0.15 x spare
  *   skillFit  = mean, over the task's all-of skills and its best any-of skill, of proficiency / 5 (1 when none needed)
  *   preferred = 1 for the customer's first preferred agent, minus 0.2 per rank after it (0 when not preferred)
- *   idle      = time since the agent last took a task, capped at {@code idleCap}, as a share of it
+ *   idle      = time since the agent last took a task or became available, capped at {@code idleCap}, as a share of it
  *   spare     = share of the agent's capacity over all channels that is free
  * </pre>
  *

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.panorama.events.channel.Channel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -205,6 +206,48 @@ class TaskLifecycleApiTest {
         assertThat(Instant.parse(expired.getString("endedAt"))).isAfterOrEqualTo(Instant.parse(transferred.getString("offeredAt")).plusSeconds(4));
         as("sam").get("/api/v1/routing/tasks/" + taskId + "/offers").then()
                 .body("items.status", org.hamcrest.Matchers.contains("ACCEPTED", "REJECTED"));
+    }
+
+    /**
+     * "Longest idle" counts from when an agent became available: one back from offline just now has been idle for
+     * less time than one who has been available since before, whenever it was last available.
+     */
+    @Test
+    void anAgentBackFromOfflineIsIdleFromItsReturnNotFromBeforeItLeft() {
+        String skill = "idle-" + run();
+        skill(skill);
+        // ids in this order: a tie would go to the returning agent, so only the waiting agent's longer idle time picks it
+        String returning = "a-returning-" + run();
+        String waiting = "b-waiting-" + run();
+        for (String agentId : List.of(returning, waiting)) {
+            as("sam").body(Map.of("displayName", "Agent " + agentId, "skills", List.of(Map.of("skill", skill, "proficiency", 3)),
+                    "capacity", socialOnly())).put("/api/v1/routing/agents/" + agentId).then().statusCode(201);
+        }
+        presence("sam", returning, "AVAILABLE").statusCode(200);
+        presence("sam", returning, "OFFLINE").statusCode(200);
+        presence("sam", waiting, "AVAILABLE").statusCode(200);
+        presence("sam", returning, "AVAILABLE").statusCode(200);
+        for (String agentId : List.of(returning, waiting)) {
+            as("sam").get("/api/v1/routing/agents/" + agentId).then().body("load.SOCIAL", org.hamcrest.Matchers.nullValue());
+        }
+
+        String taskId = task("sam", Map.of("channel", "SOCIAL", "requiredSkills", List.of(Map.of("skill", skill, "minProficiency", 1))))
+                .statusCode(201).extract().path("id");
+
+        awaitState(taskId, "OFFERED");
+        as("sam").get("/api/v1/routing/tasks/" + taskId).then().body("agentId", equalTo(waiting));
+        presence("sam", returning, "OFFLINE").statusCode(200);
+        presence("sam", waiting, "OFFLINE").statusCode(200);
+        as("sam").body(Map.of()).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then().statusCode(200);
+    }
+
+    /** Room on the social channel alone, so that no other test's waiting task takes a slot of these agents. */
+    private static Map<String, Integer> socialOnly() {
+        Map<String, Integer> capacity = new java.util.HashMap<>();
+        for (Channel channel : Channel.values()) {
+            capacity.put(channel.name(), channel == Channel.SOCIAL ? 1 : 0);
+        }
+        return capacity;
     }
 
     /** A new task of the queue that needs the skill, offered to alice (who alone holds it) and accepted. */
