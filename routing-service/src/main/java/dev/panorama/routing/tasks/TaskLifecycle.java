@@ -320,7 +320,10 @@ public class TaskLifecycle {
                 : presence.change(connection, agent, AgentPresence.AVAILABLE, "wrap-up-over", null, now).replaceWithVoid());
     }
 
-    /** The agent who had the task no longer has it: its open offer is withdrawn. */
+    /**
+     * The agent who had the task no longer has it: its open offer is withdrawn, and the task, passed on from the agent,
+     * is not offered to it again for the turn-down cool-down.
+     */
     private Uni<Void> release(SqlConnection connection, TaskView task, Instant now) {
         return withdrawOpenOffer(connection, task, now)
                 .chain(() -> task.agentId() == null ? Uni.createFrom().voidItem() : leaveWrapUpIfDoneAfterRelease(connection, task, now));
@@ -328,7 +331,7 @@ public class TaskLifecycle {
 
     private Uni<Void> leaveWrapUpIfDoneAfterRelease(SqlConnection connection, TaskView task, Instant now) {
         // the task leaves the agent first, so the count of what the agent still wraps up no longer includes it
-        return connection.preparedQuery("update routing_task set agent_id = null where id = $1").execute(Tuple.of(task.id()))
+        return tasks.passOn(connection, task.id(), now)
                 .chain(() -> leaveWrapUpIfDone(connection, task.agentId(), now));
     }
 
@@ -384,8 +387,8 @@ public class TaskLifecycle {
 
     /**
      * For a step that may free the agent's slot (the task ends): the agent, still locked, is offered what it has room
-     * for in the same transaction, so its next offers commit with the slot freeing (a transfer leaves it to a round:
-     * its own pass could offer the agent the task it just passed on).
+     * for in the same transaction, so its next offers commit with the slot freeing (a transfer leaves it to a round
+     * after commit, which does not offer it the task it passed on: see {@link TaskStore#passOn}).
      */
     private Uni<TaskView> withFreedAgent(Caller caller, UUID taskId, TaskStep step) {
         return withAgentAndTask(caller, taskId, null, true, step);

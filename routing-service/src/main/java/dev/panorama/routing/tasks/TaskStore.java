@@ -57,12 +57,15 @@ public class TaskStore {
     private static final String ROUTABLE = COLUMNS + ", routing_key, xmin::text as row_version, updated_at";
 
     /**
-     * Who rejected or missed the task since the given parameter (the turn-down cool-down), read with the task in the
-     * same statement: an array per row instead of a statement more per read.
+     * Who rejected or missed the task, or passed it on, since the given parameter (the turn-down cool-down), read with
+     * the task (table {@code routing_task}) in the same statement: an array per row instead of a statement more per
+     * read. Who passed it on is on the task's row itself, so the offers' look-up stays as it was.
      */
-    private static String turnedDown(String taskId, int sinceParameter) {
-        return "array(select o.agent_id from task_offer o where o.task_id = " + taskId
-                + " and o.status in ('REJECTED', 'EXPIRED') and o.closed_at > $" + sinceParameter + ") as turned_down";
+    private static String turnedDown(int sinceParameter) {
+        return "array(select o.agent_id from task_offer o where o.task_id = routing_task.id"
+                + " and o.status in ('REJECTED', 'EXPIRED') and o.closed_at > $" + sinceParameter
+                + " union all select routing_task.passed_on_by where routing_task.passed_on_at > $" + sinceParameter
+                + ") as turned_down";
     }
 
     /** A task as inserted: as the API shows it, and as a round takes it. */
@@ -135,12 +138,12 @@ public class TaskStore {
 
     /** Per channel (in the order given), the head of its waiting tasks from the start: one statement for any number of channels. */
     private static final String HEADS_FROM_START = "select t.* from unnest($1::text[], $2::int[]) with ordinality as h(channel, n, ord)"
-            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown("routing_task.id", 4) + " from routing_task where state = 'QUEUED'"
+            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown(4) + " from routing_task where state = 'QUEUED'"
             + " and channel = h.channel and id <> all($3) order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
     /** Per channel, the head of its waiting tasks after a position. */
     private static final String HEADS_AFTER = "select t.* from unnest($1::text[], $2::int[], $3::timestamptz[], $4::uuid[])"
             + " with ordinality as h(channel, n, after_key, after_id, ord)"
-            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown("routing_task.id", 6) + " from routing_task where state = 'QUEUED'"
+            + " cross join lateral (select " + ROUTABLE + ", " + turnedDown(6) + " from routing_task where state = 'QUEUED'"
             + " and channel = h.channel and (routing_key, id) > (h.after_key, h.after_id) and id <> all($5)"
             + " order by routing_key, id limit h.n) t order by h.ord, t.routing_key, t.id";
 
@@ -197,7 +200,7 @@ public class TaskStore {
     /** The given tasks that still wait, locked (others' skipped), in serving order, with who turned them down lately. */
     public Uni<List<Routable>> lockWaiting(SqlConnection connection, Collection<UUID> ids, Instant now,
             java.time.Duration cooldown) {
-        return connection.preparedQuery("select " + ROUTABLE + ", " + turnedDown("routing_task.id", 2) + " from routing_task"
+        return connection.preparedQuery("select " + ROUTABLE + ", " + turnedDown(2) + " from routing_task"
                         + " where id = any($1) and state = 'QUEUED' order by routing_key, id for update skip locked")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), Rows.at(now.minus(cooldown))))
                 .map(rows -> {
@@ -288,6 +291,16 @@ public class TaskStore {
                         + " assigned_at = null, wrap_up_at = null, wrap_up_until = null, updated_at = $5 where id = $1")
                 .execute(Tuple.of(id, queue.id(), Rows.at(queue.firstStepDue(now)), Rows.at(queue.maxWaitEnds(now)), Rows.at(now)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The task is passed on from the agent it was offered to or held by: as if that agent had turned it down, it is not
+     * offered the task again for the turn-down cool-down.
+     */
+    public Uni<Void> passOn(SqlConnection connection, UUID id, Instant now) {
+        return connection.preparedQuery("update routing_task set passed_on_by = agent_id, passed_on_at = $2, agent_id = null"
+                        + " where id = $1 and agent_id is not null")
+                .execute(Tuple.of(id, Rows.at(now))).replaceWithVoid();
     }
 
     /** One task's new escalation step, and when its next one is due (null: none left). */

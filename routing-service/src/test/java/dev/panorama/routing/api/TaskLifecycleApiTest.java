@@ -209,6 +209,35 @@ class TaskLifecycleApiTest {
     }
 
     /**
+     * An agent who transfers a task to a queue is not offered it back, though it still has room and the task, which
+     * keeps its age, heads the queue; a colleague who may take it is.
+     */
+    @Test
+    void anAgentWhoTransfersATaskToAQueueIsNotOfferedItBack() {
+        String skill = "passed-" + run();
+        skill(skill);
+        String sales = "sales-" + run();
+        queue(sales, Map.of("name", "Sales", "strategy", "BEST_SCORE")).statusCode(201);
+        String billing = "billing-" + run();
+        queue(billing, Map.of("name", "Billing", "strategy", "BEST_SCORE")).statusCode(201);
+        String taskId = acceptedByAlice(sales, skill);
+
+        as("alice").body(Map.of("queueId", billing)).post("/api/v1/routing/tasks/" + taskId + "/transfer").then()
+                .statusCode(200).body("state", equalTo("QUEUED")).body("queueId", equalTo(billing));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> as("sam")
+                .get("/api/v1/routing/tasks/" + taskId).then().body("state", equalTo("QUEUED")));
+        as("alice").get("/api/v1/routing/agents/me/offers").then().body("items.taskId", org.hamcrest.Matchers.not(hasItem(taskId)));
+        String colleague = "colleague-" + run();
+        agent(colleague, Map.of(skill, 1)).statusCode(201);
+        presence("sam", colleague, "AVAILABLE").statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("sam").get("/api/v1/routing/tasks/" + taskId).then()
+                .body("state", equalTo("OFFERED")).body("agentId", equalTo(colleague)));
+        presence("sam", colleague, "OFFLINE").statusCode(200);
+        as("sam").body(Map.of()).post("/api/v1/routing/tasks/" + taskId + "/cancellation").then().statusCode(200);
+    }
+
+    /**
      * "Longest idle" counts from when an agent became available: one back from offline just now has been idle for
      * less time than one who has been available since before, whenever it was last available.
      */
