@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * write accepts it; a bad query parameter never gets a 404, as if the endpoint did not exist; and afterwards the stores
  * hold as many things as before.
  */
-@Order(7)
+@Order(8)
 @ExtendWith(WholeSuite.class)
 class MalformedInputIT {
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * service that cannot read it, with the reason; the good records behind it are processed, as users see it (timeline,
  * profile, routing task, identity).
  */
-@Order(6)
+@Order(7)
 @ExtendWith(WholeSuite.class)
 class PoisonMessagesIT {
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its timeline, every profile counts exactly its contacts. (How much throughput a second instance adds is measured by
  * the scale-out benchmark, not here.)
  */
-@Order(8)
+@Order(9)
 @ExtendWith(WholeSuite.class)
 class ScaleOutIT {
 
