@@ -37,6 +37,7 @@ import java.util.Optional;
 public final class ProfileReader {
 
     private static final Comparator<Instant> LATEST_FIRST = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
+    private static final String CHANNEL_SENDER_SYSTEM = "channel-";
 
     private final ProfileRules rules;
     private final PhoneKeys phoneKeys;
@@ -63,7 +64,7 @@ public final class ProfileReader {
                 phones(newestFirst), distinct(newestFirst, SourceContact::identifiers), accounts,
                 holdings(state), value, recentOrders(state), open, recentlyClosed(state, now), returnsAndWarranty(state),
                 offers, interactions(state), tier(value), segments(value, state, accounts, now), recentAgents(state),
-                new ProfileView.Insights(new Answer<>(accounts.size() > 1, accounts),
+                new ProfileView.Insights(otherAccounts(accounts),
                         new Answer<>(!recentOffers.isEmpty(), recentOffers), new Answer<>(!open.isEmpty(), open)));
     }
 
@@ -99,6 +100,20 @@ public final class ProfileReader {
         Map<String, String> byNumber = new LinkedHashMap<>();
         written.forEach(phone -> byNumber.putIfAbsent(phoneKeys.read(phone).lookupDigits(), phone));
         return List.copyOf(byNumber.values());
+    }
+
+    /** Accounts with us in more than one back-office record. */
+    private static Answer<SourceAccount> otherAccounts(List<SourceAccount> accounts) {
+        List<SourceAccount> held = backOffice(accounts);
+        return new Answer<>(held.size() > 1, held);
+    }
+
+    /**
+     * The records of back-office systems: a channel's sender record (identity names its system {@code channel-<channel>},
+     * as interaction-service does, and its id is an address) says how the customer wrote, not that they hold an account.
+     */
+    private static List<SourceAccount> backOffice(List<SourceAccount> accounts) {
+        return accounts.stream().filter(account -> !account.sourceSystem().startsWith(CHANNEL_SENDER_SYSTEM)).toList();
     }
 
     private static List<SourceAccount> sourceAccounts(ProfileState state) {
@@ -211,7 +226,7 @@ public final class ProfileReader {
                 && c.opened().openedAt() != null && c.opened().openedAt().isBefore(riskSince))) {
             segments.add("at-risk");
         }
-        if (accounts.stream().map(SourceAccount::sourceSystem).distinct().count() > 1) {
+        if (backOffice(accounts).stream().map(SourceAccount::sourceSystem).distinct().count() > 1) {
             segments.add("multi-system");
         }
         return segments;

@@ -87,6 +87,21 @@ class ProfileReaderTest {
     }
 
     @Test
+    void anEmailFromTheCustomerIsNoOtherAccount() {
+        ProfileDocument profile = fold(
+                new RecordLinked(CUSTOMER, new SourceRef("crm", "C-1"), LinkDecision.NEW, null, NOW),
+                new RecordLinked(CUSTOMER, new SourceRef("channel-email", "ann@example.org"), LinkDecision.MATCHED, 0.99, NOW));
+
+        ProfileView view = reader.view(profile, NOW);
+
+        assertThat(view.segments()).doesNotContain("multi-system");
+        assertThat(view.insights().otherAccounts().answer()).isFalse();
+        assertThat(view.insights().otherAccounts().facts()).extracting(ProfileView.SourceAccount::sourceSystem).containsExactly("crm");
+        assertThat(view.sourceAccounts()).extracting(ProfileView.SourceAccount::sourceSystem)
+                .as("the view still lists every linked record").containsExactlyInAnyOrder("crm", "channel-email");
+    }
+
+    @Test
     void aCustomerSeesTheSamePresentationWithoutTheStaffOnlyParts() {
         ProfileDocument profile = fold(account("150000"),
                 new RecordLinked(CUSTOMER, new SourceRef("crm", "C-1"), LinkDecision.NEW, null, NOW),
