@@ -409,24 +409,33 @@ public class IdentityStore {
      * Customers locked until the transaction ends, taken in id order, so that resolutions and stewards
      * working on overlapping customers wait for each other instead of deadlocking. Each comes as last
      * committed: a customer merged meanwhile shows as MERGED. A query answers the session's own copy of an entity it
-     * read earlier, as it was then, so each customer is read again once locked.
+     * read earlier, as it was then, so the row's state comes beside it, and a copy that differs is read again.
      */
     public Uni<List<CustomerEntity>> lockCustomers(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(session -> session
-                .createQuery("from CustomerEntity where id in :ids order by id", CustomerEntity.class)
+                .createQuery("select c, c.status, c.mergedInto, c.updatedAt from CustomerEntity c where c.id in :ids order by c.id",
+                        Object[].class)
                 .setParameter("ids", ids)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE)
                 .getResultList()
-                .call(locked -> refreshed(session, locked)));
+                .chain(rows -> asCommitted(session, rows)));
     }
 
-    private static Uni<Void> refreshed(Mutiny.Session session, List<CustomerEntity> customers) {
-        return Multi.createFrom().iterable(customers)
-                .onItem().transformToUniAndConcatenate(session::refresh)
-                .collect().last().replaceWithVoid();
+    private static Uni<List<CustomerEntity>> asCommitted(Mutiny.Session session, List<Object[]> rows) {
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> asCommitted(session, row))
+                .collect().asList();
+    }
+
+    /** A row (customer, status, merged into, updated at) as locked: the customer, read again if its copy is older. */
+    private static Uni<CustomerEntity> asCommitted(Mutiny.Session session, Object[] row) {
+        CustomerEntity customer = (CustomerEntity) row[0];
+        boolean stale = customer.status != row[1] || !java.util.Objects.equals(customer.mergedInto, row[2])
+                || !java.util.Objects.equals(customer.updatedAt, row[3]);
+        return stale ? session.refresh(customer).replaceWith(customer) : Uni.createFrom().item(customer);
     }
 
     /**
