@@ -1,5 +1,7 @@
 package dev.panorama.events.channel;
 
+import java.util.Locale;
+
 /** The channels a contact can come through. */
 public enum Channel {
     EMAIL,
@@ -12,5 +14,20 @@ public enum Channel {
     FAX,
     VIDEO,
     IN_PERSON,
-    OTHER
+    OTHER;
+
+    private static final String SENDER_SYSTEM = "channel-";
+
+    /**
+     * The source system identity-service keeps a sender of this channel under ({@code channel-email}): the record's id
+     * is the sender's address, so it says how the customer wrote, not that they hold an account.
+     */
+    public String senderSystem() {
+        return SENDER_SYSTEM + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a source system is a channel's senders ({@link #senderSystem()}) rather than a back-office system. */
+    public static boolean isSenderSystem(String sourceSystem) {
+        return sourceSystem != null && sourceSystem.startsWith(SENDER_SYSTEM);
+    }
 }

@@ -62,7 +62,7 @@ public class ResolveResource {
         boolean email = sender.channel() == Channel.EMAIL || address.contains("@");
         boolean phone = !email && (sender.channel() == Channel.PHONE || sender.channel() == Channel.SMS || sender.channel() == Channel.FAX);
         PersonName name = sender.displayName() == null ? null : new PersonName(null, null, null, null, sender.displayName());
-        return new SourceRecord("channel-" + sender.channel().name().toLowerCase(Locale.ROOT), address.toLowerCase(Locale.ROOT),
+        return new SourceRecord(sender.channel().senderSystem(), address.toLowerCase(Locale.ROOT),
                 Instant.now(), name, null, email ? List.of(address) : List.of(), phone ? List.of(address) : List.of(),
                 List.of(), List.of());
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record Sender(Channel channel, String address, String displayName) {
 
     public String recordKey() {
-        return recordKey("channel-" + channel.name().toLowerCase(Locale.ROOT), address);
+        return recordKey(channel.senderSystem(), address);
     }
 
     public static String recordKey(String sourceSystem, String sourceId) {

@@ -37,7 +37,6 @@ import java.util.Optional;
 public final class ProfileReader {
 
     private static final Comparator<Instant> LATEST_FIRST = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
-    private static final String CHANNEL_SENDER_SYSTEM = "channel-";
 
     private final ProfileRules rules;
     private final PhoneKeys phoneKeys;
@@ -108,12 +107,9 @@ public final class ProfileReader {
         return new Answer<>(held.size() > 1, held);
     }
 
-    /**
-     * The records of back-office systems: a channel's sender record (identity names its system {@code channel-<channel>},
-     * as interaction-service does, and its id is an address) says how the customer wrote, not that they hold an account.
-     */
+    /** The records of back-office systems: a channel's sender record ({@link Channel#senderSystem()}) is no account. */
     private static List<SourceAccount> backOffice(List<SourceAccount> accounts) {
-        return accounts.stream().filter(account -> !account.sourceSystem().startsWith(CHANNEL_SENDER_SYSTEM)).toList();
+        return accounts.stream().filter(account -> !Channel.isSenderSystem(account.sourceSystem())).toList();
     }
 
     private static List<SourceAccount> sourceAccounts(ProfileState state) {
