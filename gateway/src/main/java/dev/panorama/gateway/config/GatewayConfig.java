@@ -82,7 +82,10 @@ public interface GatewayConfig {
         @WithDefault("50ms")
         Duration retryBackoff();
 
-        /** Consecutive failures (connection refused, timeout, 502/503/504) that open an upstream's circuit. */
+        /**
+         * Consecutive failures (connection refused, timeout, 502, 504, 503 without Retry-After: UpstreamFailures) that
+         * open an upstream's circuit.
+         */
         @WithDefault("5")
         int breakerFailureThreshold();
 

@@ -2,6 +2,7 @@ package dev.panorama.gateway.proxy;
 
 import dev.panorama.gateway.config.GatewayConfig;
 import dev.panorama.gateway.resilience.CircuitBreaker;
+import dev.panorama.gateway.resilience.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -36,7 +37,6 @@ import org.jboss.logging.Logger;
 final class UpstreamProxy implements ProxyInterceptor {
 
     private static final Set<HttpMethod> IDEMPOTENT_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    private static final Set<Integer> UPSTREAM_FAILURES = Set.of(502, 503, 504);
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String BODY_LIMIT = "body-limit";
     private static final String UPSTREAM_REQUEST = "upstream-request";
@@ -136,7 +136,7 @@ final class UpstreamProxy implements ProxyInterceptor {
             return Future.succeededFuture(Problems.proxyResponse(context, Problems.circuitOpen(name), refusal));
         }
         return context.sendRequest().transform(outcome -> {
-            if (outcome.succeeded() && !UPSTREAM_FAILURES.contains(outcome.result().getStatusCode())) {
+            if (outcome.succeeded() && !isFailure(outcome.result())) {
                 breaker.succeeded();
                 return Future.succeededFuture(outcome.result());
             }
@@ -154,6 +154,11 @@ final class UpstreamProxy implements ProxyInterceptor {
             }
             return outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.succeededFuture(failure(context, outcome.cause()));
         });
+    }
+
+    /** Whether the answer counts against the upstream; one shedding load on purpose answered, and is answered to the client. */
+    private static boolean isFailure(ProxyResponse response) {
+        return UpstreamFailures.isFailure(response.getStatusCode(), response.headers().get(HttpHeaders.RETRY_AFTER));
     }
 
     private ProxyResponse failure(ProxyContext context, Throwable cause) {

@@ -12,6 +12,8 @@ import dev.panorama.gateway.testing.Gateway;
 import dev.panorama.gateway.testing.SeededPersonalData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +121,34 @@ class ResilienceTest {
         Gateway.sleep(1100);
         given().auth().oauth2(token).when().get("/api/v1/routing/queues").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/v1/routing/queues").then().statusCode(200);
+    }
+
+    @Test
+    void anUpstreamSheddingLoadWith503AndRetryAfterIsAnsweredAsItIsAndItsCircuitStaysClosed() {
+        // as profile-service answers a staff read while its read-audit backlog is full (AuditUnavailableMapper)
+        FakeUpstream profiles = FakeUpstreams.get("profile-service");
+        profiles.answer(request -> {
+            profiles.record(request, "");
+            request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json").putHeader("Retry-After", "1")
+                    .end("{\"type\":\"https://panorama.dev/problems/audit-unavailable\",\"title\":\"Service Unavailable\",\"status\":503,"
+                            + "\"detail\":\"Staff reads are answered only once audit-logged, and the audit log is behind; try again shortly.\"}");
+        });
+        String token = KeycloakTokens.forUser("alice");
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // more reads than the breaker's 5 failures
+            Response answer = given().auth().oauth2(token).when().get("/api/v1/profiles/someone");
+            answers.add(answer.statusCode() + " " + answer.contentType() + " Retry-After " + answer.header("Retry-After") + " "
+                    + answer.jsonPath().getString("type"));
+        }
+        assertThat(answers).as("each read gets profile-service's own answer").containsOnly(
+                "503 application/problem+json Retry-After 1 https://panorama.dev/problems/audit-unavailable");
+        assertThat(profiles.received()).extracting(FakeUpstream.Received::uri).as("one call per read: not retried")
+                .hasSize(6).containsOnly("/api/v1/profiles/someone");
+
+        // the backlog drains: the very next read is answered, not refused by an opened circuit
+        profiles.reset();
+        given().auth().oauth2(token).when().get("/api/v1/profiles/someone")
+                .then().statusCode(200).body("uri", equalTo("/api/v1/profiles/someone"));
     }
 
     @Test
