@@ -2,8 +2,10 @@
 import * as auth from './auth.js';
 import { h, show } from './dom.js';
 import { searchView, customerView } from './customers.js';
+import { openAgentEvents } from './events.js';
 import { inboxView, stopInbox } from './inbox.js';
-import { presenceSwitch, readPresence } from './presence.js';
+import { watchOffers } from './offers.js';
+import { presenceSwitch } from './presence.js';
 import { supervisorView, stopSupervisor } from './supervisor.js';
 
 const main = document.getElementById('main');
@@ -15,7 +17,6 @@ function openCustomer(id) {
 function route() {
   stopInbox();
   stopSupervisor();
-  readPresence(); // the inbox's stream keeps the switch current; elsewhere it is read as the agent moves on
   const [, area, id] = location.hash.split('/');
   document.querySelectorAll('#tabs a').forEach((tab) => tab.classList.toggle('active', tab.dataset.tab === (area || 'customers')));
   if (area === 'inbox') inboxView(main, openCustomer);
@@ -46,6 +47,11 @@ async function boot() {
   if (auth.hasRole('agent')) {
     document.getElementById('presence-box').hidden = false;
     presenceSwitch(document.getElementById('presence'));
+  }
+  if (auth.hasRole('agent', 'admin')) {
+    // for the whole session: a new offer is counted and announced whatever view is shown
+    watchOffers();
+    openAgentEvents();
   }
   window.addEventListener('hashchange', route);
   route();

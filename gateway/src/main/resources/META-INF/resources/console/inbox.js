@@ -1,16 +1,13 @@
-// The agent's inbox: offers as they arrive (pushed over the agent's event stream, polled when it is down), accept /
-// reject; and "Your work", the tasks the agent holds as routing-service has them (GET /agents/me/tasks), to wrap up
-// and complete whichever page, tab or login accepted them. Notices sent while the stream is down are lost: offers,
-// tasks and presence are read again whenever it (re)connects.
+// The agent's inbox: the open offers (offers.js, read again on each event of the agent's stream) to accept / reject;
+// and "Your work", the tasks the agent holds as routing-service has them (GET /agents/me/tasks), to wrap up and
+// complete whichever page, tab or login accepted them, read again on each event too (events.js: on every (re)connect,
+// and polled while the stream is down).
 import * as routing from './routing.js';
-import { readPresence, showPresence } from './presence.js';
+import { onAgentEvent } from './events.js';
+import { drawOffers, readOffers } from './offers.js';
 import { h, show, unavailable, when } from './dom.js';
 
-const POLL_MILLIS = 2000;
-const RECONNECT_MILLIS = 2000;
-const RECONNECT_MAX_MILLIS = 60000;
-let timer;
-let stream;
+let leave = () => {};
 
 export function inboxView(main, openCustomer) {
   const notes = h('div', { id: 'inbox-notes' });
@@ -20,49 +17,28 @@ export function inboxView(main, openCustomer) {
   const say = (message) => show(notes, message ? h('p', { class: 'unavailable', role: 'alert' }, message) : null);
   let reads = 0;
   let workShown;
-  const refresh = async () => {
+  const readWork = async () => {
     const asked = ++reads;
-    const [offerAnswer, taskAnswer] = await Promise.all([routing.myOffers(), routing.myTasks()]);
+    const answer = await routing.myTasks();
     if (asked !== reads) return; // a later read is under way and shows newer news
-    renderOffers(offers, offerAnswer, openCustomer, say, refresh);
     // the same tasks are not drawn again: a disposition being typed survives the other events
-    const tasks = JSON.stringify(taskAnswer);
+    const tasks = JSON.stringify(answer);
     if (tasks !== workShown) {
       workShown = tasks;
-      renderWork(work, taskAnswer, openCustomer, say, refresh);
+      renderWork(work, answer, openCustomer, say, changed);
     }
   };
-  const poll = () => { clearInterval(timer); timer = setInterval(() => { readPresence(); refresh(); }, POLL_MILLIS); };
-  stream?.abort();
-  const own = new AbortController();
-  stream = own;
-  const current = () => stream === own && !own.signal.aborted;
-  // While the stream is open every change arrives as an event: no polling. When it ends, poll and connect again:
-  // soon after a stream that was open, less and less often while it cannot be opened.
-  const listen = async (delay) => {
-    let opened = false;
-    await routing.agentEvents((name, data) => {
-      if (name === 'ready') {
-        opened = true;
-        clearInterval(timer);
-        readPresence();
-      }
-      if (name === 'presence') showPresence(data);
-      refresh();
-    }, own.signal);
-    if (!current()) return;
-    poll();
-    const wait = opened ? RECONNECT_MILLIS : delay;
-    setTimeout(() => { if (current()) listen(Math.min(wait * 2, RECONNECT_MAX_MILLIS)); }, wait);
-  };
-  poll();
-  refresh();
-  listen(RECONNECT_MILLIS);
+  const changed = () => { readOffers(); readWork(); };
+  stopInbox();
+  const stopDrawing = drawOffers((answer) => renderOffers(offers, answer, openCustomer, say, changed));
+  const stopListening = onAgentEvent(readWork);
+  leave = () => { stopDrawing(); stopListening(); };
+  readWork();
 }
 
 export function stopInbox() {
-  clearInterval(timer);
-  stream?.abort();
+  leave();
+  leave = () => {};
 }
 
 function renderOffers(target, answer, openCustomer, say, changed) {
@@ -71,9 +47,6 @@ function renderOffers(target, answer, openCustomer, say, changed) {
     return;
   }
   const pending = answer.data?.items ?? [];
-  const badge = document.getElementById('offer-count');
-  badge.hidden = pending.length === 0;
-  badge.textContent = pending.length;
   if (pending.length === 0) {
     show(target, h('p', { class: 'muted' }, 'No offers right now.'));
     return;

@@ -1,6 +1,6 @@
-// The presence switch shows the agent's presence as routing-service has it, never a guess: read on start, on every
-// view and whenever the inbox's event stream (re)connects, and pushed by the stream's presence events (AWAY after
-// missed offers, WRAP_UP during a wrap-up). WRAP_UP is shown but cannot be chosen: routing refuses it by hand.
+// The presence switch shows the agent's presence as routing-service has it, never a guess: read whenever the agent's
+// event stream (events.js) (re)connects and polled while it is down, and pushed by the stream's presence events (AWAY
+// after missed offers, WRAP_UP during a wrap-up). WRAP_UP is shown but cannot be chosen: routing refuses it by hand.
 import * as routing from './routing.js';
 
 let select;

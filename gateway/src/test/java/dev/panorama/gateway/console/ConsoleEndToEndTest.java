@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * Keycloak (authorization code + PKCE) and sees the presence routing has for her, finds a customer, opens
  * the 360-degree view, becomes available and receives an offer, accepts it, and after page reloads still
  * has the task to wrap up and complete; the presence switch follows what routing says on the event stream
- * and after it reconnects. Behind the gateway the services are fakes answering what the real ones answer
+ * and after it reconnects; an offer arriving while she reads a profile or searches is counted and announced, and she
+ * accepts it from the inbox. Behind the gateway the services are fakes answering what the real ones answer
  * (identity's CustomerView and lookup shapes, profile-service's ProfileView, interaction-service's timeline
  * page; routing-service's agent endpoints and event stream, kept with their state by {@link AgentRoutingFake}).
  * Screenshots go to target/screenshots.
@@ -88,6 +90,13 @@ class ConsoleEndToEndTest {
         FakeUpstreams.get("profile-service").answer(this::profiles);
         FakeUpstreams.get("interaction-service").answer(request -> json(request, timeline()));
         FakeUpstreams.get("routing-service").answer(routing::handle);
+    }
+
+    /** Each test starts logged out, without another test's page listening on its routing's event stream. */
+    @AfterEach
+    void closePagesAndLogOut() {
+        browser.pages().forEach(Page::close);
+        browser.clearCookies();
     }
 
     @Test
@@ -203,24 +212,71 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void anOfferArrivingWhileTheAgentReadsAProfileOrSearchesIsAnnouncedAndAcceptedFromTheInbox() {
+        routing.presence("AVAILABLE", "agent");
+        Page page = loggedIn();
+        page.navigate("http://127.0.0.1:" + Gateway.port() + "/#/customers/" + CUSTOMER);
+        assertThat(page.locator("#identity h3")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
+        assertThat(page.locator("#offer-count")).isHidden();
+        assertThat(page.locator("#offer-notice")).isHidden();
+
+        // routing offers alice a task while she reads the customer's profile: counted on the Inbox tab and announced
+        UUID taskId = UUID.randomUUID();
+        routing.waiting(new JsonObject().put("id", taskId.toString()).put("channel", "EMAIL").put("queueId", "billing")
+                .put("priority", 50).put("subject", "Card declined twice").put("customerId", CUSTOMER.toString()));
+        assertThat(page.locator("a[data-tab=inbox] #offer-count")).hasText("1");
+        assertThat(page.locator("#offer-notice")).isVisible();
+        assertThat(page.locator("#offer-notice")).containsText("New offer: Card declined twice");
+        assertThat(page.locator("#identity h3")).hasText(GIVEN_NAME + " " + FAMILY_NAME); // she stays where she is
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-offer-announced-on-a-profile.png")));
+
+        // she goes to the inbox from the notice and accepts it in time
+        page.click("#offer-notice a");
+        assertThat(page.locator(".offer")).containsText("Card declined twice");
+        assertThat(page.locator("#offer-notice")).isHidden(); // the inbox shows it
+        page.click(".offer button.accept");
+        assertThat(page.locator(".task[data-task='" + taskId + "']")).containsText("Card declined twice");
+        assertThat(routingCalls()).anyMatch(call -> call.startsWith("POST /api/v1/routing/offers/") && call.endsWith("/acceptance"));
+        assertThat(page.locator("#offer-count")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07b-offer-accepted-from-the-notice.png")));
+
+        // searching, the next offer is announced too; seen in the inbox, it is no longer news elsewhere
+        page.click("a[data-tab=customers]");
+        assertThat(page.locator("#search-value")).isVisible();
+        routing.waiting(new JsonObject().put("id", UUID.randomUUID().toString()).put("channel", "PHONE").put("queueId", "billing")
+                .put("priority", 50).put("subject", "Call back about the card").put("customerId", CUSTOMER.toString()));
+        assertThat(page.locator("#offer-count")).hasText("1");
+        assertThat(page.locator("#offer-notice")).containsText("New offer: Call back about the card");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07c-offer-announced-while-searching.png")));
+        page.click("a[data-tab=inbox]");
+        assertThat(page.locator(".offer")).containsText("Call back about the card");
+        page.click("a[data-tab=customers]");
+        assertThat(page.locator("#search-value")).isVisible();
+        assertThat(page.locator("#offer-count")).hasText("1");
+        assertThat(page.locator("#offer-notice")).isHidden();
+    }
+
+    @Test
     void aServiceThatIsDownIsShownAsNotAvailableWhileTheRestWorks() {
-        Page page = browser.newPage();
-        page.navigate("http://127.0.0.1:" + Gateway.port() + "/");
-        if (page.locator("#login").isVisible()) {
-            page.click("#login");
-            if (page.locator("#username").isVisible()) {
-                page.fill("#username", "alice");
-                page.fill("#password", "panorama");
-                page.click("#kc-login");
-            }
-        }
-        assertThat(page.locator("#who")).hasText("alice");
+        Page page = loggedIn();
         FakeUpstreams.get("profile-service").down();
         page.navigate("http://127.0.0.1:" + Gateway.port() + "/#/customers/" + CUSTOMER);
         assertThat(page.locator("#identity h3")).hasText(GIVEN_NAME + " " + FAMILY_NAME);
         assertThat(page.locator("#profile [data-unavailable=Profile]")).hasText("Profile: not available right now");
         assertThat(page.locator("#timeline")).containsText("Card declined twice");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-profile-down.png")).setFullPage(true));
+    }
+
+    /** A new page with alice logged in through Keycloak's form. */
+    private static Page loggedIn() {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + Gateway.port() + "/");
+        page.click("#login");
+        page.fill("#username", "alice");
+        page.fill("#password", "panorama");
+        page.click("#kc-login");
+        assertThat(page.locator("#who")).hasText("alice");
+        return page;
     }
 
     private List<String> routingCalls() {
