@@ -12,10 +12,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.panorama.devstack.test.KeycloakConsoleClient;
+import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.gateway.testing.FakeUpstream;
 import dev.panorama.gateway.testing.FakeUpstreams;
 import dev.panorama.gateway.testing.Gateway;
-import dev.panorama.gateway.testing.KeycloakConsoleClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -82,7 +83,7 @@ class ConsoleEndToEndTest {
     void services() throws Exception {
         if (!consoleOriginAllowed) {
             // the test port is known once the application runs, not in @BeforeAll
-            KeycloakConsoleClient.allowOrigin("http://127.0.0.1:" + Gateway.port());
+            KeycloakConsoleClient.allowOrigin(KeycloakTokens.issuer(), "http://127.0.0.1:" + Gateway.port());
             consoleOriginAllowed = true;
         }
         Gateway.healthyUpstreams();

@@ -1,9 +1,9 @@
-package dev.panorama.journeys.suite;
+package dev.panorama.devstack.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.panorama.journeys.client.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,29 +13,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lets the agent console's Keycloak client ({@code panorama-console}) send logins back to the suite's gateway: the
- * realm lists the local suite's port 8080, the journeys' gateway listens on a free port. Through Keycloak's admin API
- * with devstack's bootstrap admin, as the gateway's own console test does.
+ * Lets the agent console's Keycloak client ({@code panorama-console}) send logins back to a gateway under test: the realm
+ * lists the local suite's port 8080, a test's gateway listens on a free port. Through Keycloak's admin API with
+ * devstack's bootstrap admin.
  */
 public final class KeycloakConsoleClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeycloakConsoleClient() {
     }
 
-    /** Adds {@code origin} (e.g. {@code http://127.0.0.1:41234}) to the console client's redirect URIs and web origins. */
+    /**
+     * Adds {@code origin} (e.g. {@code http://127.0.0.1:41234}) to the console client's redirect URIs and web origins of
+     * the realm at {@code issuer}; an origin allowed already (by an earlier test class of the JVM) is left as it is.
+     */
     public static void allowOrigin(String issuer, String origin) {
         String base = issuer.replaceAll("/realms/.*$", "");
         String admin = adminToken(base);
         String clients = base + "/admin/realms/panorama/clients";
-        JsonNode found = Json.read(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=panorama-console"))
-                .header("Authorization", "Bearer " + admin).GET().build()));
-        ObjectNode client = (ObjectNode) found.get(0);
+        ObjectNode client = (ObjectNode) read(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=panorama-console"))
+                .header("Authorization", "Bearer " + admin).GET().build())).get(0);
         ArrayNode redirects = client.withArray("redirectUris");
         for (JsonNode redirect : redirects) {
             if (redirect.asText().equals(origin + "/*")) {
-                return; // allowed already (an earlier test class of this JVM)
+                return;
             }
         }
         redirects.add(origin + "/*");
@@ -49,7 +52,15 @@ public final class KeycloakConsoleClient {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=" + URLEncoder.encode("admin", StandardCharsets.UTF_8);
         String body = send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return Json.read(body).path("access_token").asText();
+        return read(body).path("access_token").asText();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak's admin API answered what is not JSON", e);
+        }
     }
 
     private static String send(HttpRequest request) {
