@@ -45,9 +45,12 @@ public final class ProfileFolding {
                 .remembering(fresh.stream().map(Fact::eventId).toList(), rememberedEvents);
     }
 
-    /** The survivor of a merge takes in everything the merged profile knew. */
+    /**
+     * The survivor of a merge takes in everything the merged profile knew. A survivor merged itself meanwhile is only a
+     * pointer, which no reader looks into: the profile it leads to must take the facts in instead.
+     */
     public ProfileDocument absorb(ProfileDocument survivor, ProfileDocument merged, String eventId) {
-        if (survivor.erased() || survivor.applied(eventId) && merged.state().isEmpty()) {
+        if (survivor.erased() || survivor.merged() || survivor.applied(eventId) && merged.state().isEmpty()) {
             return survivor;
         }
         return survivor.withState(survivor.state().join(merged.state()))

@@ -224,28 +224,44 @@ public class ProfileMaterialiser {
         }).chain(() -> links.unpark(linked.origin(), link.parked())));
     }
 
-    /** The survivor takes in the merged profile first; only then does the merged one become a pointer. */
+    /**
+     * The profile that holds the survivor takes in the merged profile first: the survivor's own, or, when a later merge
+     * of the survivor arrived first (merges travel keyed by their survivors, so in any order), the one it was merged
+     * into. Only then does the merged profile become a pointer, to the survivor named, as identity keeps it.
+     */
     private Uni<Void> merge(String eventId, UUID survivorId, UUID mergedId) {
         if (survivorId.equals(mergedId)) {
             return Uni.createFrom().voidItem();
         }
-        return profiles.transfer(mergedId,
-                merged -> profiles.update(survivorId, survivor -> folding.absorb(survivor, merged, eventId)),
-                merged -> folding.mergedInto(merged, survivorId)).replaceWithVoid();
+        return profiles.mergeChain(survivorId).chain(chain -> chain.contains(mergedId) ? loopRefused(eventId)
+                : profiles.transfer(mergedId,
+                        merged -> profiles.updateFollowingMerges(chain.getLast(), holder -> folding.absorb(holder, merged, eventId)),
+                        merged -> folding.mergedInto(merged, survivorId)).replaceWithVoid());
+    }
+
+    /**
+     * The survivor's profile leads to the merged one already: the merge was undone and made the other way round since,
+     * and those events came first. Pointing back would close a loop in which no profile is left to hold the facts.
+     */
+    private Uni<Void> loopRefused(String eventId) {
+        LOG.warnf("merge %s skipped: its survivor's profile already leads to the merged customer's", eventId);
+        return Uni.createFrom().voidItem();
     }
 
     /**
      * The moved records' links first (new facts go to the new customer from then on), then their facts move: the new
      * customer receives them before the original lets them go. A merge undone names the customer merged before as the
-     * new one: its profile stops pointing to the survivor first, else its facts would follow the pointer back.
+     * new one: its profile stops pointing to the survivor first, else its facts would follow the pointer back. The facts
+     * leave the profile that holds the original now: the one it was merged into since, when that merge came first.
      */
     private Uni<Void> split(String eventId, ProfileEvent.Split split) {
         return Multi.createFrom().iterable(split.moved())
                 .onItem().transformToUniAndConcatenate(origin -> links.link(origin, split.newCustomerId())).collect().last()
                 .chain(() -> profiles.update(split.newCustomerId(), folding::standingAlone))
-                .chain(() -> profiles.transfer(split.originalId(),
-                        original -> addFacts(split.newCustomerId(), eventId, folding.splitPart(original, split.moved())),
-                        original -> folding.splitOff(original, split.moved(), eventId)))
-                .replaceWithVoid();
+                .chain(() -> profiles.mergeChain(split.originalId()))
+                .chain(chain -> chain.contains(split.newCustomerId()) ? Uni.createFrom().voidItem()
+                        : profiles.transfer(chain.getLast(),
+                                original -> addFacts(split.newCustomerId(), eventId, folding.splitPart(original, split.moved())),
+                                original -> folding.splitOff(original, split.moved(), eventId)).replaceWithVoid());
     }
 }

@@ -193,17 +193,32 @@ public class ProfileStore {
 
     /** Changes the profile that now holds the customer: the survivor when the customer was merged. */
     public Uni<ProfileDocument> updateFollowingMerges(UUID customerId, UnaryOperator<ProfileDocument> change) {
-        return survivorOf(customerId, 0).chain(holder -> update(holder, profile -> profile.merged() ? profile : change.apply(profile)))
-                .chain(updated -> updated.merged() ? updateFollowingMerges(updated.mergedInto(), change) : Uni.createFrom().item(updated));
+        return mergeChain(customerId).chain(chain -> update(chain.getLast(), profile -> profile.merged() ? profile : change.apply(profile))
+                .chain(updated -> updated.merged() && !chain.contains(updated.mergedInto())
+                        ? updateFollowingMerges(updated.mergedInto(), change) : Uni.createFrom().item(updated)));
     }
 
-    private Uni<UUID> survivorOf(UUID customerId, int hops) {
-        if (hops >= MAX_POINTER_HOPS) {
-            return Uni.createFrom().item(customerId);
+    /**
+     * The customer, then each one its profile points to in turn, up to the profile that holds it now (the last; the
+     * customer alone when it was not merged). A pointer back into the chain ends it.
+     */
+    public Uni<List<UUID>> mergeChain(UUID customerId) {
+        return mergeChain(List.of(customerId));
+    }
+
+    private Uni<List<UUID>> mergeChain(List<UUID> chain) {
+        if (chain.size() > MAX_POINTER_HOPS) {
+            return Uni.createFrom().item(chain);
         }
-        return profiles.find(Filters.eq("_id", customerId.toString())).collect().first()
-                .chain(found -> found == null || found.getString("mergedInto") == null ? Uni.createFrom().item(customerId)
-                        : survivorOf(UUID.fromString(found.getString("mergedInto")), hops + 1));
+        return profiles.find(byId(chain.getLast())).collect().first().chain(found -> {
+            String next = found == null ? null : found.getString("mergedInto");
+            if (next == null || chain.contains(UUID.fromString(next))) {
+                return Uni.createFrom().item(chain);
+            }
+            List<UUID> longer = new ArrayList<>(chain);
+            longer.add(UUID.fromString(next));
+            return mergeChain(longer);
+        });
     }
 
     private Uni<ProfileDocument> write(ProfileDocument current, ProfileDocument changed) {

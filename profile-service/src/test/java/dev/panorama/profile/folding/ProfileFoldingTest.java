@@ -89,6 +89,14 @@ class ProfileFoldingTest {
     }
 
     @Test
+    void aSurvivorMergedMeanwhileTakesNothingIntoItsPointerWhereNoReaderWouldSeeIt() {
+        ProfileDocument merged = apply(ProfileDocument.empty(UUID.randomUUID()), "e1", account("5", T0));
+        ProfileDocument survivor = folding.mergedInto(apply(ProfileDocument.empty(CUSTOMER), "e2", account("6", T0)), UUID.randomUUID());
+
+        assertThat(folding.absorb(survivor, merged, "merge")).isSameAs(survivor);
+    }
+
+    @Test
     void aSplitMovesTheFactsOfTheMovedRecordsOnly() {
         ProfileDocument profile = apply(ProfileDocument.empty(CUSTOMER), "e1", account("5", T0));
         profile = apply(profile, "e2", new AccountUpdated("loans", "L-9", "A-2", "loan", "lending", "open", BigDecimal.ONE,
