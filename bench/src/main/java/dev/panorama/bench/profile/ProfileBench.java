@@ -357,7 +357,7 @@ public final class ProfileBench {
             UUID id = UUID.randomUUID();
             ids.add(id);
             ProfileState state = new ProfileState(null, null, null, null, null, null, List.of(new Contact(UUID.randomUUID().toString(),
-                    new Contact.Logged(Channel.EMAIL, Direction.INBOUND, T0, true, null, 1), null)), null);
+                    new Contact.Logged(Channel.EMAIL, Direction.INBOUND, T0, true, null, 1, null), null)), null);
             Document document = ProfileCodec.toBson(new ProfileDocument(id, null, null, state, List.of("bench-" + i), 1),
                     PHONES);
             document.put("revision", 1L);

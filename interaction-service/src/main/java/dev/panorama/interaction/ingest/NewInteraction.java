@@ -45,7 +45,7 @@ public final class NewInteraction {
                 contact.direction(), contact.occurredAt(), contact.sourceSystem(),
                 Optional.ofNullable(contact.sourceMessageId()).orElse(interaction.id().toString()),
                 interaction.needsResponse(), interaction.routingHints(), interaction.current().tags(), interaction.campaignReference(),
-                interaction.version());
+                interaction.version(), interaction.senderRecord() == null ? null : Sender.record(interaction.senderRecord()));
     }
 
     /** The Kafka key of an interaction's events: its customer, or itself while the customer is unknown. */

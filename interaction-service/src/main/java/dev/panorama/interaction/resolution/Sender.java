@@ -5,6 +5,7 @@ import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.events.channel.Direction;
 import dev.panorama.events.channel.Participant;
 import dev.panorama.events.channel.ParticipantRole;
+import dev.panorama.events.common.SourceRef;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +22,12 @@ public record Sender(Channel channel, String address, String displayName) {
 
     public static String recordKey(String sourceSystem, String sourceId) {
         return sourceSystem + "|" + sourceId.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The source record a {@link #recordKey} names, as events carry it (the system names no '|'). */
+    public static SourceRef record(String recordKey) {
+        int bar = recordKey.indexOf('|');
+        return new SourceRef(recordKey.substring(0, bar), recordKey.substring(bar + 1));
     }
 
     /** The customer's participant: the sender of an inbound contact, the first addressee of an outbound one. */

@@ -15,9 +15,12 @@ import dev.panorama.devstack.test.KafkaTopics;
 import dev.panorama.devstack.test.KeycloakTokens;
 import dev.panorama.events.CloudEvents;
 import dev.panorama.events.EventEnvelope;
+import dev.panorama.events.EventJson;
 import dev.panorama.events.Topics;
 import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.ChannelMessage;
+import dev.panorama.events.common.SourceRef;
+import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.interaction.support.Contacts;
 import dev.panorama.interaction.support.IdentityControl;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,6 +87,21 @@ class IngestApiTest {
         assertThat(envelope.subject()).isEqualTo(customerId.toString());
         assertThat(envelope.source()).isEqualTo("/interaction-service");
         assertThat(logged.value()).contains("\"needsResponse\":true").doesNotContain(contact.text());
+    }
+
+    @Test
+    void theAnnouncementNamesTheSenderRecordThatASplitMovesTheContactBy() throws Exception {
+        String address = Contacts.uniqueAddress();
+        IdentityControl.assign(address, UUID.randomUUID());
+        String interactionId = post(Contacts.json(Contacts.inbound(Channel.EMAIL, address, Instant.now()))).statusCode(201)
+                .extract().path("interactionId");
+
+        ConsumerRecord<String, String> logged = KafkaTopics.awaitAll(Topics.INTERACTIONS,
+                record -> record.value().contains(interactionId), 1).getFirst();
+
+        // profile-service moves the contact on a CustomerSplit naming this record, as the timeline does
+        assertThat(EventJson.mapper().readValue(logged.value(), InteractionLogged.class).senderRecord())
+                .isEqualTo(new SourceRef("channel-email", address));
     }
 
     @Test

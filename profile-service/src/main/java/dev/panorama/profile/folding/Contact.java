@@ -11,8 +11,9 @@ import java.util.List;
  */
 public record Contact(String interactionId, Logged logged, Update update) implements Entry<Contact> {
 
+    /** @param senderRecord identity's record of the address the contact came from or went to; null when unknown */
     public record Logged(Channel channel, Direction direction, Instant occurredAt, boolean needsResponse,
-            String campaignReference, int version) {
+            String campaignReference, int version, Origin senderRecord) {
     }
 
     public record Update(int version, String disposition, List<String> tags, String updatedBy, Instant updatedAt) {
@@ -25,6 +26,11 @@ public record Contact(String interactionId, Logged logged, Update update) implem
     @Override
     public String key() {
         return interactionId;
+    }
+
+    /** The record a split moves the contact with, as logged; null until the contact itself arrives. */
+    Origin senderRecord() {
+        return logged == null ? null : logged.senderRecord();
     }
 
     @Override

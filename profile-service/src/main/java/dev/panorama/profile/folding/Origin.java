@@ -1,6 +1,7 @@
 package dev.panorama.profile.folding;
 
 import dev.panorama.events.common.SourceRef;
+import java.util.Locale;
 
 /**
  * The record of a source system a fact belongs to: back-office facts arrive keyed by {@code (sourceSystem,
@@ -10,6 +11,11 @@ public record Origin(String sourceSystem, String customerNumber) {
 
     public static Origin of(SourceRef ref) {
         return new Origin(ref.sourceSystem(), ref.sourceId());
+    }
+
+    /** A channel's sender record as interaction-service compares it (its Sender.recordKey): the address trimmed, in lower case. */
+    Origin asSenderRecord() {
+        return customerNumber == null ? this : new Origin(sourceSystem, customerNumber.trim().toLowerCase(Locale.ROOT));
     }
 
     String key() {

@@ -60,7 +60,8 @@ public final class ProfileEvents {
             case InteractionLogged logged -> forCustomer(logged.customerId(), "contact", state().interactions(List.of(
                     new Contact(required(logged.interactionId(), "interactionId").toString(),
                             new Contact.Logged(required(logged.channel(), "channel"), logged.direction(), required(logged.occurredAt(), "occurredAt"), logged.needsResponse(),
-                                    logged.campaignReference(), logged.version()), null))));
+                                    logged.campaignReference(), logged.version(),
+                                    logged.senderRecord() == null ? null : Origin.of(logged.senderRecord()).asSenderRecord()), null))));
             case InteractionUpdated updated -> forCustomer(updated.customerId(), "contact", state().interactions(List.of(
                     new Contact(required(updated.interactionId(), "interactionId").toString(), null,
                             new Contact.Update(updated.version(), updated.disposition(), updated.tags(), updated.updatedBy(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Everything known about a customer, as keyed facts. States form a join-semilattice: {@link #join} is
@@ -36,14 +37,21 @@ public record ProfileState(List<SourceLink> sources, List<SourceContact> contact
                 Entries.join(interactions, other.interactions), Entries.join(tasks, other.tasks));
     }
 
-    /** The facts that came from the given source records; contacts and tasks belong to the customer, not to a record. */
+    /**
+     * The facts that came from the given source records, and the contacts with the customer through them (their sender
+     * records), which interaction-service moves with the records too, so timeline and profile agree after a split.
+     */
     public ProfileState from(Set<Origin> origins) {
-        return filtered(origin -> Entries.movedWith(origin, origins), false);
+        Set<Origin> senders = senderRecords(origins);
+        return filtered(origin -> Entries.movedWith(origin, origins), contact -> Entries.movedWith(contact.senderRecord(), senders),
+                false);
     }
 
-    /** Everything but the facts that came from the given source records. */
+    /** Everything but the facts and contacts {@link #from} gives. */
     public ProfileState without(Set<Origin> origins) {
-        return filtered(origin -> !Entries.movedWith(origin, origins), true);
+        Set<Origin> senders = senderRecords(origins);
+        return filtered(origin -> !Entries.movedWith(origin, origins), contact -> !Entries.movedWith(contact.senderRecord(), senders),
+                true);
     }
 
     @JsonIgnore
@@ -51,12 +59,18 @@ public record ProfileState(List<SourceLink> sources, List<SourceContact> contact
         return equals(empty());
     }
 
-    private ProfileState filtered(Predicate<Origin> keep, boolean keepCustomerFacts) {
+    // A contact whose sender record is unknown (no address, logged before events named one, only its update in yet) stays.
+    // Tasks stay: routing-service keeps them under the customer they served, and no timeline shows them.
+    private ProfileState filtered(Predicate<Origin> keep, Predicate<Contact> keepContact, boolean keepTasks) {
         return new ProfileState(Entries.where(sources, e -> keep.test(e.origin())),
                 Entries.where(contacts, e -> keep.test(e.origin())), Entries.where(holdings, e -> keep.test(e.origin())),
                 Entries.where(purchases, e -> keep.test(e.origin())), Entries.where(cases, e -> keep.test(e.origin())),
-                Entries.where(offers, e -> keep.test(e.origin())), keepCustomerFacts ? interactions : List.of(),
-                keepCustomerFacts ? tasks : List.of());
+                Entries.where(offers, e -> keep.test(e.origin())), Entries.where(interactions, keepContact),
+                keepTasks ? tasks : List.of());
+    }
+
+    private static Set<Origin> senderRecords(Set<Origin> origins) {
+        return origins.stream().map(Origin::asSenderRecord).collect(Collectors.toUnmodifiableSet());
     }
 
     private static <E> List<E> orEmpty(List<E> list) {

@@ -11,6 +11,7 @@ import dev.panorama.events.channel.Channel;
 import dev.panorama.events.channel.Direction;
 import dev.panorama.events.common.Identifier;
 import dev.panorama.events.common.PersonName;
+import dev.panorama.events.common.SourceRef;
 import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.events.interaction.InteractionUpdated;
 import dev.panorama.events.routing.TaskAssigned;
@@ -36,6 +37,8 @@ final class GeneratedEvents {
     static final UUID CUSTOMER = UUID.fromString("00000000-0000-7000-8000-000000000001");
     static final List<String> SYSTEMS = List.of("crm", "billing");
     static final List<String> NUMBERS = List.of("C-1", "C-2");
+    /** Addresses of channel-email sender records as a contact names them; "" for a contact naming none. */
+    static final List<String> SENDERS = List.of("ann@example.org", " Bob@Example.org", "");
 
     private GeneratedEvents() {
     }
@@ -110,9 +113,10 @@ final class GeneratedEvents {
 
     private static Arbitrary<Object> logged() {
         return Combinators.combine(uuid(), Arbitraries.of(Channel.EMAIL, Channel.PHONE, Channel.CHAT),
-                Arbitraries.of(Direction.class), time(), Arbitraries.integers().between(1, 3))
-                .as((i, channel, direction, at, version) -> new InteractionLogged(i, CUSTOMER, null, channel, direction, at,
-                        "mail", "m-" + i, true, null, List.of(), "ref-F-1", version));
+                Arbitraries.of(Direction.class), time(), Arbitraries.integers().between(1, 3), Arbitraries.of(SENDERS))
+                .as((i, channel, direction, at, version, sender) -> new InteractionLogged(i, CUSTOMER, null, channel, direction, at,
+                        "mail", "m-" + i, true, null, List.of(), "ref-F-1", version,
+                        sender.isEmpty() ? null : new SourceRef("channel-email", sender)));
     }
 
     private static Arbitrary<Object> updated() {

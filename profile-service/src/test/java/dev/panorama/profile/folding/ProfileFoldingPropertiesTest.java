@@ -95,7 +95,7 @@ class ProfileFoldingPropertiesTest {
     @Property
     void aSplitLosesNothingAndMovesOnlyTheMovedRecordsFacts(@ForAll("histories") List<Delivered> history) {
         ProfileDocument original = fold(ProfileDocument.empty(GeneratedEvents.CUSTOMER), history);
-        Set<Origin> moved = Set.of(new Origin("crm", "C-1"));
+        Set<Origin> moved = Set.of(new Origin("crm", "C-1"), new Origin("channel-email", "bob@example.org"));
 
         ProfileState part = folding.splitPart(original, moved);
         ProfileDocument remaining = folding.splitOff(original, moved, "split-1");

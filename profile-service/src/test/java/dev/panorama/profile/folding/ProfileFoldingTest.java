@@ -18,6 +18,8 @@ import dev.panorama.events.interaction.InteractionLogged;
 import dev.panorama.events.interaction.InteractionUpdated;
 import dev.panorama.events.routing.AgentPresence;
 import dev.panorama.events.routing.AgentPresenceChanged;
+import dev.panorama.events.routing.TaskCompleted;
+import dev.panorama.events.routing.TaskOutcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +110,34 @@ class ProfileFoldingTest {
     }
 
     @Test
+    void aSplitMovesTheContactsOfTheMovedSenderRecordsAsTheTimelineDoesButContactsWithNoSenderRecordAndTasksStay() {
+        UUID fromAnn = UUID.randomUUID();
+        UUID fromBob = UUID.randomUUID();
+        UUID unknownSender = UUID.randomUUID();
+        UUID onlyUpdated = UUID.randomUUID();
+        ProfileDocument profile = apply(ProfileDocument.empty(CUSTOMER), "e1", logged(fromAnn, new SourceRef("channel-email", "ann@example.org")));
+        profile = apply(profile, "e2", new InteractionUpdated(fromAnn, CUSTOMER, 2, "resolved", List.of(), "alice", T0));
+        profile = apply(profile, "e3", logged(fromBob, new SourceRef("channel-email", "bob@example.org")));
+        profile = apply(profile, "e4", logged(unknownSender, null));
+        profile = apply(profile, "e5", new InteractionUpdated(onlyUpdated, CUSTOMER, 2, "callback", List.of(), "alice", T0));
+        profile = apply(profile, "e6", new TaskCompleted(UUID.randomUUID(), "agent-1", CUSTOMER, TaskOutcome.COMPLETED, "done", 60, T0));
+        // identity spells the record as it stores it; interaction-service compares addresses trimmed and in lower case
+        Set<Origin> moved = Set.of(new Origin("channel-email", "Ann@Example.org"));
+
+        ProfileState part = folding.splitPart(profile, moved);
+        ProfileDocument remaining = folding.splitOff(profile, moved, "split");
+
+        assertThat(part.interactions()).singleElement().satisfies(contact -> {
+            assertThat(contact.interactionId()).isEqualTo(fromAnn.toString());
+            assertThat(contact.update().disposition()).isEqualTo("resolved");
+        });
+        assertThat(part.tasks()).isEmpty();
+        assertThat(remaining.state().interactions()).extracting(Contact::interactionId)
+                .containsExactlyInAnyOrder(fromBob.toString(), unknownSender.toString(), onlyUpdated.toString());
+        assertThat(remaining.state().tasks()).hasSize(1);
+    }
+
+    @Test
     void identityEventsSayWhatHappensToWhichProfiles() {
         UUID survivor = UUID.randomUUID();
         UUID other = UUID.randomUUID();
@@ -130,6 +160,11 @@ class ProfileFoldingTest {
     void aBackOfficeFactWithoutItsCustomerNumberIsRefusedWithTheReason() {
         assertThatThrownBy(() -> ProfileEvents.of(new CaseOpened("desk", " ", "K-1", CaseKind.RETURN, null, null, T0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerNumber");
+    }
+
+    private static InteractionLogged logged(UUID interaction, SourceRef sender) {
+        return new InteractionLogged(interaction, CUSTOMER, null, Channel.EMAIL, Direction.INBOUND, T0, "mail", "m-" + interaction, true,
+                null, List.of(), null, 1, sender);
     }
 
     private static AccountUpdated account(String balance, Instant at) {

@@ -162,6 +162,31 @@ class MaterialisationTest {
     }
 
     @Test
+    void aSplitMovesTheContactsOfTheMovedSenderRecordLikeTheTimelineButContactsWithNoSenderRecordAndTasksStay() {
+        UUID original = UUID.randomUUID();
+        UUID split = UUID.randomUUID();
+        String address = "ann-" + original + "@example.org";
+        link(original, "crm", "C-" + original);
+        link(original, "channel-email", address);
+        publish(original.toString(), contact(original, UUID.randomUUID(), Channel.EMAIL, T0, new SourceRef("channel-email", address)));
+        publish(original.toString(), contact(original, UUID.randomUUID(), Channel.PHONE, T0, new SourceRef("channel-phone", "+447700900123")));
+        publish(original.toString(), contact(original, UUID.randomUUID(), Channel.CHAT, T0));
+        UUID task = UUID.randomUUID();
+        publish(original.toString(), new TaskCompleted(task, "agent-7", original, TaskOutcome.COMPLETED, "answered", 60_000, T0));
+        awaitProfile(original, p -> p.getInt("interactions.total") == 3 && p.getList("recentAgents").size() == 1);
+
+        publish(original.toString(), new CustomerSplit(UUID.randomUUID(), original, split,
+                List.of(new SourceRef("channel-email", address)), "two people", "dana", T0.plusSeconds(60)));
+
+        var moved = awaitProfile(split, p -> p.getInt("interactions.total") == 1);
+        assertThat(moved.getList("interactions.channels.channel")).containsExactly("EMAIL");
+        assertThat(moved.getList("recentAgents")).isEmpty();
+        var kept = awaitProfile(original, p -> p.getInt("interactions.total") == 2);
+        assertThat(kept.getList("interactions.channels.channel")).containsExactlyInAnyOrder("PHONE", "CHAT");
+        assertThat(kept.getString("recentAgents[0].taskId")).isEqualTo(task.toString());
+    }
+
+    @Test
     void anUndoneMergeGivesTheCustomerMergedBeforeItsProfileBack() {
         UUID survivor = UUID.randomUUID();
         UUID merged = UUID.randomUUID();
@@ -249,8 +274,12 @@ class MaterialisationTest {
     }
 
     static InteractionLogged contact(UUID customer, UUID interaction, Channel channel, Instant at) {
+        return contact(customer, interaction, channel, at, null);
+    }
+
+    static InteractionLogged contact(UUID customer, UUID interaction, Channel channel, Instant at, SourceRef sender) {
         return new InteractionLogged(interaction, customer, null, channel, Direction.INBOUND, at, "test", "m-" + interaction,
-                true, null, List.of(), null, 1);
+                true, null, List.of(), null, 1, sender);
     }
 
     /** Parking leaves no trace in the API, so the test looks at the parking place itself. */

@@ -54,7 +54,7 @@ class ProfileCodecTest {
                         List.of("+44 7700 900123"), List.of(new Identifier("national-id", "NI1", null)))),
                 List.of(new Holding(BANK, "A-1", "savings", "retail", "open", balance, "EUR", LocalDate.of(2020, 1, 2), T0)),
                 null, null, null,
-                List.of(new Contact("i-1", new Contact.Logged(Channel.CHAT, Direction.INBOUND, T0, true, "SPRING", 2), null)), null);
+                List.of(new Contact("i-1", new Contact.Logged(Channel.CHAT, Direction.INBOUND, T0, true, "SPRING", 2, null), null)), null);
         return new ProfileDocument(UUID.randomUUID(), null, null, state, List.of("e-1", "e-2"), 3);
     }
 }

@@ -73,7 +73,7 @@ class ProfileStoreTest {
         for (UUID customer : customers) {
             String id = writer + "-" + customer;
             batch.put(customer, List.of(new Fact(id, new ProfileState(null, null, null, null, null, null,
-                    List.of(new Contact(id, new Contact.Logged(Channel.CHAT, Direction.INBOUND, T0, false, null, 1), null)), null))));
+                    List.of(new Contact(id, new Contact.Logged(Channel.CHAT, Direction.INBOUND, T0, false, null, 1, null), null)), null))));
         }
         return batch;
     }
