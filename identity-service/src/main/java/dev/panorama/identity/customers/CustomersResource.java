@@ -60,7 +60,8 @@ public class CustomersResource {
                     + " customer again answers 204 and publishes nothing.")
     @APIResponse(responseCode = "204", description = "Erased (now or before)")
     @APIResponse(responseCode = "404", description = "No such customer")
-    @APIResponse(responseCode = "409", description = "The customer was merged into another; the problem names the survivor to erase")
+    @APIResponse(responseCode = "409", description = "The customer was merged into another; the problem names the survivor to erase"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     public Uni<Response> erase(@PathParam("id") UUID id) {
         return erasure.erase(id, caller.getPrincipal().getName())
                 .invoke(relay::nudge)

@@ -1,15 +1,15 @@
 package dev.panorama.identity.erasure;
 
+import dev.panorama.events.identity.CustomerErased;
+import dev.panorama.identity.customers.ConcurrentCustomerChange;
+import dev.panorama.identity.customers.StaffTransactions;
 import dev.panorama.identity.customers.Survivors;
 import dev.panorama.identity.customers.UnknownCustomer;
-
-import dev.panorama.events.identity.CustomerErased;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.outbox.Outbox;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +34,6 @@ import org.jboss.logging.Logger;
 public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
-    /** Merge chains are short; a longer one is a loop in the data, not a reason to spin. */
 
     private final IdentityStore store;
     private final Survivors survivors;
@@ -46,34 +49,50 @@ public class ErasureService {
     }
 
     /** @return true when data was erased now, false when the customer was already erased */
-    @WithTransaction
     public Uni<Boolean> erase(UUID customerId, String actor) {
-        return store.lockCustomers(List.of(customerId))
-                .map(locked -> locked.isEmpty() ? null : locked.getFirst())
-                .onItem().ifNull().failWith(() -> new UnknownCustomer(customerId))
-                .chain(customer -> switch (customer.status) {
-                    case ERASED -> Uni.createFrom().item(false);
-                    case MERGED -> survivors.of(customerId).chain(survivor -> Uni.createFrom()
-                            .<Boolean>failure(new MergedCustomerNotErasable(customerId, survivor.id)));
-                    case ACTIVE -> eraseActive(customer, actor).replaceWith(true);
-                });
+        return StaffTransactions.run(() -> lockedWithMerged(customerId)
+                .chain(locked -> eraseLocked(customerId, locked, actor)));
     }
 
     /**
-     * The customer is locked, so nothing merges into it meanwhile; the customers merged into it are locked too, so no
-     * undo brings one of them back half erased.
+     * The customer and every customer merged into it, locked together in id order, as every change to customers locks
+     * them: the survivor locked first and the merged ones after it, an erasure and a steward's undo of one of those
+     * merges (which locks the merge's customers in id order) could each hold what the other waited for.
      */
-    private Uni<Void> eraseActive(CustomerEntity customer, String actor) {
+    private Uni<Map<UUID, CustomerEntity>> lockedWithMerged(UUID customerId) {
+        return mergedInto(customerId)
+                .chain(merged -> store.lockCustomers(Stream.concat(Stream.of(customerId), merged.stream()).toList()))
+                .map(locked -> locked.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
+    }
+
+    private Uni<Boolean> eraseLocked(UUID customerId, Map<UUID, CustomerEntity> locked, String actor) {
+        CustomerEntity customer = locked.get(customerId);
+        if (customer == null) {
+            return Uni.createFrom().failure(new UnknownCustomer(customerId));
+        }
+        return switch (customer.status) {
+            case ERASED -> Uni.createFrom().item(false);
+            case MERGED -> survivors.of(customerId).chain(survivor -> Uni.createFrom()
+                    .<Boolean>failure(new MergedCustomerNotErasable(customerId, survivor.id)));
+            case ACTIVE -> mergedInto(customerId).chain(merged -> locked.keySet().containsAll(merged)
+                    ? eraseActive(customer, merged, actor).replaceWith(true)
+                    : Uni.createFrom().failure(new ConcurrentCustomerChange()));
+        };
+    }
+
+    /**
+     * The customer is locked, so nothing merges into it meanwhile; the customers merged into it, read again once the
+     * locks were held, are locked too (else the erasure starts again), so no undo brings one of them back half erased.
+     */
+    private Uni<Void> eraseActive(CustomerEntity customer, List<UUID> merged, String actor) {
         Instant now = clock.instant();
-        return mergedInto(customer.id).call(store::lockCustomers).chain(merged -> {
-            List<UUID> erased = new ArrayList<>();
-            erased.add(customer.id);
-            erased.addAll(merged);
-            return forgetEverywhere(erased)
-                    .chain(() -> tombstones(erased, actor, now))
-                    .chain(() -> announce(erased, actor, now))
-                    .invoke(() -> LOG.infof("customer %s erased with %d merged customer(s)", customer.id, merged.size()));
-        });
+        List<UUID> erased = new ArrayList<>();
+        erased.add(customer.id);
+        erased.addAll(merged);
+        return forgetEverywhere(erased)
+                .chain(() -> tombstones(erased, actor, now))
+                .chain(() -> announce(erased, actor, now))
+                .invoke(() -> LOG.infof("customer %s erased with %d merged customer(s)", customer.id, merged.size()));
     }
 
     /** Every customer merged into this one, directly or through others. */

@@ -2,10 +2,10 @@ package dev.panorama.identity.merge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.panorama.identity.customers.StaffTransactions;
 import dev.panorama.identity.matching.PersonRecord;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.identity.resolution.persistence.SourceRecordEntity;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,9 +35,8 @@ public class MergeService {
         this.json = json;
     }
 
-    @WithTransaction
     public Uni<Change> merge(UUID survivorId, List<UUID> mergedIds, String reason, boolean override, Steward steward) {
-        return mergeInTransaction(survivorId, mergedIds, reason, null, override, steward);
+        return StaffTransactions.run(() -> mergeInTransaction(survivorId, mergedIds, reason, null, override, steward));
     }
 
     /**

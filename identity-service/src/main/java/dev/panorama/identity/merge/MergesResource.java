@@ -51,7 +51,8 @@ public class MergesResource {
     @APIResponse(responseCode = "201", description = "Merged: the merge with the records that moved")
     @APIResponse(responseCode = "400", description = "Invalid request (problem details naming the fields)")
     @APIResponse(responseCode = "404", description = "A customer does not exist (customer-not-found)")
-    @APIResponse(responseCode = "409", description = "A customer was already merged (customer-already-merged) or erased (customer-erased)")
+    @APIResponse(responseCode = "409", description = "A customer was already merged (customer-already-merged) or erased (customer-erased)"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     @APIResponse(responseCode = "422", description = "Merge protection keeps them apart (merge-protected); an admin may override")
     public Uni<Response> merge(@Valid @NotNull MergeRequest request) {
         if (request.mergedIds().contains(request.survivorId())) {
@@ -74,7 +75,8 @@ public class MergesResource {
                     + " reached the survivor since stay with it. Publishes CustomerSplit for each.")
     @APIResponse(responseCode = "200", description = "Undone: the undo as a history entry")
     @APIResponse(responseCode = "404", description = "No such merge")
-    @APIResponse(responseCode = "409", description = "Already undone, or a later change makes it unsafe (undo-refused)")
+    @APIResponse(responseCode = "409", description = "Already undone, or a later change makes it unsafe (undo-refused)"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     public Uni<ChangeView> undo(@PathParam("id") UUID id) {
         return undos.undoMerge(id, StewardIdentity.of(identity))
                 .invoke(relay::nudge)

@@ -1,11 +1,11 @@
 package dev.panorama.identity.merge;
 
 import dev.panorama.events.identity.CustomerSplit;
+import dev.panorama.identity.customers.StaffTransactions;
 import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,8 +35,11 @@ public class SplitService {
         this.outbox = outbox;
     }
 
-    @WithTransaction
     public Uni<Change> split(UUID customerId, List<UUID> recordIds, String reason, Steward steward) {
+        return StaffTransactions.run(() -> splitInTransaction(customerId, recordIds, reason, steward));
+    }
+
+    private Uni<Change> splitInTransaction(UUID customerId, List<UUID> recordIds, String reason, Steward steward) {
         UUID newCustomerId = UUID.randomUUID();
         Instant now = clock.instant();
         return locks.lockActive(List.of(customerId))

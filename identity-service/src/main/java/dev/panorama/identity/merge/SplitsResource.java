@@ -48,7 +48,8 @@ public class SplitsResource {
     @APIResponse(responseCode = "201", description = "Split: the new customer and the records that moved")
     @APIResponse(responseCode = "400", description = "Invalid request (problem details naming the fields)")
     @APIResponse(responseCode = "404", description = "No such customer (customer-not-found)")
-    @APIResponse(responseCode = "409", description = "The customer was merged (customer-already-merged) or erased (customer-erased)")
+    @APIResponse(responseCode = "409", description = "The customer was merged (customer-already-merged) or erased (customer-erased)"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     @APIResponse(responseCode = "422", description = "No record, every record, or a record of another customer (split-refused)")
     public Uni<Response> split(@Valid @NotNull SplitRequest request) {
         return splits.split(request.customerId(), request.recordIds(), request.reason().strip(), StewardIdentity.of(identity))
@@ -64,7 +65,8 @@ public class SplitsResource {
                     + " Publishes CustomersMerged.")
     @APIResponse(responseCode = "200", description = "Undone: the undo as a history entry")
     @APIResponse(responseCode = "404", description = "No such split")
-    @APIResponse(responseCode = "409", description = "Already undone, or a later change makes it unsafe (undo-refused)")
+    @APIResponse(responseCode = "409", description = "Already undone, or a later change makes it unsafe (undo-refused)"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     public Uni<ChangeView> undo(@PathParam("id") UUID id) {
         return undos.undoSplit(id, StewardIdentity.of(identity))
                 .invoke(relay::nudge)

@@ -1,17 +1,18 @@
 package dev.panorama.identity.merge;
 
 import dev.panorama.events.identity.CustomerSplit;
+import dev.panorama.identity.customers.StaffTransactions;
 import dev.panorama.identity.merge.persistence.ChangeStore;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import dev.panorama.identity.resolution.persistence.IdentityStore;
 import dev.panorama.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,17 +47,26 @@ public class UndoService {
         this.outbox = outbox;
     }
 
-    @WithTransaction
     public Uni<Change> undoMerge(UUID mergeId, Steward steward) {
-        return undo(mergeId, ChangeKind.MERGE, steward);
+        return StaffTransactions.run(() -> undo(mergeId, ChangeKind.MERGE, steward));
     }
 
-    @WithTransaction
     public Uni<Change> undoSplit(UUID splitId, Steward steward) {
-        return undo(splitId, ChangeKind.SPLIT, steward);
+        return StaffTransactions.run(() -> undo(splitId, ChangeKind.SPLIT, steward));
     }
 
+    /**
+     * The change's customers are locked first, then the change: customers before changes, as an erasure locks them (it
+     * rewrites the changes that showed an erased address), so the two wait for each other instead of deadlocking.
+     */
     private Uni<Change> undo(UUID changeId, ChangeKind kind, Steward steward) {
+        return changes.customersOf(changeId)
+                .chain(customerIds -> standing(new LinkedHashSet<>(customerIds)))
+                .chain(now -> lockedNotUndone(changeId, kind).chain(original -> apply(original, now, steward)));
+    }
+
+    /** The change, locked: two undos of it queue up and the second sees the first. */
+    private Uni<Change> lockedNotUndone(UUID changeId, ChangeKind kind) {
         return changes.lockChange(changeId)
                 .map(entity -> {
                     if (entity == null || !entity.kind.equals(kind.name())) {
@@ -68,8 +78,7 @@ public class UndoService {
                     if (undo != null) {
                         throw new UndoRefused(kind.name().toLowerCase() + " " + changeId + " was already undone by " + undo.id);
                     }
-                }))
-                .chain(original -> standing(original.customerIds()).chain(now -> apply(original, now, steward)));
+                }));
     }
 
     /** Each customer of the original change as it stands now, locked. */

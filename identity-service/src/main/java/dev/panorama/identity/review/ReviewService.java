@@ -6,11 +6,11 @@ import dev.panorama.identity.merge.Change;
 import dev.panorama.identity.merge.ErasedCustomerUnchangeable;
 import dev.panorama.identity.merge.MergeService;
 import dev.panorama.identity.merge.Steward;
+import dev.panorama.identity.customers.StaffTransactions;
 import dev.panorama.identity.customers.Survivors;
 import dev.panorama.identity.resolution.Explanation;
 import dev.panorama.identity.resolution.persistence.CustomerEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -57,8 +57,11 @@ public class ReviewService {
      * ACCEPT merges the record's customer into the candidate (each followed to where it lives on now);
      * REJECT closes the item and keeps the pair apart from then on.
      */
-    @WithTransaction
     public Uni<ReviewView> decide(UUID id, DecisionRequest request, Steward steward) {
+        return StaffTransactions.run(() -> decideInTransaction(id, request, steward));
+    }
+
+    private Uni<ReviewView> decideInTransaction(UUID id, DecisionRequest request, Steward steward) {
         return reviews.lock(id)
                 .onItem().ifNull().failWith(() -> new ReviewNotFound("no review " + id))
                 .invoke(row -> {

@@ -80,7 +80,8 @@ public class ReviewsResource {
     @APIResponse(responseCode = "200", description = "Decided: the review item with its decision")
     @APIResponse(responseCode = "400", description = "Invalid decision (problem details naming the fields)")
     @APIResponse(responseCode = "404", description = "No such review (review-not-found)")
-    @APIResponse(responseCode = "409", description = "Already decided (review-already-decided), or a customer was erased (customer-erased)")
+    @APIResponse(responseCode = "409", description = "Already decided (review-already-decided), or a customer was erased (customer-erased)"
+            + "; or other changes to the same customers kept getting in the way (concurrent-change, with Retry-After)")
     @APIResponse(responseCode = "422", description = "Merge protection keeps the customers apart (merge-protected)")
     public Uni<ReviewView> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return reviews.decide(id, request, StewardIdentity.of(identity)).invoke(relay::nudge);

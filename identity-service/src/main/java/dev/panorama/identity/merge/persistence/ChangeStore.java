@@ -17,6 +17,17 @@ import org.hibernate.LockMode;
 @ApplicationScoped
 public class ChangeStore {
 
+    /**
+     * The customers a change involved (none if there is no such change), read without the change itself: a change is
+     * locked after its customers ({@link #lockChange}), and read then as committed, not as the session kept it.
+     */
+    public Uni<List<UUID>> customersOf(UUID changeId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("select i.id.customerId from IdentityChangeCustomerEntity i where i.id.changeId = :change", UUID.class)
+                .setParameter("change", changeId)
+                .getResultList());
+    }
+
     /** A change, locked so that two undos of it queue up and the second sees the first. */
     public Uni<IdentityChangeEntity> lockChange(UUID id) {
         return Panache.getSession().chain(session -> session.find(IdentityChangeEntity.class, id, LockMode.PESSIMISTIC_WRITE));
