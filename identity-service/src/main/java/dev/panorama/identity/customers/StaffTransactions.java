@@ -1,11 +1,7 @@
 package dev.panorama.identity.customers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.sqlclient.DatabaseException;
-import java.sql.SQLException;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -21,9 +17,6 @@ public final class StaffTransactions {
 
     static final int RETRIES = 3;
     private static final Logger LOG = Logger.getLogger(StaffTransactions.class);
-    private static final Set<String> SQL_STATES = Set.of(
-            "40P01", // deadlock detected
-            "40001"); // serialization failure
 
     private StaffTransactions() {
     }
@@ -40,25 +33,8 @@ public final class StaffTransactions {
     }
 
     static boolean metAnotherChange(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrentCustomerChange || lockConflict(cause)) {
-                return true;
-            }
-            if (cause instanceof CompositeException composite
-                    && composite.getCauses().stream().anyMatch(StaffTransactions::metAnotherChange)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean lockConflict(Throwable cause) {
-        String state = switch (cause) {
-            case SQLException sql -> sql.getSQLState();
-            case DatabaseException database -> database.getSqlState();
-            default -> null;
-        };
-        return state != null && SQL_STATES.contains(state);
+        return FailureCauses.any(failure, cause -> cause instanceof ConcurrentCustomerChange
+                || FailureCauses.hasSqlState(cause, FailureCauses.LOCK_CONFLICTS));
     }
 
     private static Throwable gaveUp(Throwable failure) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
@@ -53,6 +54,10 @@ public class ResolveResource {
     @POST
     @RolesAllowed({"channel-adapter", "agent", "admin"})
     @Operation(summary = "Resolve a contact's sender to a customer, creating a prospect for an unknown sender")
+    @APIResponse(responseCode = "200", description = "The sender's customer and how it was decided")
+    @APIResponse(responseCode = "400", description = "Invalid sender (problem details naming the fields)")
+    @APIResponse(responseCode = "409", description = "Changes to the customers it matched kept getting in the way on every"
+            + " attempt (concurrent-change, with Retry-After): send it again")
     public Uni<RecordResolution> resolve(@Valid @NotNull Sender sender) {
         return resolution.ingest(asSourceRecord(sender)).invoke(relay::nudge);
     }

@@ -45,6 +45,8 @@ public class RecordsResource {
     @APIResponse(responseCode = "201", description = "Stored; the body names the customer and the decision (NEW, MATCHED, POSSIBLE)")
     @APIResponse(responseCode = "200", description = "Already stored with this content; the original answer")
     @APIResponse(responseCode = "400", description = "Invalid record (problem details naming the fields)")
+    @APIResponse(responseCode = "409", description = "Changes to the customers it matched kept getting in the way on every"
+            + " attempt (concurrent-change, with Retry-After): nothing was stored; send it again")
     public Uni<Response> store(@Valid @NotNull SourceRecordRequest request) {
         return resolution.ingest(SourceRecordMapper.toSourceRecord(request, Instant.now())).map(this::relayAndRespond);
     }

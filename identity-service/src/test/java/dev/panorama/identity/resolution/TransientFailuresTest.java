@@ -1,7 +1,9 @@
 package dev.panorama.identity.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.panorama.identity.customers.ConcurrentCustomerChange;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import java.sql.SQLException;
@@ -32,7 +34,9 @@ class TransientFailuresTest {
             attempts.incrementAndGet();
             return Uni.createFrom().failure(new SQLException("deadlock detected", "40P01"));
         });
-        assertThat(alwaysDeadlocked.onFailure().recoverWithItem("gave up").await().indefinitely()).isEqualTo("gave up");
+        assertThatThrownBy(() -> alwaysDeadlocked.await().indefinitely())
+                .as("after the last attempt the caller is told to try again (409), not given an internal error")
+                .isInstanceOf(ConcurrentCustomerChange.class);
         assertThat(attempts).hasValue(1 + TransientFailures.RETRIES);
 
         AtomicInteger calls = new AtomicInteger();
