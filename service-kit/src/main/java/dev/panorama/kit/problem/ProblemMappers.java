@@ -8,17 +8,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,7 +26,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .map(violation -> new Problem.FieldError(FieldPath.of(violation.getPropertyPath()), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(Problem.of("validation", "Invalid request", 400, "One or more fields are invalid.")
@@ -127,18 +123,6 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        // drop the method and parameter names a resource method adds in front of the field path
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .filter(node -> node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER)
-                .toList();
-        if (nodes.isEmpty()) {
-            return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                    .reduce((first, second) -> second).map(Path.Node::getName).orElse("");
-        }
-        return String.join(".", nodes.stream().map(Path.Node::toString).toList());
     }
 
     /** The field's path as the validation errors write it: {@code items[0].name}. */
