@@ -8,12 +8,14 @@ import dev.panorama.routing.matching.QueuePolicy;
 import dev.panorama.routing.matching.Task;
 import dev.panorama.routing.store.Rows;
 import dev.panorama.routing.store.Transactions;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,6 +57,11 @@ public class AgentDirectory {
     /** Agents heard of, with the generation of reads current when they were: dropped by a read of a later one. */
     private final Map<String, Long> heard = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * The reads of the interval run while the service runs, as the sweeper's ticks (a read while stopping failed on the
+     * closed database pool); before the first, a round reads on its own connection.
+     */
+    private final WhileRunning running = new WhileRunning();
 
     public AgentDirectory(Transactions transactions, AgentProfiles profiles, AgentNotices notices) {
         this.transactions = transactions;
@@ -65,6 +72,16 @@ public class AgentDirectory {
     void listen(@Observes StartupEvent started) {
         notices.all().filter(notice -> AgentNotice.PRESENCE.equals(notice.kind()))
                 .subscribe().with(notice -> heardOf(notice.agent()));
+        running.started();
+    }
+
+    /** Observed before the database pool closes: no read starts from now on, and the one in flight may end. */
+    void stopping(@Observes ShutdownEvent event) {
+        try {
+            running.stop(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The agent may have become available (or may take more) now. */
@@ -122,10 +139,21 @@ public class AgentDirectory {
     /** Every dispatch interval: who is available now, and the current profile of each (read only where it moved). */
     @Scheduled(every = "${panorama.routing.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return transactions.read(this::readOn)
-                .onFailure().invoke(failure -> LOG.warnf("Reading the available agents failed, the next interval retries: %s",
-                        failure.getMessage()))
-                .onFailure().recoverWithNull();
+        if (!running.enter()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> transactions.read(this::readOn))
+                .onFailure().invoke(this::readFailed)
+                .onFailure().recoverWithNull()
+                .eventually(running::left);
+    }
+
+    private void readFailed(Throwable failure) {
+        if (running.stopping()) {
+            LOG.debugf("Reading the available agents failed while stopping: %s", failure.getMessage());
+        } else {
+            LOG.warnf("Reading the available agents failed, the next interval retries: %s", failure.getMessage());
+        }
     }
 
     private Uni<Void> readOn(SqlConnection connection) {

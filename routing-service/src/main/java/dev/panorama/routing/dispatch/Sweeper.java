@@ -19,12 +19,16 @@ import dev.panorama.routing.tasks.TaskLifecycle;
 import dev.panorama.routing.tasks.TaskState;
 import dev.panorama.routing.tasks.TaskStore;
 import dev.panorama.routing.tasks.TaskView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +43,11 @@ import org.jboss.logging.Logger;
  * (an agent who misses too many in a row is set AWAY), waiting tasks reach their queue's escalation steps or
  * overflow, tasks past their queue's max wait expire, and wrap-up time ends. Then it dispatches. Escalation also
  * runs when the next step is due ({@link EscalationTimer}), so steps apply on time rather than at the next tick.
+ *
+ * <p>Sweeps run only while the service runs. The scheduler ticks from early in the start, while reactive messaging is
+ * still connecting the {@code outbox} channel: a tick's nudge of the relay then failed ("Unable to connect an emitter"),
+ * logged as an error with its stack trace; and it ticked on while the service stopped, when a sweep failed on the closed
+ * database pool. A skipped tick loses nothing: the next sweep takes whatever is due by then.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -46,6 +55,8 @@ public class Sweeper {
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
     private static final int BATCH = 200;
     private static final int MAX_ESCALATION_BATCHES = 10;
+    /** How long stopping waits for a sweep in flight; a sweep takes milliseconds, a slow one under load seconds. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
     private final Transactions transactions;
     private final OfferStore offers;
@@ -59,6 +70,7 @@ public class Sweeper {
     private final RoutingConfig config;
     private final Clock clock;
     private final EscalationTimer escalationTimer;
+    private final WhileRunning running = new WhileRunning();
 
     public Sweeper(Transactions transactions, OfferStore offers, TaskStore tasks, AgentStore agents, QueueStore queues,
             PresenceChanges presence, TaskLifecycle lifecycle, RoutingEvents events, DispatchTrigger dispatch,
@@ -78,15 +90,53 @@ public class Sweeper {
         escalationTimer.whenDue(this::escalateOnTime);
     }
 
+    /** Reactive messaging has connected its channels by now: its own start observer runs before the application's. */
+    void started(@Observes StartupEvent event) {
+        running.started();
+    }
+
+    /** Observed before the database pool closes: no sweep starts from now on, and the one in flight may end. */
+    void stopping(@Observes ShutdownEvent event) {
+        try {
+            if (!running.stop(STOP_PATIENCE)) {
+                LOG.debugf("Routing sweep still running after %s while stopping", STOP_PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Scheduled(every = "${panorama.routing.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return sweep()
-                .onFailure().invoke(failure -> LOG.warnf("Routing sweep failed, the next tick retries: %s", failure.getMessage()))
+        if (!running.enter()) {
+            LOG.debug("Routing sweep skipped: the service is starting or stopping");
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(this::sweep)
+                .onFailure().invoke(this::sweepFailed)
                 .onFailure().recoverWithNull()
-                .invoke(() -> {
-                    events.publishSoon();
-                    dispatch.safetyNet();
-                });
+                .invoke(this::afterSweep)
+                .eventually(running::left);
+    }
+
+    private void sweepFailed(Throwable failure) {
+        if (running.stopping()) {
+            LOG.debugf("Routing sweep failed while stopping: %s", failure.getMessage());
+        } else {
+            LOG.warnf("Routing sweep failed, the next tick retries: %s", failure.getMessage());
+        }
+    }
+
+    /**
+     * Publishes what the sweep committed and lets dispatch look again. Not when stopping: the events wait in the outbox
+     * and the tasks in their queues for the next start (of this replica or another), rather than fail on a closed pool.
+     */
+    private void afterSweep() {
+        if (running.stopping()) {
+            return;
+        }
+        events.publishSoon();
+        dispatch.safetyNet();
     }
 
     /** One sweep of everything due now. */
@@ -146,9 +196,21 @@ public class Sweeper {
                 .replaceWithVoid();
     }
 
+    /** Only while the service runs, as the ticks: a tick after start escalates what fell due before. */
     private void escalateOnTime() {
-        escalate().subscribe().with(ignored -> { },
-                failure -> LOG.warnf("Escalation on time failed, the next tick retries: %s", failure.getMessage()));
+        if (!running.enter()) {
+            return;
+        }
+        Uni.createFrom().deferred(this::escalate).eventually(running::left)
+                .subscribe().with(ignored -> { }, this::escalationFailed);
+    }
+
+    private void escalationFailed(Throwable failure) {
+        if (running.stopping()) {
+            LOG.debugf("Escalation on time failed while stopping: %s", failure.getMessage());
+        } else {
+            LOG.warnf("Escalation on time failed, the next tick retries: %s", failure.getMessage());
+        }
     }
 
     private Uni<Void> escalateBatches(int done) {
