@@ -105,6 +105,23 @@ class TimelineApiTest {
         read("alice", "/api/v1/customers/not-a-uuid/interactions").statusCode(404);
     }
 
+    /** An instant Java reads but the store's dates (milliseconds since 1970 in 64 bits) cannot hold. */
+    @Test
+    void aTimestampBeyondTheStoresDatesIsNamed() {
+        String path = "/api/v1/customers/" + UUID.randomUUID() + "/interactions";
+        readAsIs(path + "?from=%2B999999999-12-31T23:59:59Z").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("from")));
+        readAsIs(path + "?to=%2B999999999-12-31T23:59:59Z").statusCode(400).body("errors.field", equalTo(List.of("to")));
+        readAsIs(path + "?from=-999999999-01-01T00:00:00Z").statusCode(400).body("errors.field", equalTo(List.of("from")));
+        readAsIs(path + "?from=%2B292278994-01-01T00:00:00Z").statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    /** The path and query exactly as given (a {@code %2B} stays the plus sign it encodes). */
+    private static ValidatableResponse readAsIs(String path) {
+        return given().urlEncodingEnabled(false).auth().oauth2(KeycloakTokens.forUser("alice")).when().get(path).then()
+                .log().ifValidationFails();
+    }
+
     @Test
     void aCustomerReadsOnlyItsOwnTimelineAndNoInternalNotes() {
         String address = Contacts.uniqueAddress();

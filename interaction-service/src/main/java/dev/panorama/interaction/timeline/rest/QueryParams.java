@@ -9,6 +9,13 @@ import java.util.Locale;
 /** Query parameters read strictly: a bad one is a 400 naming it, never a silent default. */
 final class QueryParams {
 
+    /**
+     * The instants the store's dates hold (milliseconds since 1970 in 64 bits): Java reads years up to a billion, and a
+     * filter beyond these failed as an internal error.
+     */
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
     private QueryParams() {
     }
 
@@ -37,11 +44,16 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw InvalidInputException.field(name, "an ISO-8601 UTC timestamp, e.g. 2025-01-31T09:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw InvalidInputException.field(name, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     static String text(String name, String value, int max) {
