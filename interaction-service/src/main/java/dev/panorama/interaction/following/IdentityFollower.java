@@ -104,10 +104,35 @@ public class IdentityFollower {
     }
 
     Uni<Void> reapplyMergesSince(Instant since) {
+        return recentMerges(since).chain(this::reapply);
+    }
+
+    /** Merges applied since then, as read at {@code readAt}: a split may undo any of them right after. */
+    record RecentMerges(List<Redirect> redirects, Instant readAt) {
+    }
+
+    /** The contacts of {@code mergedId} belong to {@code survivorId}. */
+    record Redirect(UUID mergedId, UUID survivorId) {
+    }
+
+    Uni<RecentMerges> recentMerges(Instant since) {
+        Instant readAt = Instant.now();
         return merges.find(Filters.gte("mergedAt", Date.from(since))).collect().asList()
-                .chain(recent -> Concurrently.all(recent.stream()
-                        .map(merge -> log.rekey(List.of(UUID.fromString(merge.getString("_id"))), UUID.fromString(merge.getString("survivorId"))))
-                        .toList()));
+                .map(found -> new RecentMerges(found.stream().map(IdentityFollower::redirect).toList(), readAt));
+    }
+
+    private static Redirect redirect(Document merge) {
+        return new Redirect(UUID.fromString(merge.getString("_id")), UUID.fromString(merge.getString("survivorId")));
+    }
+
+    /**
+     * Re-keys what the merges read missed: only contacts received before the read and never the survivor's
+     * ({@link InteractionLog#rekeyLate}), as a split may have undone a merge between the read and now.
+     */
+    Uni<Void> reapply(RecentMerges recent) {
+        return Concurrently.all(recent.redirects().stream()
+                .map(redirect -> log.rekeyLate(redirect.mergedId(), redirect.survivorId(), recent.readAt()))
+                .toList());
     }
 
     private Uni<Void> remember(String eventId) {

@@ -26,7 +26,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +188,19 @@ public class InteractionLog {
         List<String> ids = from.stream().map(UUID::toString).toList();
         return interactions.updateMany(Filters.in(CUSTOMER_ID, ids),
                 Updates.combine(Updates.set(CUSTOMER_ID, to.toString()), Updates.addEachToSet(FORMER_CUSTOMER_IDS, ids)))
+                .map(result -> result.getModifiedCount());
+    }
+
+    /**
+     * Contacts stored for a merged customer after its merge was applied (their resolution was in flight) follow the
+     * others to the survivor; but only those received before the merge was last seen standing ({@code receivedBefore}),
+     * and none that was the survivor's before. A split may undo the merge after the reconciler read it: the contacts it
+     * moved back to the customer split off had been the survivor's, and those stored for that customer since came later.
+     */
+    public Uni<Long> rekeyLate(UUID from, UUID to, Instant receivedBefore) {
+        return interactions.updateMany(Filters.and(Filters.eq(CUSTOMER_ID, from.toString()),
+                        Filters.ne(FORMER_CUSTOMER_IDS, to.toString()), Filters.lt(RECEIVED_AT, Date.from(receivedBefore))),
+                Updates.combine(Updates.set(CUSTOMER_ID, to.toString()), Updates.addToSet(FORMER_CUSTOMER_IDS, from.toString())))
                 .map(result -> result.getModifiedCount());
     }
 

@@ -3,6 +3,7 @@ package dev.panorama.interaction.following;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -139,6 +140,49 @@ class IdentityFollowingTest {
 
         timeline(merged).body("items.interactionId", equalTo(List.of(contact)));
         timeline(survivor).body("items.size()", equalTo(0));
+    }
+
+    /**
+     * The reconciler's pass reads the merge, the split undoes it and moves the contact back, a contact comes in for
+     * the customer split off, and only then does the pass re-key: both contacts stay with the customer split off.
+     */
+    @Test
+    void aSplitAfterAPassOfTheReconcilerReadTheMergeStaysDone() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        String address = Contacts.uniqueAddress();
+        String contact = ingest(Channel.EMAIL, address, merged);
+        Instant beforeTheMerge = Instant.now();
+        publish(new CustomersMerged(UUID.randomUUID(), survivor, List.of(merged), "same person", "dana", 0.98, Instant.now()), survivor);
+        await().atMost(WAIT).untilAsserted(() -> timeline(survivor).body("items.interactionId", equalTo(List.of(contact))));
+
+        IdentityFollower.RecentMerges read = follower.recentMerges(beforeTheMerge).await().atMost(WAIT);
+        assertThat(read.redirects()).contains(new IdentityFollower.Redirect(merged, survivor));
+        publish(new CustomerSplit(UUID.randomUUID(), survivor, merged, List.of(new SourceRef("channel-email", address)),
+                "merge undone", "dana", Instant.now()), survivor);
+        await().atMost(WAIT).untilAsserted(() -> timeline(merged).body("items.interactionId", equalTo(List.of(contact))));
+        String later = ingest(Channel.SMS, "+4477008" + (int) (Math.random() * 100000), merged);
+        follower.reapply(read).await().atMost(WAIT);
+
+        timeline(merged).body("items.interactionId", containsInAnyOrder(contact, later));
+        timeline(survivor).body("items.size()", equalTo(0));
+    }
+
+    /** What the reconciler is for: a contact whose resolution was in flight when the merge was applied. */
+    @Test
+    void aContactStoredForAMergedCustomerAfterItsMergeFollowsItToTheSurvivor() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        String early = ingest(Channel.EMAIL, Contacts.uniqueAddress(), merged);
+        Instant beforeTheMerge = Instant.now();
+        publish(new CustomersMerged(UUID.randomUUID(), survivor, List.of(merged), "same person", "dana", 0.98, Instant.now()), survivor);
+        await().atMost(WAIT).untilAsserted(() -> timeline(survivor).body("items.interactionId", equalTo(List.of(early))));
+        String late = ingest(Channel.EMAIL, Contacts.uniqueAddress(), merged);
+
+        follower.reapplyMergesSince(beforeTheMerge).await().atMost(WAIT);
+
+        timeline(survivor).body("items.interactionId", containsInAnyOrder(early, late));
+        timeline(merged).body("items.size()", equalTo(0));
     }
 
     @Test
