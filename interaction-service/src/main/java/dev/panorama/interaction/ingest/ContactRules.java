@@ -4,7 +4,9 @@ import dev.panorama.events.channel.Attachment;
 import dev.panorama.events.channel.ChannelMessage;
 import dev.panorama.events.channel.Participant;
 import dev.panorama.events.channel.ParticipantRole;
+import dev.panorama.interaction.log.StoredInstants;
 import dev.panorama.kit.problem.Problem.FieldError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,7 @@ public final class ContactRules {
         present(errors, prefix, "channel", message.channel());
         present(errors, prefix, "direction", message.direction());
         present(errors, prefix, "occurredAt", message.occurredAt());
+        storable(errors, prefix, "occurredAt", message.occurredAt());
         longest(errors, prefix, "conversationId", message.conversationId(), MAX_SHORT);
         longest(errors, prefix, "subject", message.subject(), MAX_SUBJECT);
         longest(errors, prefix, "text", message.text(), maxTextLength);
@@ -110,6 +113,12 @@ public final class ContactRules {
 
     private static String element(String prefix, String name, int index) {
         return prefix + name + "[" + index + "]";
+    }
+
+    private static void storable(List<FieldError> errors, String prefix, String name, Instant value) {
+        if (value != null && !StoredInstants.holds(value)) {
+            errors.add(new FieldError(prefix + name, StoredInstants.RANGE));
+        }
     }
 
     private static void present(List<FieldError> errors, String prefix, String name, Object value) {

@@ -169,6 +169,12 @@ class IngestApiTest {
 
         post("{\"sourceSystem\": ").statusCode(400).body("detail", containsString("JSON"));
 
+        Instant now = Instant.now();
+        String farFuture = Contacts.json(Contacts.inbound(Channel.EMAIL, Contacts.uniqueAddress(), now))
+                .replace("\"" + now + "\"", "\"+999999999-12-31T23:59:59Z\"");
+        assertThat(farFuture).contains("+999999999");
+        post(farFuture).statusCode(400).contentType(startsWith("application/problem+json")).body("errors.field", hasItem("occurredAt"));
+
         post(Contacts.json(Contacts.inbound(Channel.SMS, Contacts.uniqueAddress(), Instant.now())).replace("\"channel\":", "\"medium\":\"SMS\",\"channel\":"))
                 .statusCode(400).body("errors.field", hasItem("medium"));
 

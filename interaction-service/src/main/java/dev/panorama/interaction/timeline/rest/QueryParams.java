@@ -1,5 +1,6 @@
 package dev.panorama.interaction.timeline.rest;
 
+import dev.panorama.interaction.log.StoredInstants;
 import dev.panorama.kit.problem.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,13 +9,6 @@ import java.util.Locale;
 
 /** Query parameters read strictly: a bad one is a 400 naming it, never a silent default. */
 final class QueryParams {
-
-    /**
-     * The instants the store's dates hold (milliseconds since 1970 in 64 bits): Java reads years up to a billion, and a
-     * filter beyond these failed as an internal error.
-     */
-    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
-    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private QueryParams() {
     }
@@ -50,8 +44,8 @@ final class QueryParams {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.field(name, "an ISO-8601 UTC timestamp, e.g. 2025-01-31T09:00:00Z");
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw InvalidInputException.field(name, "must be between " + EARLIEST + " and " + LATEST);
+        if (!StoredInstants.holds(instant)) {
+            throw InvalidInputException.field(name, StoredInstants.RANGE);
         }
         return instant;
     }
