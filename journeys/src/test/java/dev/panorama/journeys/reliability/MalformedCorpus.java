@@ -119,6 +119,8 @@ final class MalformedCorpus {
                     new String[] {"a huge cursor", "cursor=" + "c".repeat(3000)},
                     new String[] {"bad enum values and dates", "state=BOGUS&type=BOGUS&value=&interval=eon&from=yesterday&to=never"
                             + "&queue=&agent="},
+                    new String[] {"dates no store holds", "from=%2B999999999-12-31T23:59:59Z&to=-999999999-01-01T00:00:00Z"
+                            + "&since=%2B999999999-12-31T23:59:59Z&until=-999999999-01-01T00:00:00Z"},
                     new String[] {"a huge search and a bad identifier", "q=" + "q".repeat(3000) + "&identifier=%3A%3A"},
                     new String[] {"a repeated limit", "limit=1&limit=500"})) {
                 requests.add(new Request(endpoint, query[0], "GET", path + "?" + query[1], null, null));

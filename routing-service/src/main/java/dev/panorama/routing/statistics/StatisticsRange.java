@@ -10,6 +10,13 @@ import java.util.List;
 /** A checked historical question: from (inclusive) to (exclusive), bucketed by an interval. */
 public record StatisticsRange(Instant from, Instant to, Interval interval) {
 
+    /**
+     * Years 1 to 9999: PostgreSQL's timestamps end in the year 294276 and Java's instants in a billion, so an instant
+     * beyond failed the query, or adding the interval's longest range to it, as an internal error.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** Reads the query parameters; anything missing, unreadable, reversed or too long is a 400 naming the field. */
     public static StatisticsRange of(String from, String to, String interval) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -32,12 +39,18 @@ public record StatisticsRange(Instant from, Instant to, Interval interval) {
             errors.add(new Problem.FieldError(field, "required, an ISO-8601 instant such as 2026-12-01T00:00:00Z"));
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException unreadable) {
             errors.add(new Problem.FieldError(field, "not an ISO-8601 instant such as 2026-12-01T00:00:00Z"));
             return null;
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            errors.add(new Problem.FieldError(field, "must be between " + EARLIEST + " and " + LATEST));
+            return null;
+        }
+        return instant;
     }
 
     private static Interval interval(String value, List<Problem.FieldError> errors) {

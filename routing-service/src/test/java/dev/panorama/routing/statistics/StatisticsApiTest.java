@@ -3,6 +3,7 @@ package dev.panorama.routing.statistics;
 import static dev.panorama.routing.api.RoutingApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -178,6 +179,11 @@ class StatisticsApiTest {
         as("sam").queryParams(Map.of("from", "2020-01-01T00:00:00Z", "to", "2020-06-01T00:00:00Z", "interval", "HOUR"))
                 .get("/api/v1/routing/statistics/agents").then().statusCode(400).contentType("application/problem+json");
         as("sam").queryParams(Map.of("from", "last week", "to", "2020-06-01T00:00:00Z"))
+                .get("/api/v1/routing/statistics/agents").then().statusCode(400).contentType("application/problem+json");
+        as("sam").queryParams(Map.of("from", "+999999999-12-30T00:00:00Z", "to", "+999999999-12-31T00:00:00Z"))
+                .get("/api/v1/routing/statistics/queues").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("from", "to"));
+        as("sam").queryParams(Map.of("from", "+1000000000-12-31T00:00:00Z", "to", "+1000000000-12-31T23:59:59Z"))
                 .get("/api/v1/routing/statistics/agents").then().statusCode(400).contentType("application/problem+json");
     }
 
