@@ -77,11 +77,7 @@ public class AgentDirectory {
 
     /** Observed before the database pool closes: no read starts from now on, and the one in flight may end. */
     void stopping(@Observes ShutdownEvent event) {
-        try {
-            running.stop(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        running.stopQuietly(Duration.ofSeconds(10));
     }
 
     /** The agent may have become available (or may take more) now. */
@@ -143,17 +139,9 @@ public class AgentDirectory {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> transactions.read(this::readOn))
-                .onFailure().invoke(this::readFailed)
+                .onFailure().invoke(failure -> running.failed(LOG, "Reading the available agents", failure))
                 .onFailure().recoverWithNull()
                 .eventually(running::left);
-    }
-
-    private void readFailed(Throwable failure) {
-        if (running.stopping()) {
-            LOG.debugf("Reading the available agents failed while stopping: %s", failure.getMessage());
-        } else {
-            LOG.warnf("Reading the available agents failed, the next interval retries: %s", failure.getMessage());
-        }
     }
 
     private Uni<Void> readOn(SqlConnection connection) {

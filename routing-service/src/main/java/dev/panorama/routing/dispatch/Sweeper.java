@@ -97,12 +97,8 @@ public class Sweeper {
 
     /** Observed before the database pool closes: no sweep starts from now on, and the one in flight may end. */
     void stopping(@Observes ShutdownEvent event) {
-        try {
-            if (!running.stop(STOP_PATIENCE)) {
-                LOG.debugf("Routing sweep still running after %s while stopping", STOP_PATIENCE);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!running.stopQuietly(STOP_PATIENCE)) {
+            LOG.debugf("Routing sweep still running after %s while stopping", STOP_PATIENCE);
         }
     }
 
@@ -113,18 +109,10 @@ public class Sweeper {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(this::sweep)
-                .onFailure().invoke(this::sweepFailed)
+                .onFailure().invoke(failure -> running.failed(LOG, "Routing sweep", failure))
                 .onFailure().recoverWithNull()
                 .invoke(this::afterSweep)
                 .eventually(running::left);
-    }
-
-    private void sweepFailed(Throwable failure) {
-        if (running.stopping()) {
-            LOG.debugf("Routing sweep failed while stopping: %s", failure.getMessage());
-        } else {
-            LOG.warnf("Routing sweep failed, the next tick retries: %s", failure.getMessage());
-        }
     }
 
     /**
@@ -202,15 +190,7 @@ public class Sweeper {
             return;
         }
         Uni.createFrom().deferred(this::escalate).eventually(running::left)
-                .subscribe().with(ignored -> { }, this::escalationFailed);
-    }
-
-    private void escalationFailed(Throwable failure) {
-        if (running.stopping()) {
-            LOG.debugf("Escalation on time failed while stopping: %s", failure.getMessage());
-        } else {
-            LOG.warnf("Escalation on time failed, the next tick retries: %s", failure.getMessage());
-        }
+                .subscribe().with(ignored -> { }, failure -> running.failed(LOG, "Escalation on time", failure));
     }
 
     private Uni<Void> escalateBatches(int done) {

@@ -1,6 +1,7 @@
 package dev.panorama.routing.dispatch;
 
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Lets periodic work run only while the service runs: not before it has started, and not once it is stopping. Work
@@ -40,6 +41,28 @@ final class WhileRunning {
     /** Whether the service is stopping: what work would start next (a follow-up of its own) can be left undone. */
     synchronized boolean stopping() {
         return phase == Phase.STOPPING;
+    }
+
+    /** A run that failed: a warning while the service runs, only at debug once it stops (what it used is closing). */
+    void failed(Logger log, String work, Throwable failure) {
+        if (stopping()) {
+            log.debugf("%s failed while stopping: %s", work, failure.getMessage());
+        } else {
+            log.warnf("%s failed, the next run retries: %s", work, failure.getMessage());
+        }
+    }
+
+    /**
+     * As {@link #stop}, for the observer of the application's shutdown: waiting ends early, and quietly, if the thread
+     * is interrupted.
+     */
+    boolean stopQuietly(Duration patience) {
+        try {
+            return stop(patience);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
