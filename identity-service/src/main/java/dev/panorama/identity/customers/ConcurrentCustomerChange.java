@@ -1,6 +1,7 @@
 package dev.panorama.identity.customers;
 
 import dev.panorama.kit.problem.DomainException;
+import java.util.OptionalLong;
 
 /**
  * Another change to the same customers got in the way of this one (they changed between the read of which customers
@@ -15,5 +16,11 @@ public class ConcurrentCustomerChange extends DomainException {
     public ConcurrentCustomerChange() {
         super(Kind.CONFLICT, TYPE, "Other changes to the same customers got in the way of this one on every attempt;"
                 + " nothing was changed. Try again.");
+    }
+
+    /** The other change is over in a moment. */
+    @Override
+    protected OptionalLong retryAfterSeconds() {
+        return OptionalLong.of(1);
     }
 }

@@ -3,6 +3,7 @@ package dev.panorama.identity.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.panorama.kit.problem.ProblemMappers;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ class StaffTransactionsTest {
 
     @Test
     void theConflictSaysWhenToTryAgain() {
-        jakarta.ws.rs.core.Response response = new ConcurrentCustomerChangeMapper().concurrent(new ConcurrentCustomerChange());
+        jakarta.ws.rs.core.Response response = new ProblemMappers().refused(new ConcurrentCustomerChange());
 
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");

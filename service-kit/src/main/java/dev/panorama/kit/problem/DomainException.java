@@ -1,5 +1,7 @@
 package dev.panorama.kit.problem;
 
+import java.util.OptionalLong;
+
 /**
  * A request the domain refuses, named in the domain's words ({@code CustomerAlreadyMerged},
  * {@code VerificationLocked}); each kind says which problem type and status it is, the mapper does the rest.
@@ -40,6 +42,11 @@ public abstract class DomainException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** When the same request may succeed, in seconds, answered as {@code Retry-After}; none unless a refusal knows. */
+    protected OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
     }
 
     Problem problem() {

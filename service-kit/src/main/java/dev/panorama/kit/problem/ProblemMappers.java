@@ -10,9 +10,11 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -93,7 +95,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(DomainException e) {
-        return respond(e.problem());
+        Response problem = respond(e.problem());
+        OptionalLong retryAfter = e.retryAfterSeconds();
+        return retryAfter.isEmpty() ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong()).build();
     }
 
     @ServerExceptionMapper
