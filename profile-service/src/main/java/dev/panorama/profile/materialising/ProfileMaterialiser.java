@@ -235,7 +235,7 @@ public class ProfileMaterialiser {
         }
         return profiles.mergeChain(survivorId).chain(chain -> chain.contains(mergedId) ? loopRefused(eventId)
                 : profiles.transfer(mergedId,
-                        merged -> profiles.updateFollowingMerges(chain.getLast(), holder -> folding.absorb(holder, merged, eventId)),
+                        merged -> profiles.updateHolder(chain, holder -> folding.absorb(holder, merged, eventId)),
                         merged -> folding.mergedInto(merged, survivorId)).replaceWithVoid());
     }
 

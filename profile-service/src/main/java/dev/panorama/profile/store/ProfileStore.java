@@ -193,9 +193,14 @@ public class ProfileStore {
 
     /** Changes the profile that now holds the customer: the survivor when the customer was merged. */
     public Uni<ProfileDocument> updateFollowingMerges(UUID customerId, UnaryOperator<ProfileDocument> change) {
-        return mergeChain(customerId).chain(chain -> update(chain.getLast(), profile -> profile.merged() ? profile : change.apply(profile))
+        return mergeChain(customerId).chain(chain -> updateHolder(chain, change));
+    }
+
+    /** Changes the last profile of a chain {@link #mergeChain} read, or, if it was merged since, the one it leads to now. */
+    public Uni<ProfileDocument> updateHolder(List<UUID> chain, UnaryOperator<ProfileDocument> change) {
+        return update(chain.getLast(), profile -> profile.merged() ? profile : change.apply(profile))
                 .chain(updated -> updated.merged() && !chain.contains(updated.mergedInto())
-                        ? updateFollowingMerges(updated.mergedInto(), change) : Uni.createFrom().item(updated)));
+                        ? updateFollowingMerges(updated.mergedInto(), change) : Uni.createFrom().item(updated));
     }
 
     /**
