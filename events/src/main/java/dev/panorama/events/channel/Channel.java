@@ -26,6 +26,15 @@ public enum Channel {
         return SENDER_SYSTEM + name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The id of a sender's record under {@link #senderSystem()}: the address, trimmed, in lower case, so that each way a
+     * sender is named (identity storing it, interaction-service keying contacts by it, profile-service moving them on a
+     * split) compares the same.
+     */
+    public static String senderRecordId(String address) {
+        return address.trim().toLowerCase(Locale.ROOT);
+    }
+
     /** Whether a source system is a channel's senders ({@link #senderSystem()}) rather than a back-office system. */
     public static boolean isSenderSystem(String sourceSystem) {
         return sourceSystem != null && sourceSystem.startsWith(SENDER_SYSTEM);

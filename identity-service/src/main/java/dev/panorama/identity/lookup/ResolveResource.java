@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -67,7 +66,7 @@ public class ResolveResource {
         boolean email = sender.channel() == Channel.EMAIL || address.contains("@");
         boolean phone = !email && (sender.channel() == Channel.PHONE || sender.channel() == Channel.SMS || sender.channel() == Channel.FAX);
         PersonName name = sender.displayName() == null ? null : new PersonName(null, null, null, null, sender.displayName());
-        return new SourceRecord(sender.channel().senderSystem(), address.toLowerCase(Locale.ROOT),
+        return new SourceRecord(sender.channel().senderSystem(), Channel.senderRecordId(address),
                 Instant.now(), name, null, email ? List.of(address) : List.of(), phone ? List.of(address) : List.of(),
                 List.of(), List.of());
     }

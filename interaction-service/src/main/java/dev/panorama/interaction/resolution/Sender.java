@@ -6,7 +6,6 @@ import dev.panorama.events.channel.Direction;
 import dev.panorama.events.channel.Participant;
 import dev.panorama.events.channel.ParticipantRole;
 import dev.panorama.events.common.SourceRef;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ public record Sender(Channel channel, String address, String displayName) {
     }
 
     public static String recordKey(String sourceSystem, String sourceId) {
-        return sourceSystem + "|" + sourceId.trim().toLowerCase(Locale.ROOT);
+        return sourceSystem + "|" + Channel.senderRecordId(sourceId);
     }
 
     /** The source record a {@link #recordKey} names, as events carry it (the system names no '|'). */

@@ -1,7 +1,7 @@
 package dev.panorama.profile.folding;
 
+import dev.panorama.events.channel.Channel;
 import dev.panorama.events.common.SourceRef;
-import java.util.Locale;
 
 /**
  * The record of a source system a fact belongs to: back-office facts arrive keyed by {@code (sourceSystem,
@@ -13,9 +13,9 @@ public record Origin(String sourceSystem, String customerNumber) {
         return new Origin(ref.sourceSystem(), ref.sourceId());
     }
 
-    /** A channel's sender record as interaction-service compares it (its Sender.recordKey): the address trimmed, in lower case. */
+    /** A channel's sender record as interaction-service compares it ({@link Channel#senderRecordId}). */
     Origin asSenderRecord() {
-        return customerNumber == null ? this : new Origin(sourceSystem, customerNumber.trim().toLowerCase(Locale.ROOT));
+        return customerNumber == null ? this : new Origin(sourceSystem, Channel.senderRecordId(customerNumber));
     }
 
     String key() {
